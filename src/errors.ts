@@ -1,0 +1,166 @@
+/**
+ * The error hierarchy. Every error the library throws on purpose is an `EventSourceError`, so callers can
+ * tell "the library refused this" from a bug. Each message says what went wrong and what to do about it.
+ */
+
+export interface EventSourceErrorOptions {
+  cause?: unknown
+}
+
+export class EventSourceError extends Error {
+  constructor(message: string, options?: EventSourceErrorOptions) {
+    super(message, options)
+    this.name = new.target.name
+  }
+}
+
+/** An argument of the wrong type or shape: a programming error at the call site. Nothing was written. */
+export class InvalidArgumentError extends EventSourceError {}
+
+/** An append whose expected version does not match the stream. Nothing was written. */
+export class OptimisticLockError extends EventSourceError {
+  constructor(
+    readonly aggregateId: string,
+    readonly aggregateType: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number,
+  ) {
+    super(
+      `Concurrency conflict on ${aggregateType} ${aggregateId}: expected version ${describeExpected(expectedVersion)}, ` +
+        `but the stream is at version ${actualVersion}. Nothing was written: reload the aggregate and retry the command.`,
+    )
+  }
+}
+
+function describeExpected(expected: number): string {
+  if (expected === 0) return '0 (no stream)'
+  if (expected === -2) return '-2 (stream exists)'
+  return String(expected)
+}
+
+export class AggregateNotFoundError extends EventSourceError {
+  constructor(
+    readonly aggregateId: string,
+    readonly aggregateType: string,
+  ) {
+    super(
+      `${aggregateType} ${aggregateId} was not found: its stream has no events. ` +
+        `Use exists() to check first, or loadOrCreate() to start a new one.`,
+    )
+  }
+}
+
+/** Where a stored row was when it could not be read back. */
+export interface RowLocation {
+  globalPosition?: number
+}
+
+function atPosition(globalPosition: number | undefined): string {
+  return globalPosition === undefined ? '' : ` (stored event at global position ${globalPosition})`
+}
+
+export class EventTypeNotFoundError extends EventSourceError {
+  readonly globalPosition: number | undefined
+  constructor(
+    readonly eventType: string,
+    readonly registeredTypes: readonly string[],
+    location: RowLocation = {},
+  ) {
+    const known = registeredTypes.length > 0 ? registeredTypes.join(', ') : 'none'
+    super(
+      `Unknown event type "${eventType}"${atPosition(location.globalPosition)}. Registered types: ${known}. ` +
+        `Register it with registerEvent(${eventType}, registry), or pass the registry that has it as the store's eventRegistry.`,
+    )
+    this.globalPosition = location.globalPosition
+  }
+}
+
+export class DuplicateEventTypeError extends EventSourceError {
+  constructor(readonly eventType: string) {
+    super(
+      `Event type "${eventType}" is already registered by another class. ` +
+        `Give the new class a different eventType, or register it in its own EventRegistry.`,
+    )
+  }
+}
+
+export interface ValidationIssue {
+  /** The field's path, such as `title` or `items.0.sku`; empty for the event as a whole. */
+  readonly path: string
+  readonly message: string
+}
+
+export class EventValidationError extends EventSourceError {
+  readonly globalPosition: number | undefined
+  constructor(
+    readonly eventType: string,
+    readonly issues: readonly ValidationIssue[],
+    location: RowLocation = {},
+  ) {
+    const list = issues.map((i) => `${i.path || '(event)'}: ${i.message}`).join('; ')
+    super(`Invalid ${eventType} event${atPosition(location.globalPosition)}: ${list}`)
+    this.globalPosition = location.globalPosition
+  }
+}
+
+/** A stored row whose JSON cannot be parsed: the row was changed behind the store's back. */
+export class EventSerializationError extends EventSourceError {
+  constructor(
+    readonly eventType: string,
+    readonly globalPosition: number,
+    readonly column: string,
+    options?: EventSourceErrorOptions,
+  ) {
+    super(
+      `Cannot read the ${column} of the ${eventType} event at global position ${globalPosition}: it is not a valid JSON object. ` +
+        `The row was changed outside the event store; restore it from a backup.`,
+      options,
+    )
+  }
+}
+
+/** An event applied to an aggregate out of order, or to the wrong aggregate. */
+export class EventVersionError extends EventSourceError {
+  constructor(
+    readonly aggregateId: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number,
+    detail?: string,
+  ) {
+    super(
+      detail ??
+        `Event for aggregate ${aggregateId} has aggregateVersion ${actualVersion}, expected ${expectedVersion}. ` +
+          `Build new events with aggregateVersion: this.getNextVersion().`,
+    )
+  }
+}
+
+/** A store used before `initialize()` or after `close()`. */
+export class NotConnectedError extends EventSourceError {
+  constructor(storeName: string) {
+    super(`${storeName} is not connected: call "await store.initialize()" before using it (and do not use it after close()).`)
+  }
+}
+
+/** An event id that is already stored in another stream: ids are global, so this is a real clash, not a retry. */
+export class DuplicateEventIdError extends EventSourceError {
+  constructor(
+    readonly eventId: string,
+    readonly aggregateId: string,
+    readonly aggregateType: string,
+  ) {
+    super(
+      `Event id ${eventId} is already stored in another stream than ${aggregateType} ${aggregateId}. ` +
+        `Event ids must be unique across the whole store: let the event generate its own id.`,
+    )
+  }
+}
+
+/** The database failed for a reason of its own: read-only, disk full, not a database, and so on. */
+export class StoreError extends EventSourceError {}
+
+/** The database cannot be opened or reached: a missing directory, a file that is not a database, a bad URL. */
+export class StoreConnectionError extends StoreError {}
+
+/** Another connection held the write lock for longer than the busy timeout. Nothing was written. */
+export class DatabaseBusyError extends StoreError {}

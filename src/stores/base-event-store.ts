@@ -1,0 +1,164 @@
+import { InvalidArgumentError, NotConnectedError } from '../errors.ts'
+import { describe } from '../events/domain-event.ts'
+import { defaultRegistry, EventRegistry } from '../events/registry.ts'
+import { ATTR, withIterationSpan, withSpan } from '../tracing/tracer.ts'
+import { prepareAppend, type AppendBatch } from './append-plan.ts'
+import { requireInteger, requireOptions, requireText, requireTextList } from './arguments.ts'
+import { decodeRecord, type EventRecord } from './event-record.ts'
+import type { AppendEventsInput, AppendResult, EventStore, EventStream, GetEventsOptions, ReadAllOptions, StoredEvent } from './event-store.ts'
+
+/** Options every store takes. */
+export interface StoreOptions {
+  /** Where the store looks up event types (default: `defaultRegistry`). */
+  eventRegistry?: EventRegistry
+  /** Emit OpenTelemetry spans (default: true; a no-op until the app installs an SDK). */
+  enableTracing?: boolean
+}
+export const STORE_OPTION_NAMES = ['eventRegistry', 'enableTracing'] as const
+
+/** One page of `readAll`: positions strictly between `above` and `below`, in `direction` order. */
+export interface PageQuery {
+  above: number
+  below: number | undefined
+  direction: 'forward' | 'backward'
+  size: number
+  eventTypes: readonly string[] | undefined
+  aggregateTypes: readonly string[] | undefined
+  tenantId: string | undefined
+}
+
+type MaybePromise<T> = T | Promise<T>
+const PAGE_SIZE = 1000
+
+/**
+ * What every backend shares: the lifecycle, argument checks, tracing, decoding and paging. A backend
+ * supplies the storage primitives below, each given arguments already checked.
+ */
+export abstract class BaseEventStore implements EventStore {
+  readonly eventRegistry: EventRegistry
+  readonly enableTracing: boolean
+
+  protected constructor(options: StoreOptions) {
+    const { eventRegistry = defaultRegistry, enableTracing = true } = options
+    if (!(eventRegistry instanceof EventRegistry)) throw new InvalidArgumentError(`${new.target.name}: eventRegistry must be an EventRegistry, got ${describe(eventRegistry)}.`)
+    if (typeof enableTracing !== 'boolean') throw new InvalidArgumentError(`${new.target.name}: enableTracing must be true or false, got ${describe(enableTracing)}.`)
+    this.eventRegistry = eventRegistry
+    this.enableTracing = enableTracing
+  }
+
+  /** `db.system` and `db.name` for spans. */
+  protected abstract readonly dbSystem: string
+  protected abstract readonly dbName: string
+  abstract readonly isConnected: boolean
+  protected abstract open(): MaybePromise<void>
+  protected abstract shutdown(): MaybePromise<void>
+  protected abstract writeBatch(batch: AppendBatch): MaybePromise<AppendResult>
+  protected abstract readStream(aggregateId: string, aggregateType: string, fromVersion: number): MaybePromise<EventRecord[]>
+  protected abstract readPage(query: PageQuery): MaybePromise<EventRecord[]>
+  protected abstract streamVersion(aggregateId: string, aggregateType: string): MaybePromise<number>
+  protected abstract hasEvent(eventId: string): MaybePromise<boolean>
+  protected abstract lastPosition(): MaybePromise<number>
+
+  #opening: Promise<void> | undefined
+
+  async initialize(): Promise<void> {
+    if (this.isConnected) return
+    // Concurrent callers share one opening.
+    this.#opening ??= Promise.resolve(this.open()).finally(() => (this.#opening = undefined))
+    return this.#opening
+  }
+
+  async close(): Promise<void> {
+    if (this.#opening) await this.#opening.catch(() => undefined)
+    if (this.isConnected) await this.shutdown()
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close()
+  }
+
+  async appendEvents(input: AppendEventsInput): Promise<AppendResult> {
+    this.requireConnection()
+    const batch = prepareAppend(input, this.eventRegistry)
+    return withSpan(this.enableTracing, 'eventsource.event_store.append_events', this.attributes(batch.aggregateId, batch.aggregateType, {
+      [ATTR.EVENT_COUNT]: batch.events.length,
+      [ATTR.EXPECTED_VERSION]: batch.expectedVersion,
+      [ATTR.EVENT_TYPES]: batch.eventTypes,
+    }), async () => this.writeBatch(batch))
+  }
+
+  async getEvents(aggregateId: string, aggregateType: string, options?: GetEventsOptions): Promise<EventStream> {
+    requireText('getEvents', 'aggregateId', aggregateId)
+    requireText('getEvents', 'aggregateType', aggregateType)
+    const { fromVersion = 0 } = requireOptions('getEvents', options, ['fromVersion'])
+    requireInteger('getEvents', 'fromVersion', fromVersion, 0)
+    this.requireConnection()
+    return withSpan(this.enableTracing, 'eventsource.event_store.get_events', this.attributes(aggregateId, aggregateType, { [ATTR.FROM_VERSION]: fromVersion }), async (span) => {
+      const records = await this.readStream(aggregateId, aggregateType, fromVersion)
+      const events = records.map((record) => decodeRecord(record, this.eventRegistry).event)
+      const version = records.length > 0 ? records[records.length - 1]!.aggregateVersion : await this.streamVersion(aggregateId, aggregateType)
+      span?.setAttribute(ATTR.EVENT_COUNT, events.length)
+      return { aggregateId, aggregateType, events, version }
+    })
+  }
+
+  /** Streams the log in pages. Like any async generator, it checks its options when iteration starts. */
+  async *readAll(options?: ReadAllOptions): AsyncGenerator<StoredEvent> {
+    const known = ['fromPosition', 'limit', 'direction', 'eventTypes', 'aggregateTypes', 'tenantId'] as const
+    const { fromPosition = 0, limit, direction = 'forward', eventTypes, aggregateTypes, tenantId } = requireOptions('readAll', options, [...known])
+    requireInteger('readAll', 'fromPosition', fromPosition, 0)
+    if (limit !== undefined) requireInteger('readAll', 'limit', limit, 0)
+    if (direction !== 'forward' && direction !== 'backward') throw new InvalidArgumentError(`readAll: direction must be "forward" or "backward", got ${describe(direction)}.`)
+    requireTextList('readAll', 'eventTypes', eventTypes)
+    requireTextList('readAll', 'aggregateTypes', aggregateTypes)
+    if (tenantId !== undefined) requireText('readAll', 'tenantId', tenantId)
+    this.requireConnection()
+
+    const query = { above: fromPosition, below: undefined, direction, size: PAGE_SIZE, eventTypes, aggregateTypes, tenantId }
+    const attributes = { ...this.dbAttributes(), [ATTR.FROM_POSITION]: fromPosition }
+    yield* withIterationSpan(this.enableTracing, 'eventsource.event_store.read_all', attributes, () => this.pages(query, limit ?? Infinity))
+  }
+
+  private async *pages(query: PageQuery, limit: number): AsyncGenerator<StoredEvent> {
+    let remaining = limit
+    while (remaining > 0) {
+      this.requireConnection()
+      const page = await this.readPage({ ...query, size: Math.min(PAGE_SIZE, remaining) })
+      for (const record of page) yield decodeRecord(record, this.eventRegistry)
+      remaining -= page.length
+      if (page.length < query.size) return
+      const last = page[page.length - 1]!.globalPosition
+      query = query.direction === 'forward' ? { ...query, above: last } : { ...query, below: last }
+    }
+  }
+
+  async getStreamVersion(aggregateId: string, aggregateType: string): Promise<number> {
+    requireText('getStreamVersion', 'aggregateId', aggregateId)
+    requireText('getStreamVersion', 'aggregateType', aggregateType)
+    this.requireConnection()
+    return this.streamVersion(aggregateId, aggregateType)
+  }
+
+  async eventExists(eventId: string): Promise<boolean> {
+    requireText('eventExists', 'eventId', eventId)
+    this.requireConnection()
+    return this.hasEvent(eventId.toLowerCase())
+  }
+
+  async getGlobalPosition(): Promise<number> {
+    this.requireConnection()
+    return this.lastPosition()
+  }
+
+  protected requireConnection(): void {
+    if (!this.isConnected) throw new NotConnectedError(this.constructor.name)
+  }
+
+  private dbAttributes() {
+    return { [ATTR.DB_SYSTEM]: this.dbSystem, [ATTR.DB_NAME]: this.dbName }
+  }
+
+  private attributes(aggregateId: string, aggregateType: string, extra: Record<string, string | number | string[]>) {
+    return { ...this.dbAttributes(), [ATTR.AGGREGATE_ID]: aggregateId, [ATTR.AGGREGATE_TYPE]: aggregateType, ...extra }
+  }
+}

@@ -1,0 +1,94 @@
+import { EventSerializationError, EventTypeNotFoundError, EventValidationError } from '../errors.ts'
+import { payloadOf, restoreEvent, type DomainEvent } from '../events/domain-event.ts'
+import type { EventRegistry } from '../events/registry.ts'
+import type { StoredEvent } from './event-store.ts'
+
+/** An event as every backend stores it: base fields in columns, payload and metadata as JSON text. */
+export interface EncodedEvent {
+  eventId: string
+  eventType: string
+  eventVersion: number
+  aggregateId: string
+  aggregateType: string
+  tenantId: string | null
+  actorId: string | null
+  correlationId: string
+  causationId: string | null
+  /** Fixed-width UTC ISO-8601, so times sort as text. */
+  occurredAt: string
+  payload: string
+  metadata: string
+}
+
+/** A stored row, as read back: the encoded event plus what the store assigned. */
+export interface EventRecord extends EncodedEvent {
+  globalPosition: number
+  aggregateVersion: number
+  storedAt: string
+}
+
+export function encodeEvent(event: DomainEvent): EncodedEvent {
+  return {
+    eventId: event.eventId,
+    eventType: event.eventType,
+    eventVersion: event.eventVersion,
+    aggregateId: event.aggregateId,
+    aggregateType: event.aggregateType,
+    tenantId: event.tenantId ?? null,
+    actorId: event.actorId ?? null,
+    correlationId: event.correlationId,
+    causationId: event.causationId ?? null,
+    occurredAt: event.occurredAt.toISOString(),
+    payload: JSON.stringify(payloadOf(event)),
+    metadata: JSON.stringify(event.metadata),
+  }
+}
+
+/**
+ * Turns a stored row back into an event, validated by its schema. A row that cannot be read throws the
+ * typed error for its cause, naming its global position; a half-built event is never returned.
+ */
+export function decodeRecord(record: EventRecord, registry: EventRegistry): StoredEvent {
+  const location = { globalPosition: record.globalPosition }
+  if (!registry.has(record.eventType)) throw new EventTypeNotFoundError(record.eventType, registry.list(), location)
+  const eventClass = registry.get(record.eventType)
+  const payload = parseJson(record, 'payload')
+  const metadata = record.metadata === '{}' ? {} : parseJson(record, 'metadata')
+  let event: DomainEvent
+  try {
+    event = restoreEvent(eventClass, {
+      ...payload,
+      eventId: record.eventId,
+      eventVersion: record.eventVersion,
+      occurredAt: record.occurredAt,
+      aggregateId: record.aggregateId,
+      aggregateVersion: record.aggregateVersion,
+      tenantId: record.tenantId ?? undefined,
+      actorId: record.actorId ?? undefined,
+      correlationId: record.correlationId,
+      causationId: record.causationId ?? undefined,
+      metadata,
+    })
+  } catch (error) {
+    if (error instanceof EventValidationError) throw new EventValidationError(error.eventType, error.issues, location)
+    throw error
+  }
+  if (event.aggregateType !== record.aggregateType) {
+    throw new EventValidationError(record.eventType, [{ path: 'aggregateType', message: `is stored as "${record.aggregateType}", but ${record.eventType} events belong to "${event.aggregateType}"` }], location)
+  }
+  return { event, globalPosition: record.globalPosition, streamPosition: record.aggregateVersion, storedAt: new Date(record.storedAt) }
+}
+
+function parseJson(record: EventRecord, column: 'payload' | 'metadata'): Record<string, unknown> {
+  const text = record[column]
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (cause) {
+    throw new EventSerializationError(record.eventType, record.globalPosition, column, { cause })
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new EventSerializationError(record.eventType, record.globalPosition, column)
+  }
+  return value as Record<string, unknown>
+}
