@@ -9,12 +9,9 @@ export interface AggregateClass<A extends AggregateRoot<unknown> = AggregateRoot
 
 /**
  * The base of every aggregate: state rebuilt from events, and new events recorded until they are saved.
- * Subclasses set `static aggregateType`, and implement `getInitialState()` and `apply(event)`.
+ * Subclasses set `static readonly aggregateType`, and implement `getInitialState()` and `apply(event)`.
  */
 export abstract class AggregateRoot<S> {
-  /** The aggregate's type name; every subclass sets its own. */
-  declare static readonly aggregateType: string
-
   readonly aggregateId: string
   #version = 0
   #state: S | undefined

@@ -3,12 +3,15 @@ import { describe, DomainEvent, RESERVED_FIELDS, type EventBaseInput } from './d
 import { defaultRegistry, type EventRegistry } from './registry.ts'
 import type { StandardSchemaV1 } from './standard-schema.ts'
 
+/** A payload type, with an empty schema's `Record<string, never>` read as "no fields" so it leaves the base fields alone. */
+type Fields<P> = string extends keyof P ? (P[keyof P] extends never ? unknown : P) : P
+
 /** What constructing an event of schema `S` takes: the base fields and the schema's input. */
-export type EventInput<S extends StandardSchemaV1> = EventBaseInput & StandardSchemaV1.InferInput<S>
+export type EventInput<S extends StandardSchemaV1> = EventBaseInput & Fields<StandardSchemaV1.InferInput<S>>
 
 /** An event of type `T` whose payload is the output of schema `S`. */
 export type EventOf<T extends string, S extends StandardSchemaV1> = DomainEvent & { readonly eventType: T } & Readonly<
-  StandardSchemaV1.InferOutput<S>
+  Fields<StandardSchemaV1.InferOutput<S>>
 >
 
 /** An event class made by `defineEvent`. */

@@ -45,6 +45,13 @@ describe('defineEvent', () => {
     expectTypeOf(typed.eventType).toEqualTypeOf<'NoteCreated'>()
   })
 
+  it('types an event with an empty schema as base fields only', () => {
+    const Pinged = defineEvent({ eventType: 'Pinged', aggregateType: 'Host', schema: z.object({}), registry: false })
+    const e = new Pinged({ aggregateId: 'h' })
+    expectTypeOf(e.eventId).toEqualTypeOf<string>()
+    expect(e.aggregateId).toBe('h')
+  })
+
   it('freezes events deeply', () => {
     const e = new ItemAdded({ aggregateId: 'cart', items: [{ sku: 'a', qty: 1 }], metadata: { source: { app: 'web' } } })
     expect(Object.isFrozen(e)).toBe(true)
@@ -124,8 +131,9 @@ describe('defineEvent', () => {
     ['a missing schema', { eventType: 'E', aggregateType: 'X' }, /schema/],
     ['a bad event version', { eventType: 'E', aggregateType: 'X', schema: z.object({}), eventVersion: 0 }, /eventVersion/],
   ])('refuses to define an event type with %s', (_, options, message) => {
-    expect(() => defineEvent({ registry: false, ...(options as never) })).toThrow(InvalidArgumentError)
-    expect(() => defineEvent({ registry: false, ...(options as never) })).toThrow(message)
+    const define = () => defineEvent(Object.assign({ registry: false }, options) as never)
+    expect(define).toThrow(InvalidArgumentError)
+    expect(define).toThrow(message)
   })
 
   it('accepts any Standard Schema validator', () => {

@@ -58,7 +58,7 @@ describe('SQLiteEventStore', () => {
     ['a non-boolean walMode', () => new SQLiteEventStore(':memory:', { walMode: 'yes' as never }), /walMode/],
     ['a bad synchronous', () => new SQLiteEventStore(':memory:', { synchronous: 'SOMETIMES' as never }), /synchronous/],
     ['a registry that is not one', () => new SQLiteEventStore(':memory:', { eventRegistry: {} as never }), /eventRegistry/],
-    ['options twice', () => new SQLiteEventStore({ database: ':memory:' }, {} as never), /not both/],
+    ['options twice', () => new (SQLiteEventStore as unknown as new (a: object, b: object) => unknown)({ database: ':memory:' }, {}), /not both/],
   ])('refuses %s with InvalidArgumentError', (_, make, message) => {
     expect(make).toThrow(InvalidArgumentError)
     expect(make).toThrow(message)
@@ -86,7 +86,7 @@ describe('SQLiteEventStore', () => {
     expect(existsSync(`${path}-wal`)).toBe(false)
     await using second = new SQLiteEventStore(path, { eventRegistry: notesRegistry })
     await second.initialize()
-    expect((await second.getEvents('n', 'Note')).events[0]!.title).toBe('t')
+    expect((await second.getEvents('n', 'Note')).events[0]).toMatchObject({ title: 't' })
   })
 
   it('refuses a path in a missing directory, creating nothing', async () => {
