@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { transformerTwoslash } from '@shikijs/vitepress-twoslash'
+import ts from 'typescript'
+import { defineConfig, type DefaultTheme, type MarkdownOptions } from 'vitepress'
+import { strictSnippets } from './snippets.ts'
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)))
+
+/** Twoslash checks shown code with the project's own compiler options, as `npm run typecheck` does. */
+function projectCompilerOptions(): ts.CompilerOptions {
+  const tsconfig = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile)
+  return ts.convertCompilerOptionsFromJson(tsconfig.config.compilerOptions, root).options
+}
+
+// @shikijs/vitepress-twoslash is built on Shiki 4 and VitePress 1.6 on Shiki 2: their transformer types differ
+// in name only, and the transformer runs unchanged on either.
+type CodeTransformer = NonNullable<MarkdownOptions['codeTransformers']>[number]
+
+/** Pages written by others appear in the sidebar once they exist. */
+const guidePages: DefaultTheme.SidebarItem[] = [{ text: 'PostgreSQL: global order', link: '/guide/postgresql-ordering' }].filter((page) =>
+  existsSync(join(root, 'docs', `${page.link}.md`)),
+)
+
+export default defineConfig({
+  title: 'Event Sourcing Workbook',
+  titleTemplate: ':title · Event Sourcing Workbook for TypeScript',
+  description: 'Learn event sourcing in TypeScript by running it: lessons, exercises and a real library.',
+  srcDir: 'docs',
+  cleanUrls: true,
+  lastUpdated: false,
+  appearance: true,
+  head: [['link', { rel: 'icon', href: '/logo.svg', type: 'image/svg+xml' }]],
+  markdown: {
+    theme: { light: 'github-light', dark: 'github-dark' },
+    codeTransformers: [
+      transformerTwoslash({
+        // Every TypeScript block is checked, not only those marked `twoslash`; a type error fails the build.
+        explicitTrigger: false,
+        langs: ['ts', 'tsx'],
+        throws: true,
+        twoslashOptions: { vfsRoot: root, compilerOptions: projectCompilerOptions() },
+      }) as unknown as CodeTransformer,
+    ],
+    config: (md) => strictSnippets(md, root),
+  },
+  vite: {
+    resolve: {
+      // The library by its package name, as lessons import it (a regex: 'eventsource-ts/testing' is separate).
+      alias: [
+        { find: /^eventsource-ts$/, replacement: join(root, 'src/index.ts') },
+        { find: /^eventsource-ts\/testing$/, replacement: join(root, 'src/testing/index.ts') },
+      ],
+    },
+  },
+  themeConfig: {
+    logo: '/logo.svg',
+    siteTitle: 'ES Workbook',
+    search: { provider: 'local' },
+    nav: [
+      { text: 'Lesson 12', link: '/lessons/12-sqlite' },
+      { text: 'Exercises', link: '/exercises' },
+      { text: 'Reference', link: '/reference' },
+      { text: 'Series', link: '/series' },
+    ],
+    sidebar: [
+      {
+        text: 'Start',
+        items: [
+          { text: 'The workbook', link: '/' },
+          { text: 'Series map', link: '/series' },
+        ],
+      },
+      {
+        text: 'Phase 3: Production',
+        items: [
+          { text: '12 · SQLite for development and testing', link: '/lessons/12-sqlite' },
+          { text: 'Exercises', link: '/exercises' },
+        ],
+      },
+      ...(guidePages.length > 0 ? [{ text: 'Guides', items: guidePages }] : []),
+      { text: 'Library', items: [{ text: 'Reference', link: '/reference' }] },
+    ],
+    outline: { level: [2, 3] },
+    docFooter: { prev: false, next: false },
+    footer: { message: 'Every code block on this site is imported from the lessons that run, and type-checked at build time.' },
+  },
+})

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs'
+import { relative } from 'node:path'
+import type { MarkdownRenderer } from 'vitepress'
+
+/** A `// #region name` … `// #endregion name` pair, as VitePress's snippet import finds it. */
+export interface Region {
+  /** Index of the first line inside the region. */
+  start: number
+  /** Index of the `#endregion` line. */
+  end: number
+}
+
+const MARKER = /^\/\/ ?#?((?:end)?region) ([\w*-]+)$/
+
+export function findRegion(lines: readonly string[], name: string): Region | undefined {
+  const start = lines.findIndex((line) => isMarker(line, 'region', name))
+  if (start < 0) return undefined
+  const end = lines.findIndex((line, index) => index > start && isMarker(line, 'endregion', name))
+  return end < 0 ? undefined : { start: start + 1, end }
+}
+
+function isMarker(line: string, kind: 'region' | 'endregion', name?: string): boolean {
+  const match = MARKER.exec(line.trim())
+  return match !== null && match[1] === kind && (name === undefined || match[2] === name)
+}
+
+const isAnyMarker = (line: string) => isMarker(line, 'region') || isMarker(line, 'endregion')
+
+function indentOf(line: string): number {
+  return line.trim() === '' ? Infinity : line.length - line.trimStart().length
+}
+
+/**
+ * The text Twoslash checks for a snippet: the whole file, under its real path, so its imports and
+ * declarations type-check as they do for tsc; the region is dedented and cut markers hide the rest.
+ */
+export function twoslashSource(path: string, source: string, regionName: string | undefined): string {
+  const lines = source.replace(/\r\n/g, '\n').split('\n')
+  const header = `// @filename: ${path}`
+  if (!regionName) return [header, ...lines.filter((line) => !isAnyMarker(line))].join('\n')
+  const region = findRegion(lines, regionName)!
+  const shown = lines.slice(region.start, region.end).filter((line) => !isAnyMarker(line))
+  const indent = Math.min(...shown.map(indentOf))
+  const dedented = Number.isFinite(indent) ? shown.map((line) => line.slice(indent)) : shown
+  const before = lines.slice(0, region.start - 1).filter((line) => !isAnyMarker(line))
+  const after = lines.slice(region.end + 1).filter((line) => !isAnyMarker(line))
+  return [header, ...before, '// ---cut-before---', ...dedented, '// ---cut-after---', ...after].join('\n')
+}
+
+interface SnippetToken {
+  info: string
+  content: string
+  /** Set by VitePress's snippet import (`<<< file#region`): the resolved path and the region name. */
+  src?: [file: string, region?: string]
+}
+
+const TYPESCRIPT = /^(ts|tsx|typescript)\b/
+
+/**
+ * Makes snippet imports strict and type-checked. A missing file or region fails the build (VitePress
+ * would show an error text or the whole file), and a TypeScript snippet goes to Twoslash as the whole
+ * file with only the region shown, so its imports resolve and its hovers are real.
+ */
+export function strictSnippets(md: MarkdownRenderer, root: string): void {
+  const render = md.renderer.rules.fence!
+  md.renderer.rules.fence = (tokens, index, options, env, self) => {
+    const token = tokens[index] as unknown as SnippetToken
+    if (token.src) {
+      const [file, regionName] = token.src
+      const where = `docs/${env.relativePath}: <<< ${relative(root, file)}${regionName ? `#${regionName}` : ''}`
+      let source: string
+      try {
+        source = readFileSync(file, 'utf8')
+      } catch {
+        throw new Error(`${where}: the snippet file does not exist.`)
+      }
+      if (regionName && !findRegion(source.split(/\r?\n/), regionName)) {
+        throw new Error(`${where}: the file has no "// #region ${regionName}" … "// #endregion ${regionName}".`)
+      }
+      if (TYPESCRIPT.test(token.info.trim())) {
+        token.content = twoslashSource(relative(root, file), source, regionName)
+        token.src = undefined
+        ;(env.includes as string[] | undefined)?.push(file)
+      }
+    }
+    return render(tokens, index, options, env, self)
+  }
+}
