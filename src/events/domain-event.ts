@@ -145,7 +145,7 @@ function readBaseFields(
     actorId: text('actorId', false),
     correlationId: text('correlationId', false) ?? randomUUID(),
     causationId: text('causationId', false),
-    metadata: readMetadata(input.metadata, fail),
+    metadata: readMetadata(input.metadata, fail, restoring),
   }
 }
 
@@ -160,12 +160,13 @@ function readOccurredAt(value: unknown, fail: (path: string, message: string) =>
   return date ?? new Date(Number.NaN)
 }
 
-function readMetadata(value: unknown, fail: (path: string, message: string) => void): JsonObject {
+function readMetadata(value: unknown, fail: (path: string, message: string) => void, restoring: boolean): JsonObject {
   if (value === undefined) return {}
   if (!isPlainObject(value)) {
     fail('metadata', `expected a plain object, got ${describe(value)}`)
     return {}
   }
+  if (restoring) return value as JsonObject // freshly parsed from JSON: safe, and no one else holds it
   const problem = findJsonProblem(value)
   if (problem) {
     fail(problem.path ? `metadata.${problem.path}` : 'metadata', problem.message)
