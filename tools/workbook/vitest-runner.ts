@@ -1,0 +1,91 @@
+/**
+ * Runs vitest files in this process through vitest's Node API and returns plain results: which tests
+ * passed, which failed, and each failure's message and stack frames (already source-mapped).
+ */
+import { relative } from 'node:path'
+import { createVitest, type Reporter, type SerializedError, type TestModule, type Vitest } from 'vitest/node'
+import { repoRoot } from './paths.ts'
+
+export interface Frame {
+  file: string
+  line: number
+  column: number
+}
+
+export interface Failure {
+  message: string
+  frames: Frame[]
+}
+
+export interface TestOutcome {
+  /** The suite names, outermost first, then the test's own name. */
+  path: string[]
+  state: 'passed' | 'failed' | 'skipped' | 'pending'
+  failures: Failure[]
+}
+
+export interface RunReport {
+  tests: TestOutcome[]
+  /** Errors outside any test: a file that failed to load, a describe block that threw, an unhandled rejection. */
+  errors: Failure[]
+}
+
+export interface RunOptions {
+  /** Test files, absolute or relative to the repository. */
+  files: string[]
+  /** Environment variables for the test workers. */
+  env?: Record<string, string>
+}
+
+export async function runTests(options: RunOptions): Promise<RunReport> {
+  let report: RunReport = { tests: [], errors: [] }
+  const vitest = await startVitest(options, false, (next) => (report = next))
+  await vitest.close()
+  return report
+}
+
+/** Runs the files, then again whenever they or a module they import changes, until `close()`. */
+export async function watchTests(options: RunOptions, onReport: (report: RunReport) => void): Promise<{ close(): Promise<void> }> {
+  const vitest = await startVitest(options, true, onReport)
+  return { close: () => vitest.close() }
+}
+
+async function startVitest(options: RunOptions, watch: boolean, onReport: (report: RunReport) => void): Promise<Vitest> {
+  const include = options.files.map((file) => relative(repoRoot, file).replaceAll('\\', '/'))
+  const reporter: Reporter = {
+    onTestRunEnd: (modules, unhandled) => onReport(toReport(modules, unhandled)),
+  }
+  const vitest = await createVitest('test', {
+    root: repoRoot,
+    config: false,
+    include,
+    watch,
+    reporters: [reporter],
+    env: options.env,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    silent: true,
+  })
+  await vitest.start()
+  return vitest
+}
+
+function toReport(modules: readonly TestModule[], unhandled: readonly SerializedError[]): RunReport {
+  const tests: TestOutcome[] = []
+  const errors = unhandled.map(toFailure)
+  for (const module of modules) {
+    errors.push(...module.errors().map(toFailure))
+    for (const test of module.children.allTests()) {
+      const path: string[] = []
+      for (let parent = test.parent; parent.type === 'suite'; parent = parent.parent) path.unshift(parent.name)
+      const result = test.result()
+      tests.push({ path: [...path, test.name], state: result.state, failures: (result.errors ?? []).map(toFailure) })
+    }
+  }
+  return { tests, errors }
+}
+
+function toFailure(error: SerializedError): Failure {
+  const frames = (error.stacks ?? []).map(({ file, line, column }) => ({ file, line, column }))
+  return { message: error.message, frames }
+}
