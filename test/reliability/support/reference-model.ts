@@ -1,0 +1,105 @@
+import { DuplicateEventIdError, ExpectedVersion, InvalidArgumentError, OptimisticLockError, type DomainEvent } from 'eventsource-ts'
+
+/** An event as the model holds it: what reading it back from any store must give. */
+export interface ModelEvent {
+  eventId: string
+  eventType: string
+  aggregateId: string
+  aggregateType: string
+  tenantId: string | undefined
+  version: number
+  /** The event's JSON as stored: after a JSON round trip, with the version the store assigned. */
+  json: unknown
+}
+
+export type ModelOutcome<T> = { ok: T } | { error: abstract new (...args: never[]) => Error; fields?: Record<string, unknown> }
+
+export interface ModelAppend {
+  newVersion: number
+  /** The event whose global position the append reports: the last written, else the last skipped one stored, else the log's last. */
+  positionOf: string | undefined
+  skipped: number
+}
+
+export interface ModelReadAll {
+  /** Events after this many entries of the log (in either direction, as `fromPosition` means). */
+  after: number
+  limit?: number
+  direction: 'forward' | 'backward'
+  eventTypes?: string[]
+  aggregateTypes?: string[]
+  tenantId?: string
+}
+
+/**
+ * The store contract written as plainly as possible, with no database and no shared code: the reference
+ * the property tests compare every store with. Positions are indexes into `log` (1-based); stores may
+ * number their positions differently (PostgreSQL sequences leave gaps) as long as the order is the same.
+ */
+export class ReferenceModel {
+  readonly log: ModelEvent[] = []
+  readonly #streams = new Map<string, ModelEvent[]>()
+  readonly #byId = new Map<string, { event: ModelEvent; position: number }>()
+
+  version(aggregateId: string, aggregateType: string): number {
+    return this.#stream(aggregateId, aggregateType).length
+  }
+
+  has(eventId: string): boolean {
+    return this.#byId.has(eventId.toLowerCase())
+  }
+
+  append(aggregateId: string, aggregateType: string, events: readonly DomainEvent[], expectedVersion: number): ModelOutcome<ModelAppend> {
+    const ids = events.map((e) => e.eventId)
+    if (new Set(ids).size !== ids.length || events.some((e) => e.aggregateId !== aggregateId || e.aggregateType !== aggregateType)) {
+      return { error: InvalidArgumentError }
+    }
+    const stored = events.flatMap((e) => this.#byId.get(e.eventId) ?? [])
+    if (stored.some(({ event }) => event.aggregateId !== aggregateId || event.aggregateType !== aggregateType)) return { error: DuplicateEventIdError }
+    const fresh = events.filter((e) => !this.#byId.has(e.eventId))
+    const current = this.version(aggregateId, aggregateType)
+    if (fresh.length === 0) {
+      const latest = stored.sort((a, b) => b.position - a.position)[0]?.event ?? this.log.at(-1)
+      return { ok: { newVersion: current, positionOf: latest?.eventId, skipped: stored.length } }
+    }
+    const accepted =
+      expectedVersion === ExpectedVersion.ANY || (expectedVersion === ExpectedVersion.STREAM_EXISTS ? current > 0 : current === expectedVersion)
+    if (!accepted) return { error: OptimisticLockError, fields: { aggregateId, aggregateType, expectedVersion, actualVersion: current } }
+
+    const stream = this.#stream(aggregateId, aggregateType)
+    for (const event of fresh) {
+      const version = stream.length + 1
+      const json = { ...(JSON.parse(JSON.stringify(event)) as Record<string, unknown>), aggregateVersion: version }
+      const entry: ModelEvent = { eventId: event.eventId, eventType: event.eventType, aggregateId, aggregateType, tenantId: event.tenantId, version, json }
+      stream.push(entry)
+      this.log.push(entry)
+      this.#byId.set(entry.eventId, { event: entry, position: this.log.length })
+    }
+    this.#streams.set(streamKey(aggregateId, aggregateType), stream)
+    return { ok: { newVersion: stream.length, positionOf: fresh.at(-1)!.eventId, skipped: stored.length } }
+  }
+
+  getEvents(aggregateId: string, aggregateType: string, fromVersion: number): ModelEvent[] {
+    return this.#stream(aggregateId, aggregateType).filter((e) => e.version > fromVersion)
+  }
+
+  readAll({ after, limit = Infinity, direction, eventTypes, aggregateTypes, tenantId }: ModelReadAll): ModelEvent[] {
+    const matching = this.log
+      .slice(after)
+      .filter(
+        (e) =>
+          (!eventTypes || eventTypes.includes(e.eventType)) &&
+          (!aggregateTypes || aggregateTypes.includes(e.aggregateType)) &&
+          (tenantId === undefined || e.tenantId === tenantId),
+      )
+    return (direction === 'forward' ? matching : matching.reverse()).slice(0, limit)
+  }
+
+  #stream(aggregateId: string, aggregateType: string): ModelEvent[] {
+    return this.#streams.get(streamKey(aggregateId, aggregateType)) ?? []
+  }
+}
+
+function streamKey(aggregateId: string, aggregateType: string): string {
+  return JSON.stringify([aggregateType, aggregateId])
+}
