@@ -2,9 +2,8 @@
  * Runs vitest files in this process through vitest's Node API and returns plain results: which tests
  * passed, which failed, and each failure's message and stack frames (already source-mapped).
  */
-import { relative } from 'node:path'
 import { createVitest, type Reporter, type SerializedError, type TestModule, type Vitest } from 'vitest/node'
-import { repoRoot } from './paths.ts'
+import { absolutePath, repoPath, repoRoot } from './paths.ts'
 
 export interface Frame {
   file: string
@@ -18,6 +17,8 @@ export interface Failure {
 }
 
 export interface TestOutcome {
+  /** The test file, relative to the repository. */
+  file: string
   /** The suite names, outermost first, then the test's own name. */
   path: string[]
   state: 'passed' | 'failed' | 'skipped' | 'pending'
@@ -27,7 +28,7 @@ export interface TestOutcome {
 export interface RunReport {
   tests: TestOutcome[]
   /** Errors outside any test: a file that failed to load, a describe block that threw, an unhandled rejection. */
-  errors: Failure[]
+  errors: (Failure & { file?: string })[]
 }
 
 export interface RunOptions {
@@ -35,12 +36,16 @@ export interface RunOptions {
   files: string[]
   /** Environment variables for the test workers. */
   env?: Record<string, string>
+  /** In watch mode, files (globs, relative to the repository) whose change re-runs every file: modules the tests import by a computed path, which vitest cannot trace. */
+  rerunOn?: string[]
 }
 
 export async function runTests(options: RunOptions): Promise<RunReport> {
   let report: RunReport = { tests: [], errors: [] }
+  const exitCode = process.exitCode
   const vitest = await startVitest(options, false, (next) => (report = next))
   await vitest.close()
+  process.exitCode = exitCode // vitest sets it when a test fails; failing is what callers decide
   return report
 }
 
@@ -51,7 +56,7 @@ export async function watchTests(options: RunOptions, onReport: (report: RunRepo
 }
 
 async function startVitest(options: RunOptions, watch: boolean, onReport: (report: RunReport) => void): Promise<Vitest> {
-  const include = options.files.map((file) => relative(repoRoot, file).replaceAll('\\', '/'))
+  const include = options.files.map((file) => repoPath(absolutePath(file)))
   const reporter: Reporter = {
     onTestRunEnd: (modules, unhandled) => onReport(toReport(modules, unhandled)),
   }
@@ -62,6 +67,7 @@ async function startVitest(options: RunOptions, watch: boolean, onReport: (repor
     watch,
     reporters: [reporter],
     env: options.env,
+    forceRerunTriggers: (options.rerunOn ?? []).map(absolutePath),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     silent: true,
@@ -72,14 +78,15 @@ async function startVitest(options: RunOptions, watch: boolean, onReport: (repor
 
 function toReport(modules: readonly TestModule[], unhandled: readonly SerializedError[]): RunReport {
   const tests: TestOutcome[] = []
-  const errors = unhandled.map(toFailure)
+  const errors: RunReport['errors'] = unhandled.map(toFailure)
   for (const module of modules) {
-    errors.push(...module.errors().map(toFailure))
+    const file = repoPath(module.moduleId)
+    errors.push(...module.errors().map((error) => ({ ...toFailure(error), file })))
     for (const test of module.children.allTests()) {
       const path: string[] = []
       for (let parent = test.parent; parent.type === 'suite'; parent = parent.parent) path.unshift(parent.name)
       const result = test.result()
-      tests.push({ path: [...path, test.name], state: result.state, failures: (result.errors ?? []).map(toFailure) })
+      tests.push({ file, path: [...path, test.name], state: result.state, failures: (result.errors ?? []).map(toFailure) })
     }
   }
   return { tests, errors }
