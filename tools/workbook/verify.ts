@@ -68,27 +68,27 @@ async function verifyAll(solution: boolean): Promise<boolean> {
   return false
 }
 
-/** Checks the current exercise on every save; once it passes, moves on to the next one. */
+/** Checks one exercise on every save; resolves once the learner's answer passes (a solution is watched until Ctrl+C). */
+async function watchUntilPassing(exercise: Exercise, solution: boolean): Promise<void> {
+  const file = solution ? exercise.solution : exercise.file
+  let done = () => {}
+  const passing = new Promise<void>((resolve) => (done = resolve))
+  const watcher = await watchChecks(new Map([[exercise, [file]]]), ([report]) => {
+    console.clear()
+    printHeader(exercise, file, solution ? 'Reference solution' : 'Your file')
+    printReport(report!)
+    if (solution) console.log(`\n${summary(report!)}`)
+    else conclude(report!)
+    console.log(dim(`\nWatching ${file}: save it to check again. Ctrl+C stops.`))
+    if (!solution && passed(report!)) done()
+  })
+  await passing
+  await watcher.close()
+}
+
+/** Rustlings' watch mode: checks the current exercise on every save, and moves on to the next once it passes. */
 async function watch(start: Exercise | undefined, solution: boolean): Promise<void> {
-  let exercise = start ?? nextExercise()
-  while (exercise) {
-    const current = exercise
-    const file = solution ? current.solution : current.file
-    exercise = await new Promise<Exercise | undefined>((resolve, reject) => {
-      const watching = watchChecks(new Map([[current, [file]]]), ([report]) => {
-        console.clear()
-        printHeader(current, file, solution ? 'Reference solution' : 'Your file')
-        printReport(report!)
-        if (solution) console.log(`\n${summary(report!)}`)
-        else conclude(report!)
-        console.log(dim(`\nWatching ${file}: save it to check again. Ctrl+C stops.`))
-        if (passed(report!) && !solution) {
-          const next = nextExercise()
-          void watching.then((w) => w.close()).then(() => resolve(next), reject)
-        }
-      }).catch(reject)
-    })
-  }
+  for (let exercise = start ?? nextExercise(); exercise; exercise = nextExercise()) await watchUntilPassing(exercise, solution)
   console.log(green('Every exercise passes. Run npm run progress to see them all.'))
 }
 
