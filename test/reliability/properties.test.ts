@@ -7,10 +7,11 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {
-  defineEvent, DuplicateEventIdError, EventRegistry, ExpectedVersion, OptimisticLockError, InMemoryEventStore, SQLiteEventStore,
+  defineEvent, DuplicateEventIdError, EventRegistry, ExpectedVersion, OptimisticLockError,
   type DomainEvent, type EventStore, type JsonObject, type StoredEvent,
 } from 'eventsource-ts'
 import { seed } from './support/random.ts'
+import { storeTargets } from './support/targets.ts'
 import { ReferenceModel, type ModelEvent } from './support/reference-model.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-properties-'))
@@ -29,17 +30,7 @@ const STREAMS = [
   { aggregateId: 'acc-1', aggregateType: 'Ledger' },
 ] as const
 
-interface Target {
-  name: string
-  create(): EventStore
-}
-
-let files = 0
-const TARGETS: Target[] = [
-  { name: 'InMemoryEventStore', create: () => new InMemoryEventStore({ eventRegistry: registry }) },
-  { name: 'SQLiteEventStore :memory:', create: () => new SQLiteEventStore(':memory:', { eventRegistry: registry }) },
-  { name: 'SQLiteEventStore file', create: () => new SQLiteEventStore(join(dir, `p-${++files}.db`), { eventRegistry: registry }) },
-]
+const TARGETS = storeTargets(dir)
 
 // ---- the commands, as plain data that fast-check generates and shrinks ----
 
@@ -241,7 +232,7 @@ describe('property-based: every store matches the reference model', () => {
   it(`${RUNS} random programs of appends and reads against ${TARGETS.map((t) => t.name).join(', ')} (seed ${seed})`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 40, size: 'max' }), async (commands) => {
-        const subjects = TARGETS.map((t) => ({ name: t.name, store: t.create(), positions: [] }))
+        const subjects = TARGETS.map((t) => ({ name: t.name, store: t.create(registry), positions: [] }))
         try {
           for (const subject of subjects) await subject.store.initialize()
           const program = new Program(subjects)
