@@ -50,8 +50,8 @@ export function defineEvent<const T extends string, S extends StandardSchemaV1>(
     static readonly aggregateType = aggregateType
     static readonly eventVersion = eventVersion
     static readonly schema = schema
-    constructor(input: EventInput<S>, restoring?: boolean) {
-      super(definition, input, restoring)
+    constructor(input: EventInput<S>, storedPayload?: Record<string, unknown>) {
+      super(definition, input, storedPayload)
     }
   }
   Object.defineProperty(eventClass, 'name', { value: eventType })

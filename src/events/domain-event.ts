@@ -67,11 +67,16 @@ export class DomainEvent {
   declare readonly causationId?: string
   declare readonly metadata: Readonly<JsonObject>
 
-  protected constructor(definition: EventDefinition, input: unknown, restoring = false) {
+  /**
+   * `input` holds the base fields and the payload side by side, as application code writes them. A store
+   * restoring a row passes the base fields and the stored payload apart instead (`storedPayload`).
+   */
+  protected constructor(definition: EventDefinition, input: unknown, storedPayload?: Record<string, unknown>) {
     const issues: ValidationIssue[] = []
+    const restoring = storedPayload !== undefined
     const fields = isPlainObject(input) ? input : (issues.push({ path: '', message: `expected an object of fields, got ${describe(input)}` }), {})
     const base = readBaseFields(definition, fields, issues, restoring)
-    const payload = readPayload(definition, fields, issues, restoring)
+    const payload = readPayload(definition, storedPayload ?? payloadFields(fields), issues, restoring)
     if (issues.length > 0) throw new EventValidationError(definition.eventType, issues)
     Object.assign(this, payload, base)
     Object.defineProperty(this, PAYLOAD, { value: deepFreeze(payload) })
@@ -91,13 +96,19 @@ export function payloadOf(event: DomainEvent): Readonly<Record<string, unknown>>
   return (event as unknown as { [PAYLOAD]: Readonly<Record<string, unknown>> })[PAYLOAD]
 }
 
-/** Builds an event from a stored row. The store supplies the version it assigned; the clock check is skipped. */
-export function restoreEvent<E extends DomainEvent>(eventClass: abstract new (input: never) => E, fields: Record<string, unknown>): E {
-  const Restorable = eventClass as unknown as new (input: unknown, restoring: boolean) => E
-  return new Restorable(fields, true)
+/**
+ * Builds an event from a stored row: its base fields and its parsed payload, validated as on construction.
+ * The store supplies the version it assigned; the clock check is skipped.
+ */
+export function restoreEvent<E extends DomainEvent>(eventClass: abstract new (input: never) => E, base: Record<string, unknown>, payload: Record<string, unknown>): E {
+  const Restorable = eventClass as unknown as new (input: unknown, storedPayload: Record<string, unknown>) => E
+  return new Restorable(base, payload)
 }
 
 type BaseFields = { -readonly [K in (typeof BASE_FIELDS)[number]]: DomainEvent[K] }
+
+// The readers below record what is wrong in `issues` and return a placeholder, so one pass reports every
+// problem. They are plain functions, not closures, because they run for every event built or read back.
 
 function readBaseFields(
   definition: EventDefinition,
@@ -105,84 +116,95 @@ function readBaseFields(
   issues: ValidationIssue[],
   restoring: boolean,
 ): BaseFields {
-  const fail = (path: string, message: string) => issues.push({ path, message })
-  const text = (path: string, required: boolean): string | undefined => {
-    const value = input[path]
-    if (value === undefined && !required) return undefined
-    if (typeof value !== 'string') return void fail(path, `expected a string, got ${describe(value)}`)
-    if (value.trim() === '') return void fail(path, 'must not be empty')
-    const problem = stringProblem(value)
-    if (problem) return void fail(path, `is ${problem}`)
-    return value
-  }
-  const positiveInteger = (path: string): number => {
-    const value = input[path] ?? 1
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-      fail(path, `expected an integer of 1 or more, got ${describe(value)}`)
-      return 1
-    }
-    return value
-  }
-  const fixed = (path: 'eventType' | 'aggregateType') => {
-    const value = input[path]
-    if (value !== undefined && value !== definition[path]) fail(path, `is ${JSON.stringify(definition[path])} for this event type, got ${describe(value)}`)
-    return definition[path]
-  }
-
-  let eventId = input.eventId === undefined ? randomUUID() : text('eventId', true)
-  if (eventId !== undefined && !UUID.test(eventId)) fail('eventId', `expected a UUID, got ${describe(eventId)}`)
+  let eventId = input.eventId === undefined ? randomUUID() : readText(input, 'eventId', true, issues)
+  if (eventId !== undefined && !UUID.test(eventId)) fail(issues, 'eventId', `expected a UUID, got ${describe(eventId)}`)
   eventId = eventId?.toLowerCase()
 
   return {
     eventId: eventId ?? '',
-    eventType: fixed('eventType'),
-    eventVersion: input.eventVersion === undefined ? definition.eventVersion : positiveInteger('eventVersion'),
-    occurredAt: readOccurredAt(input.occurredAt, fail, restoring),
-    aggregateId: text('aggregateId', true) ?? '',
-    aggregateType: fixed('aggregateType'),
-    aggregateVersion: positiveInteger('aggregateVersion'),
-    tenantId: text('tenantId', false),
-    actorId: text('actorId', false),
-    correlationId: text('correlationId', false) ?? randomUUID(),
-    causationId: text('causationId', false),
-    metadata: readMetadata(input.metadata, fail, restoring),
+    eventType: readFixed(definition, input, 'eventType', issues),
+    eventVersion: input.eventVersion === undefined ? definition.eventVersion : readPositiveInteger(input, 'eventVersion', issues),
+    occurredAt: readOccurredAt(input.occurredAt, issues, restoring),
+    aggregateId: readText(input, 'aggregateId', true, issues) ?? '',
+    aggregateType: readFixed(definition, input, 'aggregateType', issues),
+    aggregateVersion: readPositiveInteger(input, 'aggregateVersion', issues),
+    tenantId: readText(input, 'tenantId', false, issues),
+    actorId: readText(input, 'actorId', false, issues),
+    correlationId: readText(input, 'correlationId', false, issues) ?? randomUUID(),
+    causationId: readText(input, 'causationId', false, issues),
+    metadata: readMetadata(input.metadata, issues, restoring),
   }
 }
 
-function readOccurredAt(value: unknown, fail: (path: string, message: string) => void, restoring: boolean): Date {
+function fail(issues: ValidationIssue[], path: string, message: string): undefined {
+  issues.push({ path, message })
+  return undefined
+}
+
+function readText(input: Record<string, unknown>, path: string, required: boolean, issues: ValidationIssue[]): string | undefined {
+  const value = input[path]
+  if (value === undefined && !required) return undefined
+  if (typeof value !== 'string') return fail(issues, path, `expected a string, got ${describe(value)}`)
+  if (value.trim() === '') return fail(issues, path, 'must not be empty')
+  const problem = stringProblem(value)
+  if (problem) return fail(issues, path, `is ${problem}`)
+  return value
+}
+
+function readPositiveInteger(input: Record<string, unknown>, path: string, issues: ValidationIssue[]): number {
+  const value = input[path] ?? 1
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    fail(issues, path, `expected an integer of 1 or more, got ${describe(value)}`)
+    return 1
+  }
+  return value
+}
+
+function readFixed(definition: EventDefinition, input: Record<string, unknown>, path: 'eventType' | 'aggregateType', issues: ValidationIssue[]): string {
+  const value = input[path]
+  if (value !== undefined && value !== definition[path]) fail(issues, path, `is ${JSON.stringify(definition[path])} for this event type, got ${describe(value)}`)
+  return definition[path]
+}
+
+function readOccurredAt(value: unknown, issues: ValidationIssue[], restoring: boolean): Date {
   if (value === undefined) return new Date()
   const date = value instanceof Date ? new Date(value.getTime()) : typeof value === 'string' ? new Date(value) : undefined
-  if (date === undefined) fail('occurredAt', `expected a Date or an ISO-8601 string, got ${describe(value)}`)
-  else if (Number.isNaN(date.getTime())) fail('occurredAt', `is not a valid date: ${describe(value)}`)
-  else if (date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) fail('occurredAt', 'must fall between the years 0001 and 9999')
+  if (date === undefined) fail(issues, 'occurredAt', `expected a Date or an ISO-8601 string, got ${describe(value)}`)
+  else if (Number.isNaN(date.getTime())) fail(issues, 'occurredAt', `is not a valid date: ${describe(value)}`)
+  else if (date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) fail(issues, 'occurredAt', 'must fall between the years 0001 and 9999')
   else if (!restoring && date.getTime() > Date.now() + MAX_CLOCK_SKEW_MS)
-    fail('occurredAt', `is in the future (${date.toISOString()}): an event records something that already happened`)
+    fail(issues, 'occurredAt', `is in the future (${date.toISOString()}): an event records something that already happened`)
   return date ?? new Date(Number.NaN)
 }
 
-function readMetadata(value: unknown, fail: (path: string, message: string) => void, restoring: boolean): JsonObject {
+function readMetadata(value: unknown, issues: ValidationIssue[], restoring: boolean): JsonObject {
   if (value === undefined) return {}
   if (!isPlainObject(value)) {
-    fail('metadata', `expected a plain object, got ${describe(value)}`)
+    fail(issues, 'metadata', `expected a plain object, got ${describe(value)}`)
     return {}
   }
   if (restoring) return value as JsonObject // freshly parsed from JSON: safe, and no one else holds it
   const problem = findJsonProblem(value)
   if (problem) {
-    fail(problem.path ? `metadata.${problem.path}` : 'metadata', problem.message)
+    fail(issues, problem.path ? `metadata.${problem.path}` : 'metadata', problem.message)
     return {}
   }
   return structuredClone(value) as JsonObject
 }
 
+/** The fields of `input` that are not base fields: what the event's schema validates. */
+function payloadFields(input: Record<string, unknown>): Record<string, unknown> {
+  const candidate: Record<string, unknown> = {}
+  for (const key of Object.keys(input)) if (!BASE_FIELD_SET.has(key)) candidate[key] = input[key]
+  return candidate
+}
+
 function readPayload(
   definition: EventDefinition,
-  input: Record<string, unknown>,
+  candidate: Record<string, unknown>,
   issues: ValidationIssue[],
   restoring: boolean,
 ): Record<string, unknown> {
-  const candidate: Record<string, unknown> = {}
-  for (const key of Object.keys(input)) if (!BASE_FIELD_SET.has(key)) candidate[key] = input[key]
   const result = definition.schema['~standard'].validate(candidate)
   if (result instanceof Promise) {
     issues.push({ path: '', message: 'the schema validates asynchronously; event schemas must be synchronous' })

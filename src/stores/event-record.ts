@@ -57,7 +57,6 @@ export function decodeRecord(record: EventRecord, registry: EventRegistry): Stor
   let event: DomainEvent
   try {
     event = restoreEvent(eventClass, {
-      ...payload,
       eventId: record.eventId,
       eventVersion: record.eventVersion,
       occurredAt: record.occurredAt,
@@ -68,7 +67,7 @@ export function decodeRecord(record: EventRecord, registry: EventRegistry): Stor
       correlationId: record.correlationId,
       causationId: record.causationId ?? undefined,
       metadata,
-    })
+    }, payload)
   } catch (error) {
     if (error instanceof EventValidationError) throw new EventValidationError(error.eventType, error.issues, location)
     throw error
