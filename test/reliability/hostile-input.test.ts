@@ -164,7 +164,7 @@ const cases: HostileCase[] = [
   },
   { name: 'a read-only database file', arrange: async (c) => { await c.store.close(); chmodSync(c.file, 0o444); chmodSync(c.dir, 0o777) }, act: (c) => probeAsUnprivileged(c.file), error: StoreError, message: /events.db is read-only: attempt to write a readonly database. Nothing was written. Check the file's and its directory's permissions/ },
   { name: 'a database in a read-only directory', arrange: async (c) => { await c.store.close(); chmodSync(c.file, 0o666); chmodSync(c.dir, 0o555) }, act: (c) => probeAsUnprivileged(c.file), error: StoreError, message: /events.db is read-only: .*Nothing was written/ },
-  { name: 'a new database in a read-only directory', arrange: async (c) => { await c.store.close(); chmodSync(c.dir, 0o555) }, act: (c) => probeAsUnprivileged(join(c.dir, 'new.db')), error: StoreConnectionError, message: /Cannot open SQLite database .*new.db: unable to open database file/ },
+  { name: 'a new database in a read-only directory', arrange: async (c) => { await c.store.close(); chmodSync(c.dir, 0o555) }, act: (c) => probeAsUnprivileged(join(c.dir, 'new.db')), error: StoreConnectionError, message: /Cannot open SQLite database .*new.db: unable to open database file. Check that the file is readable or, for a new database, that its directory is writable/ },
   {
     name: 'a write lock held past busyTimeout',
     arrange: (c) => {

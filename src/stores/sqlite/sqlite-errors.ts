@@ -20,7 +20,7 @@ export function toStoreError(error: unknown, database: string, busyTimeout: numb
     case 'CORRUPT':
       return new StoreConnectionError(`${database} is not a SQLite database (or is damaged): ${message}. Point the store at an event database, or at a new file.`, options)
     case 'CANTOPEN':
-      return new StoreConnectionError(`Cannot open SQLite database ${database}: ${message}. Check that the path exists and is readable.`, options)
+      return new StoreConnectionError(`Cannot open SQLite database ${database}: ${message}. Check that the file is readable or, for a new database, that its directory is writable.`, options)
     case 'READONLY':
       return new StoreError(`SQLite database ${database} is read-only: ${message}. Nothing was written. Check the file's and its directory's permissions.`, options)
     case 'FULL':
