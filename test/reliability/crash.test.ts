@@ -82,7 +82,7 @@ async function crashTrials(storageFor: (round: number) => CrashStorage, rounds: 
 function report(backend: string, f: CrashFigures): void {
   console.log(
     `crash/${backend}: ${f.kills} kills survived (${f.inFlight} with an append in flight, ${f.whileOpening} while opening); ` +
-      `${f.acknowledged} acknowledged batches and ${f.events} events checked after every kill; 0 lost, 0 partial`,
+      `${f.acknowledged} acknowledged batches present, logs of ${f.events} events whole after every kill: 0 lost, 0 partial`,
   )
   expect(f.acknowledged).toBeGreaterThan(0)
   expect(f.inFlight).toBeGreaterThan(0)
