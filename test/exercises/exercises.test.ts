@@ -24,7 +24,13 @@ const wrongAnswers: Record<string, { file: string; fails: string[] }[]> = {
   '12-1': [
     { file: 'test/exercises/wrong/12-1-shared-store.ts', fails: ['step 2', 'closed after it', 'starts every test with an empty database'] },
     { file: 'test/exercises/wrong/12-1-never-closed.ts', fails: ['closed after it'] },
-    { file: 'test/exercises/wrong/12-1-empty-registry.ts', fails: ["registry knows NoteCreated", 'noteRepository is', 'savedNote is'] },
+    { file: 'test/exercises/wrong/12-1-empty-registry.ts', fails: ['registry knows NoteCreated', 'noteRepository is', 'savedNote is'] },
+  ],
+  '12-3': [
+    { file: 'test/exercises/wrong/12-3-restart-from-zero.ts', fails: ['resumes from the checkpoint'] },
+    { file: 'test/exercises/wrong/12-3-checkpoint-first.ts', fails: ['resumes from the checkpoint'] },
+    { file: 'test/exercises/wrong/12-3-expected-any.ts', fails: ['never merged'] },
+    { file: 'test/exercises/wrong/12-3-ids-only-checksum.ts', fails: ['checksum() changes'] },
   ],
 }
 
