@@ -53,7 +53,7 @@ export class AggregateRepository<A extends AggregateRoot<unknown>> {
     const events = aggregate.uncommittedEvents
     if (events.length === 0) return
     const expectedVersion = aggregate.version - events.length
-    await withSpan(this.enableTracing, 'eventsource.repository.save', this.attributes(aggregate.aggregateId, {
+    await withSpan(this.enableTracing, 'eventsource.repository.save', () => this.attributes(aggregate.aggregateId, {
       [ATTR.EVENT_COUNT]: events.length,
       [ATTR.EXPECTED_VERSION]: expectedVersion,
       [ATTR.EVENT_TYPES]: [...new Set(events.map((e) => e.eventType))],
@@ -66,7 +66,7 @@ export class AggregateRepository<A extends AggregateRoot<unknown>> {
   /** The aggregate rebuilt from its stream; `AggregateNotFoundError` when the stream has no events. */
   async load(aggregateId: string): Promise<A> {
     requireText('AggregateRepository.load', 'aggregateId', aggregateId)
-    return withSpan(this.enableTracing, 'eventsource.repository.load', this.attributes(aggregateId, {}), async (span) => {
+    return withSpan(this.enableTracing, 'eventsource.repository.load', () => this.attributes(aggregateId, {}), async (span) => {
       const stream = await this.eventStore.getEvents(aggregateId, this.aggregateType)
       if (stream.events.length === 0) throw new AggregateNotFoundError(aggregateId, this.aggregateType)
       const aggregate = this.createNew(aggregateId)

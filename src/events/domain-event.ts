@@ -116,12 +116,8 @@ function readBaseFields(
   issues: ValidationIssue[],
   restoring: boolean,
 ): BaseFields {
-  let eventId = input.eventId === undefined ? randomUUID() : readText(input, 'eventId', true, issues)
-  if (eventId !== undefined && !UUID.test(eventId)) fail(issues, 'eventId', `expected a UUID, got ${describe(eventId)}`)
-  eventId = eventId?.toLowerCase()
-
   return {
-    eventId: eventId ?? '',
+    eventId: input.eventId === undefined ? randomUUID() : readEventId(input, issues),
     eventType: readFixed(definition, input, 'eventType', issues),
     eventVersion: input.eventVersion === undefined ? definition.eventVersion : readPositiveInteger(input, 'eventVersion', issues),
     occurredAt: readOccurredAt(input.occurredAt, issues, restoring),
@@ -149,6 +145,14 @@ function readText(input: Record<string, unknown>, path: string, required: boolea
   const problem = stringProblem(value)
   if (problem) return fail(issues, path, `is ${problem}`)
   return value
+}
+
+/** A given event id: a UUID, stored in lower case so it compares equal however it was written. */
+function readEventId(input: Record<string, unknown>, issues: ValidationIssue[]): string {
+  const eventId = readText(input, 'eventId', true, issues)
+  if (eventId === undefined) return ''
+  if (!UUID.test(eventId)) fail(issues, 'eventId', `expected a UUID, got ${describe(eventId)}`)
+  return eventId.toLowerCase()
 }
 
 function readPositiveInteger(input: Record<string, unknown>, path: string, issues: ValidationIssue[]): number {

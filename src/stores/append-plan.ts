@@ -11,7 +11,6 @@ export interface AppendBatch {
   aggregateType: string
   expectedVersion: number
   events: EncodedEvent[]
-  eventTypes: string[]
 }
 
 export function prepareAppend(input: AppendEventsInput, registry: EventRegistry): AppendBatch {
@@ -35,7 +34,7 @@ export function prepareAppend(input: AppendEventsInput, registry: EventRegistry)
     seen.add(event.eventId)
     return encodeEvent(event)
   })
-  return { aggregateId, aggregateType, expectedVersion, events: encoded, eventTypes: [...new Set(encoded.map((e) => e.eventType))] }
+  return { aggregateId, aggregateType, expectedVersion, events: encoded }
 }
 
 /** Where an event id is already stored. */

@@ -80,10 +80,10 @@ export abstract class BaseEventStore implements EventStore {
   async appendEvents(input: AppendEventsInput): Promise<AppendResult> {
     this.requireConnection()
     const batch = prepareAppend(input, this.eventRegistry)
-    return withSpan(this.enableTracing, 'eventsource.event_store.append_events', this.attributes(batch.aggregateId, batch.aggregateType, {
+    return withSpan(this.enableTracing, 'eventsource.event_store.append_events', () => this.attributes(batch.aggregateId, batch.aggregateType, {
       [ATTR.EVENT_COUNT]: batch.events.length,
       [ATTR.EXPECTED_VERSION]: batch.expectedVersion,
-      [ATTR.EVENT_TYPES]: batch.eventTypes,
+      [ATTR.EVENT_TYPES]: [...new Set(batch.events.map((e) => e.eventType))],
     }), async () => this.writeBatch(batch))
   }
 
@@ -93,7 +93,7 @@ export abstract class BaseEventStore implements EventStore {
     const { fromVersion = 0 } = requireOptions('getEvents', options, ['fromVersion'])
     requireInteger('getEvents', 'fromVersion', fromVersion, 0)
     this.requireConnection()
-    return withSpan(this.enableTracing, 'eventsource.event_store.get_events', this.attributes(aggregateId, aggregateType, { [ATTR.FROM_VERSION]: fromVersion }), async (span) => {
+    return withSpan(this.enableTracing, 'eventsource.event_store.get_events', () => this.attributes(aggregateId, aggregateType, { [ATTR.FROM_VERSION]: fromVersion }), async (span) => {
       const records = await this.readStream(aggregateId, aggregateType, fromVersion)
       const events = records.map((record) => decodeRecord(record, this.eventRegistry).event)
       const version = records.length > 0 ? records[records.length - 1]!.aggregateVersion : await this.streamVersion(aggregateId, aggregateType)

@@ -19,10 +19,14 @@ export const ATTR = {
   DB_NAME: 'db.name',
 } as const
 
-/** Runs `work` inside a span named `name` when `enabled`; records a thrown error on the span. */
-export async function withSpan<T>(enabled: boolean, name: string, attributes: Attributes, work: (span?: Span) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` inside a span named `name` when `enabled`; records a thrown error on the span. `attributes`
+ * is called only for a span that records: without an SDK, building them for every call would be wasted.
+ */
+export async function withSpan<T>(enabled: boolean, name: string, attributes: () => Attributes, work: (span?: Span) => Promise<T>): Promise<T> {
   if (!enabled) return work()
-  return tracer.startActiveSpan(name, { kind: SpanKind.INTERNAL, attributes }, async (span) => {
+  return tracer.startActiveSpan(name, { kind: SpanKind.INTERNAL }, async (span) => {
+    if (span.isRecording()) span.setAttributes(attributes())
     try {
       return await work(span)
     } catch (error) {
