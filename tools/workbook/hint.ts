@@ -3,13 +3,13 @@ import { parseArgs } from 'node:util'
 import { runCommand } from './command.ts'
 import { exercises, findExercise } from './exercises.ts'
 import { readHints } from './hints.ts'
-import { progressOf, readProgress, updateProgress } from './state.ts'
+import { nextExercise, progressOf, readProgress, updateProgress } from './state.ts'
 import { bold, cyan, dim } from './style.ts'
 
 await runCommand(async () => {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { all: { type: 'boolean', default: false } } })
   const progress = readProgress()
-  const exercise = positionals[0] ? findExercise(positionals[0]) : (exercises.find((e) => !progressOf(progress, e.id).done) ?? exercises.at(-1)!)
+  const exercise = positionals[0] ? findExercise(positionals[0]) : (nextExercise(progress) ?? exercises.at(-1)!)
   const hints = readHints(exercise)
   const alreadyShown = progressOf(progress, exercise.id).hintsShown
   const shown = values.all ? Math.max(alreadyShown, 1) : Math.min(alreadyShown + 1, hints.length)

@@ -3,7 +3,7 @@ import { runCommand } from './command.ts'
 import { curriculum } from './curriculum.ts'
 import { exercises } from './exercises.ts'
 import { mark } from './report.ts'
-import { progressOf, readProgress, stateFile } from './state.ts'
+import { nextExercise, progressOf, readProgress, stateFile } from './state.ts'
 import { bold, cyan, dim } from './style.ts'
 
 await runCommand(async () => {
@@ -23,7 +23,7 @@ await runCommand(async () => {
       console.log(`  ${status} ${exercise.id}  ${exercise.title.padEnd(52)} ${dim(text)}`)
     }
   }
-  const next = exercises.find((exercise) => !progressOf(progress, exercise.id).done)
+  const next = nextExercise(progress)
   console.log(next ? `\nNext: ${cyan(`npm run verify ${next.id}`)} (${next.file})` : `\n${bold('Every exercise is done.')}`)
   console.log(dim(`Progress is kept in ${stateFile}.`))
 })

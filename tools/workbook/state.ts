@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { exercises, type Exercise } from './exercises.ts'
 import { repoRoot } from './paths.ts'
 
 export interface ExerciseProgress {
@@ -54,4 +55,9 @@ export function updateProgress(id: string, change: (current: ExerciseProgress) =
   writeFileSync(temporary, `${JSON.stringify(progress, null, 2)}\n`)
   renameSync(temporary, stateFile)
   return next
+}
+
+/** The first exercise not done yet: where the learner is. */
+export function nextExercise(progress: Progress = readProgress()): Exercise | undefined {
+  return exercises.find((exercise) => !progressOf(progress, exercise.id).done)
 }

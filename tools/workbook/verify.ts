@@ -3,46 +3,13 @@
  * `-- --solution` checks the reference solution instead; `-- --watch` checks again each time you save.
  */
 import { parseArgs } from 'node:util'
-import { passed, runChecks, watchChecks, type AnswerReport } from './checks.ts'
+import { passed, runChecks, watchChecks } from './checks.ts'
+import { conclude, recordResult } from './conclude.ts'
 import { runCommand, UsageError } from './command.ts'
 import { exercises, findExercise, type Exercise } from './exercises.ts'
-import { readHints } from './hints.ts'
-import { firstProblem, mark, printHeader, printReport, summary } from './report.ts'
-import { progressOf, readProgress, updateProgress } from './state.ts'
-import { bold, cyan, dim, green } from './style.ts'
-
-/** Records the learner's result (never a solution's) and says what to do next. */
-function conclude(report: AnswerReport): void {
-  const { exercise } = report
-  const ok = passed(report)
-  const all = [...report.checks, ...report.ownTests]
-  const now = new Date().toISOString()
-  const progress = updateProgress(exercise.id, (current) => ({
-    ...current,
-    done: ok,
-    passed: all.filter((test) => test.state === 'passed').length,
-    total: all.length,
-    checkedAt: now,
-    doneAt: ok ? (current.doneAt ?? now) : current.doneAt,
-  }))
-  console.log(`\n${summary(report)}`)
-  if (ok) {
-    const next = nextExercise()
-    console.log(next ? `Next: ${cyan(`npm run verify ${next.id}`)} · ${next.title} (${next.file})` : green(bold('Every exercise is done. Well done!')))
-    return
-  }
-  const hints = readHints(exercise).length
-  const hintsLeft = hints - progress.hintsShown
-  const [check, where] = firstProblem(report)
-  console.log(`Fix first: ${check}${where ? `\n           ${dim(where)}` : ''}`)
-  console.log(`Then run ${cyan(`npm run verify ${exercise.id}`)} again, or keep ${cyan('npm run verify -- --watch')} open.`)
-  console.log(dim(`Stuck? ${hintsLeft > 0 ? `npm run hint ${exercise.id} shows hint ${progress.hintsShown + 1} of ${hints}.` : `All hints are shown; the solution is ${exercise.solution}.`}`))
-}
-
-function nextExercise(): Exercise | undefined {
-  const progress = readProgress()
-  return exercises.find((exercise) => !progressOf(progress, exercise.id).done)
-}
+import { mark, printHeader, printReport, summary } from './report.ts'
+import { nextExercise } from './state.ts'
+import { dim, green } from './style.ts'
 
 async function verifyOne(exercise: Exercise, solution: boolean): Promise<boolean> {
   const file = solution ? exercise.solution : exercise.file
@@ -54,17 +21,23 @@ async function verifyOne(exercise: Exercise, solution: boolean): Promise<boolean
   return passed(report!)
 }
 
-/** Checks every exercise in one run; details for the first that fails. */
+/** Checks every exercise in one run: a line each, then the details of the first that fails. */
 async function verifyAll(solution: boolean): Promise<boolean> {
   const reports = await runChecks(new Map(exercises.map((exercise) => [exercise, [solution ? exercise.solution : exercise.file]])))
-  for (const report of reports) console.log(`${passed(report) ? mark.done : mark.failing} ${report.exercise.id}  ${report.exercise.title}  ${dim(report.file)}`)
+  for (const report of reports) {
+    if (!solution) recordResult(report)
+    console.log(`${passed(report) ? mark.done : mark.failing} ${report.exercise.id}  ${report.exercise.title}  ${dim(report.file)}`)
+  }
   const failing = reports.find((report) => !passed(report))
-  if (!solution) for (const report of reports) if (passed(report)) conclude(report)
-  if (!failing) return true
+  if (!failing) {
+    console.log(green(`\nEvery ${solution ? 'solution' : 'exercise'} passes.`))
+    return true
+  }
   console.log('')
-  printHeader(failing.exercise, failing.file)
+  printHeader(failing.exercise, failing.file, solution ? 'Reference solution' : 'Your file')
   printReport(failing)
-  if (!solution) conclude(failing)
+  if (solution) console.log(`\n${summary(failing)}`)
+  else conclude(failing)
   return false
 }
 

@@ -1,0 +1,30 @@
+/** Runs a workbook command as a learner would, and returns what it printed and its exit code. */
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { repoRoot } from '../../tools/workbook/paths.ts'
+
+export interface CommandResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** `npm run <script> [-- args]` from `cwd`, with `--prefix` pointing at the workbook, as from another directory. */
+export function npmRun(script: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<CommandResult> {
+  return run('npm', ['--prefix', repoRoot, 'run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], options)
+}
+
+/** A tool of `tools/workbook/` straight through node, without npm's start-up. */
+export function workbook(tool: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CommandResult> {
+  return run(process.execPath, ['--import', 'tsx', join(repoRoot, 'tools/workbook', `${tool}.ts`), ...args], { cwd: repoRoot, ...options })
+}
+
+function run(command: string, args: string[], { cwd, env = {} }: { cwd: string; env?: Record<string, string> }): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    // No colour unless a test asks for it: vitest's workers may set FORCE_COLOR.
+    const childEnv = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env }
+    execFile(command, args, { cwd, env: childEnv, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
+    })
+  })
+}
