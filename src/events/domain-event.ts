@@ -46,7 +46,7 @@ export interface EventDefinition {
 
 /** Events may say they happened this far in the future, to allow for clocks a little apart. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const PAYLOAD = Symbol('payload')
 
 /**

@@ -1,0 +1,243 @@
+import { PGlite, type PGliteInterface } from '@electric-sql/pglite'
+import pg, { type Pool } from 'pg'
+import { InvalidArgumentError, OptimisticLockError, StoreConnectionError } from '../../errors.ts'
+import { describe, UUID } from '../../events/domain-event.ts'
+import { planAppend, type AppendBatch, type StoredIdentity } from '../append-plan.ts'
+import { requireOptions } from '../arguments.ts'
+import { BaseEventStore, STORE_OPTION_NAMES, type PageQuery, type StoreOptions } from '../base-event-store.ts'
+import type { EncodedEvent, EventRecord } from '../event-record.ts'
+import type { AppendResult } from '../event-store.ts'
+import { pgliteDriver, poolDriver, type PgDriver, type PgQueryable } from './driver.ts'
+import { redactConnectionString, toOpenError, toStoreError } from './postgresql-errors.ts'
+import { APPEND, COLUMNS, CREATE_SCHEMA, SELECT_RECORD, TABLE_COLUMNS } from './schema.ts'
+
+/** Where the events live: exactly one of a server's URL, a `pg` pool, or PGlite. */
+export type PostgreSQLConnection =
+  | { connectionString: string; pool?: never; embedded?: never }
+  | { pool: Pool; connectionString?: never; embedded?: never }
+  | { embedded: true | string | PGliteInterface; connectionString?: never; pool?: never }
+
+/**
+ * `connectionString`: a `postgres://` URL; the store opens (and closes) a pool of its own.
+ * `pool`: a `pg` pool you own; the store never ends it.
+ * `embedded`: PGlite, in process: `true` in memory, a directory path to keep the data there, or a PGlite
+ * instance you own (the store never closes it).
+ */
+export type PostgreSQLEventStoreOptions = StoreOptions & PostgreSQLConnection
+
+const OPTION_NAMES = [...STORE_OPTION_NAMES, 'connectionString', 'pool', 'embedded'] as const
+const CONNECTION_TIMEOUT_MS = 10_000
+
+interface AppendRow {
+  written: boolean
+  stream_version: number
+  last_position: number | null
+  stored: StoredIdentity[]
+}
+
+/**
+ * An event store in PostgreSQL: a real server for production, or PGlite (the same PostgreSQL, compiled to
+ * WebAssembly) for zero-setup lessons and tests. One store, written once against a small driver interface.
+ */
+export class PostgreSQLEventStore extends BaseEventStore {
+  /** Where the store is, safe to print: a redacted URL (`postgres://user:***@host:5432/db`) or the PGlite location. */
+  readonly database: string
+  readonly #connect: () => PgDriver
+  #driver: PgDriver | undefined
+  protected readonly dbSystem = 'postgresql'
+  protected readonly dbName: string
+
+  constructor(options: PostgreSQLEventStoreOptions) {
+    if (options === null || typeof options !== 'object') {
+      throw new InvalidArgumentError(`PostgreSQLEventStore expects { connectionString }, { pool } or { embedded }, got ${describe(options)}.`)
+    }
+    const { connectionString, pool, embedded, ...storeOptions } = requireOptions('PostgreSQLEventStore', options, [...OPTION_NAMES])
+    const given = [connectionString, pool, embedded].filter((value) => value !== undefined).length
+    if (given !== 1) {
+      throw new InvalidArgumentError(
+        `PostgreSQLEventStore needs exactly one of connectionString (a postgres:// URL), pool (a pg Pool) or embedded (true, a directory, or a PGlite), got ${given === 0 ? 'none' : 'several'}.`,
+      )
+    }
+    super(storeOptions)
+    if (connectionString !== undefined) {
+      if (typeof connectionString !== 'string' || !/^postgres(ql)?:\/\//.test(connectionString)) {
+        // The value itself is not shown: it may hold a password.
+        throw new InvalidArgumentError(`PostgreSQLEventStore: connectionString must be a postgres:// URL such as postgres://user:password@localhost:5432/events, got ${typeof connectionString === 'string' ? 'another string' : describe(connectionString)}.`)
+      }
+      this.database = redactConnectionString(connectionString)
+      this.dbName = databaseName(connectionString)
+      this.#connect = () => {
+        const owned = new pg.Pool({ connectionString, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS })
+        // An idle connection that breaks must not crash the process: the next query reports it.
+        owned.on('error', () => undefined)
+        return poolDriver(owned, true)
+      }
+    } else if (pool !== undefined) {
+      if (!isPool(pool)) throw new InvalidArgumentError(`PostgreSQLEventStore: pool must be a pg Pool, got ${describe(pool)}.`)
+      const { user, host, port, database } = pool.options
+      this.database = `postgres://${user ?? ''}${user ? ':***@' : ''}${host ?? 'localhost'}:${port ?? 5432}/${database ?? ''}`
+      this.dbName = database ?? ''
+      this.#connect = () => poolDriver(pool, false)
+    } else if (embedded === true || typeof embedded === 'string') {
+      if (embedded === '') throw new InvalidArgumentError('PostgreSQLEventStore: embedded must be true (in memory), a directory path, or a PGlite, got "".')
+      this.database = embedded === true ? 'PGlite (in memory)' : `PGlite ${embedded}`
+      this.dbName = embedded === true ? 'memory' : embedded
+      this.#connect = () => pgliteDriver(embedded === true ? new PGlite() : new PGlite(embedded), true)
+    } else {
+      if (!isPglite(embedded)) throw new InvalidArgumentError(`PostgreSQLEventStore: embedded must be true (in memory), a directory path, or a PGlite, got ${describe(embedded)}.`)
+      this.database = 'PGlite (yours)'
+      this.dbName = 'pglite'
+      this.#connect = () => pgliteDriver(embedded, false)
+    }
+  }
+
+  get isConnected(): boolean {
+    return this.#driver !== undefined
+  }
+
+  protected async open(): Promise<void> {
+    let driver: PgDriver | undefined
+    try {
+      driver = this.#connect()
+      await this.createSchema(driver)
+      this.#driver = driver
+    } catch (error) {
+      await driver?.close().catch(() => undefined)
+      throw toOpenError(error, this.database)
+    }
+  }
+
+  protected async shutdown(): Promise<void> {
+    const driver = this.#driver
+    this.#driver = undefined
+    await driver?.close()
+  }
+
+  protected async writeBatch(batch: AppendBatch): Promise<AppendResult> {
+    try {
+      return await appendTo(this.#driver!, batch)
+    } catch (error) {
+      throw await this.appendError(error, batch)
+    }
+  }
+
+  protected async readStream(aggregateId: string, aggregateType: string, fromVersion: number): Promise<EventRecord[]> {
+    return this.query<EventRecord>(`${SELECT_RECORD} WHERE aggregate_id = $1 AND aggregate_type = $2 AND aggregate_version > $3 ORDER BY aggregate_version`, [
+      aggregateId, aggregateType, fromVersion,
+    ])
+  }
+
+  protected async readPage(query: PageQuery): Promise<EventRecord[]> {
+    const { sql, params } = pageQuery(query)
+    return this.query<EventRecord>(sql, params)
+  }
+
+  protected async streamVersion(aggregateId: string, aggregateType: string): Promise<number> {
+    const [row] = await this.query<{ version: number }>(
+      'SELECT coalesce(max(aggregate_version), 0) AS version FROM events WHERE aggregate_id = $1 AND aggregate_type = $2',
+      [aggregateId, aggregateType],
+    )
+    return row!.version
+  }
+
+  protected async hasEvent(eventId: string): Promise<boolean> {
+    // Only UUIDs are stored; anything else is not there (and is no valid uuid parameter).
+    if (!UUID.test(eventId)) return false
+    return (await this.query('SELECT 1 FROM events WHERE event_id = $1', [eventId])).length > 0
+  }
+
+  protected async lastPosition(): Promise<number> {
+    const [row] = await this.query<{ position: number }>('SELECT coalesce(max(global_position), 0) AS position FROM events')
+    return row!.position
+  }
+
+  private async query<R>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+    try {
+      return await this.#driver!.query<R>(sql, params)
+    } catch (error) {
+      throw toStoreError(error, this.database)
+    }
+  }
+
+  private async createSchema(driver: PgDriver): Promise<void> {
+    await driver.transaction(async (tx) => {
+      for (const statement of CREATE_SCHEMA) await tx.query(statement)
+      const columns = new Set((await tx.query<{ name: string }>(TABLE_COLUMNS)).map((row) => row.name))
+      const missing = COLUMNS.filter((column) => !columns.has(column))
+      if (missing.length > 0) {
+        throw new StoreConnectionError(`${this.database} has an "events" table that is not an event store's (it lacks ${missing.join(', ')}). Use another database or schema.`)
+      }
+    })
+  }
+
+  /**
+   * A unique violation means a writer that bypassed the append lock stored the same version or event id
+   * first: a conflict like any other, reported with the stream's real version.
+   */
+  private async appendError(error: unknown, batch: AppendBatch): Promise<unknown> {
+    if ((error as { code?: unknown })?.code !== '23505') return toStoreError(error, this.database)
+    const actual = await this.streamVersion(batch.aggregateId, batch.aggregateType)
+    return new OptimisticLockError(batch.aggregateId, batch.aggregateType, batch.expectedVersion, actual)
+  }
+}
+
+/**
+ * One append, through the server-side function. It writes in the plain case; otherwise planAppend decides
+ * from what the function saw: a conflict, a retry already stored, or a partial retry, whose unstored
+ * events go round again (fewer each time, so this ends).
+ */
+async function appendTo(db: PgQueryable, batch: AppendBatch): Promise<AppendResult> {
+  let events = batch.events
+  let skipped = 0
+  for (;;) {
+    const [row] = await db.query<AppendRow>(APPEND, appendParams(batch, events))
+    if (row!.written) return { newVersion: row!.stream_version, globalPosition: row!.last_position!, skipped }
+    const plan = planAppend({ ...batch, events }, row!.stream_version, row!.stored, () => row!.last_position ?? 0)
+    if (!plan.write) return { ...plan.result, skipped: skipped + plan.result.skipped }
+    events = plan.events
+    skipped += plan.skipped
+  }
+}
+
+/** The function's parameters: the stream, then one array a column, so a batch of any size is one statement. */
+function appendParams({ aggregateId, aggregateType, expectedVersion }: AppendBatch, events: readonly EncodedEvent[]): unknown[] {
+  const column = <K extends keyof EncodedEvent>(key: K) => events.map((event) => event[key])
+  return [
+    aggregateId, aggregateType, expectedVersion,
+    column('eventId'), column('eventType'), column('eventVersion'), column('tenantId'), column('actorId'),
+    column('correlationId'), column('causationId'), column('occurredAt'), column('payload'), column('metadata'),
+  ]
+}
+
+/** The SQL of one `readAll` page. */
+function pageQuery({ above, below, direction, size, eventTypes, aggregateTypes, tenantId }: PageQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [above]
+  const where = ['global_position > $1']
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    params.push(value)
+    where.push(condition(`$${params.length}`))
+  }
+  if (below !== undefined) add((p) => `global_position < ${p}`, below)
+  if (eventTypes) add((p) => `event_type = ANY (${p}::text[])`, eventTypes)
+  if (aggregateTypes) add((p) => `aggregate_type = ANY (${p}::text[])`, aggregateTypes)
+  if (tenantId !== undefined) add((p) => `tenant_id = ${p}`, tenantId)
+  params.push(size)
+  const order = direction === 'forward' ? 'ASC' : 'DESC'
+  return { sql: `${SELECT_RECORD} WHERE ${where.join(' AND ')} ORDER BY global_position ${order} LIMIT $${params.length}`, params }
+}
+
+function databaseName(connectionString: string): string {
+  try {
+    return decodeURIComponent(new URL(connectionString).pathname.slice(1))
+  } catch {
+    return ''
+  }
+}
+
+function isPool(value: unknown): value is Pool {
+  return typeof (value as Pool)?.connect === 'function' && typeof (value as Pool)?.query === 'function' && typeof (value as Pool)?.options === 'object'
+}
+
+function isPglite(value: unknown): value is PGliteInterface {
+  return typeof (value as PGliteInterface)?.query === 'function' && typeof (value as PGliteInterface)?.transaction === 'function'
+}

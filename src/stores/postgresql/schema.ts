@@ -1,0 +1,115 @@
+/**
+ * The PostgreSQL schema: one table is the log, and one function appends to it. The unique stream index
+ * makes versions unique and serves stream reads and version checks; the primary key serves `readAll`.
+ */
+
+/**
+ * The advisory lock every append holds until it commits, so global positions are taken and become visible
+ * one transaction at a time: a reader never sees a position before a lower one. See
+ * docs/guide/postgresql-ordering.md for why this and not transaction-id visibility.
+ */
+export const APPEND_LOCK = 7_306_983_290_861_105
+
+/** Column names, in `EventRecord` order. */
+export const COLUMNS = [
+  'global_position',
+  'event_id',
+  'event_type',
+  'event_version',
+  'aggregate_id',
+  'aggregate_type',
+  'aggregate_version',
+  'tenant_id',
+  'actor_id',
+  'correlation_id',
+  'causation_id',
+  'occurred_at',
+  'stored_at',
+  'payload',
+  'metadata',
+] as const
+
+const CREATE_TABLE = `
+CREATE TABLE IF NOT EXISTS events (
+  global_position   BIGINT      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  event_id          UUID        NOT NULL UNIQUE,
+  event_type        TEXT        NOT NULL,
+  event_version     INTEGER     NOT NULL,
+  aggregate_id      TEXT        NOT NULL,
+  aggregate_type    TEXT        NOT NULL,
+  aggregate_version INTEGER     NOT NULL CHECK (aggregate_version >= 1),
+  tenant_id         TEXT,
+  actor_id          TEXT,
+  correlation_id    TEXT        NOT NULL,
+  causation_id      TEXT,
+  occurred_at       TIMESTAMPTZ NOT NULL,
+  stored_at         TIMESTAMPTZ NOT NULL DEFAULT now(),
+  payload           JSONB       NOT NULL,
+  metadata          JSONB       NOT NULL,
+  UNIQUE (aggregate_id, aggregate_type, aggregate_version)
+)`
+
+/**
+ * Appends one stream's events in one round trip. It writes them only in the plain case: none of their ids
+ * is stored yet and the expected version holds (the case where planAppend writes the whole batch).
+ * Otherwise it writes nothing and returns what it saw (the stream's version, the ids already stored, the
+ * last position), so the store can run planAppend on it, exactly as every other backend does.
+ * Versions are -1 for ANY, -2 for STREAM_EXISTS, else exact (see ExpectedVersion).
+ */
+const CREATE_APPEND_FUNCTION = `
+CREATE OR REPLACE FUNCTION eventsource_append(
+  p_aggregate_id text, p_aggregate_type text, p_expected_version integer,
+  p_event_ids uuid[], p_event_types text[], p_event_versions integer[], p_tenant_ids text[], p_actor_ids text[],
+  p_correlation_ids text[], p_causation_ids text[], p_occurred_at timestamptz[], p_payloads jsonb[], p_metadata jsonb[]
+) RETURNS TABLE (written boolean, stream_version integer, last_position bigint, stored jsonb)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_version integer;
+  v_stored jsonb;
+  v_last bigint;
+BEGIN
+  -- Taken before reading or numbering anything, and held until commit.
+  PERFORM pg_advisory_xact_lock(${APPEND_LOCK});
+  SELECT coalesce(max(e.aggregate_version), 0) INTO v_version
+    FROM events e WHERE e.aggregate_id = p_aggregate_id AND e.aggregate_type = p_aggregate_type;
+  SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
+                                      'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
+    INTO v_stored FROM events e WHERE e.event_id = ANY (p_event_ids);
+  IF v_stored IS NOT NULL OR cardinality(p_event_ids) = 0 OR NOT (
+       p_expected_version = -1 OR p_expected_version = v_version OR (p_expected_version = -2 AND v_version > 0)) THEN
+    RETURN QUERY SELECT false, v_version, (SELECT max(e.global_position) FROM events e), coalesce(v_stored, '[]'::jsonb);
+    RETURN;
+  END IF;
+  WITH inserted AS (
+    INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id,
+                        actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
+    SELECT u.event_id, u.event_type, u.event_version, p_aggregate_id, p_aggregate_type, v_version + u.n::integer, u.tenant_id,
+           u.actor_id, u.correlation_id, u.causation_id, u.occurred_at, u.payload, u.metadata
+      FROM unnest(p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids, p_correlation_ids,
+                  p_causation_ids, p_occurred_at, p_payloads, p_metadata)
+           WITH ORDINALITY AS u(event_id, event_type, event_version, tenant_id, actor_id, correlation_id,
+                                causation_id, occurred_at, payload, metadata, n)
+     ORDER BY u.n
+    RETURNING global_position)
+  SELECT max(inserted.global_position) INTO v_last FROM inserted;
+  RETURN QUERY SELECT true, v_version + cardinality(p_event_ids), v_last, '[]'::jsonb;
+END
+$$`
+
+/** Run in one transaction, under the append lock, so stores initializing at once do not race. */
+export const CREATE_SCHEMA = [`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`, CREATE_TABLE, CREATE_APPEND_FUNCTION]
+
+export const TABLE_COLUMNS = `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'events'`
+
+export const APPEND = 'SELECT * FROM eventsource_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)'
+
+/** UTC, fixed width, millisecond precision: the same text the other stores keep. */
+const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/** The columns, named as `EventRecord` fields, so rows come back as records with no mapping. */
+export const SELECT_RECORD = `SELECT ${COLUMNS.map((column) => {
+  const field = `"${column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())}"`
+  if (column === 'event_id' || column === 'payload' || column === 'metadata') return `${column}::text AS ${field}`
+  if (column === 'occurred_at' || column === 'stored_at') return `${isoTime(column)} AS ${field}`
+  return `${column} AS ${field}`
+}).join(', ')} FROM events`
