@@ -74,9 +74,9 @@ export class PostgreSQLEventStore extends BaseEventStore {
       }
     } else if (pool !== undefined) {
       if (!isPool(pool)) throw new InvalidArgumentError(`PostgreSQLEventStore: pool must be a pg Pool, got ${describe(pool)}.`)
-      const { user, host, port, database } = pool.options
-      this.database = `postgres://${user ?? ''}${user ? ':***@' : ''}${host ?? 'localhost'}:${port ?? 5432}/${database ?? ''}`
-      this.dbName = database ?? ''
+      const { connectionString: url, user, host, port, database } = pool.options
+      this.database = url ? redactConnectionString(url) : `postgres://${user ? `${user}:***@` : ''}${host ?? 'localhost'}:${port ?? 5432}/${database ?? ''}`
+      this.dbName = url ? databaseName(url) : (database ?? '')
       this.#connect = () => poolDriver(pool, false)
     } else if (embedded === true || typeof embedded === 'string') {
       if (embedded === '') throw new InvalidArgumentError('PostgreSQLEventStore: embedded must be true (in memory), a directory path, or a PGlite, got "".')

@@ -1,0 +1,175 @@
+import { createServer } from 'node:net'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { inspect } from 'node:util'
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultRegistry, InvalidArgumentError, PostgreSQLEventStore, StoreConnectionError } from 'eventsource-ts'
+import { NoteCreated, notesRegistry } from '../support/notes.ts'
+import { usePostgresDatabase, withDatabase } from '../support/postgres-server.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'es-postgresql-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const server = usePostgresDatabase()
+const note = (aggregateId: string, fields: Partial<ConstructorParameters<typeof NoteCreated>[0]> = {}) =>
+  new NoteCreated({ aggregateId, title: 't', content: 'c', ...fields })
+
+describe('PostgreSQLEventStore options', () => {
+  it('has the store defaults and a printable location', () => {
+    const store = new PostgreSQLEventStore({ embedded: true })
+    expect(store).toMatchObject({ database: 'PGlite (in memory)', enableTracing: true, isConnected: false })
+    expect(store.eventRegistry).toBe(defaultRegistry)
+    expect(new PostgreSQLEventStore({ connectionString: 'postgres://app:s3cret@db.example:6543/events?sslmode=require' }).database).toBe(
+      'postgres://app:***@db.example:6543/events',
+    )
+  })
+
+  it.each([
+    ['no connection', {}, /exactly one of connectionString.*got none/],
+    ['two connections', { embedded: true, connectionString: 'postgres://localhost/db' }, /exactly one .* got several/],
+    ['an unknown option', { embedded: true, walMode: true }, /unknown option "walMode"/],
+    ['a connection string that is no URL', { connectionString: 'host=localhost password=hunter2' }, /must be a postgres:\/\/ URL/],
+    ['a pool that is no pool', { pool: { query: () => undefined } }, /pool must be a pg Pool/],
+    ['an empty data directory', { embedded: '' }, /embedded must be true/],
+    ['a number for embedded', { embedded: 5 }, /embedded must be true.*got 5/],
+    ['a bad enableTracing', { embedded: true, enableTracing: 'yes' }, /enableTracing/],
+    ['no options at all', undefined, /expects \{ connectionString \}/],
+  ])('refuses %s with InvalidArgumentError', (_, options, message) => {
+    const error = (() => {
+      try {
+        new PostgreSQLEventStore(options as never)
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(error).toBeInstanceOf(InvalidArgumentError)
+    expect(String(error)).toMatch(message)
+    expect(String(error)).not.toContain('hunter2')
+  })
+})
+
+describe('PostgreSQLEventStore on PGlite', () => {
+  it('embedded: true keeps the events in memory until close', async () => {
+    const store = new PostgreSQLEventStore({ embedded: true, eventRegistry: notesRegistry })
+    await store.initialize()
+    await store.appendEvents({ aggregateId: 'n-1', aggregateType: 'Note', events: [note('n-1')], expectedVersion: 0 })
+    expect(await store.getStreamVersion('n-1', 'Note')).toBe(1)
+    await store.close()
+    await store.initialize()
+    expect(await store.getGlobalPosition()).toBe(0)
+    await store.close()
+  })
+
+  it('embedded: a directory keeps the events across stores', async () => {
+    const dataDir = join(dir, 'pgdata')
+    const event = note('n-2', { occurredAt: '0099-12-31T23:59:59.999Z', metadata: { z: 1, a: { long_key: [1.5, 'é', null] } } })
+    {
+      await using store = new PostgreSQLEventStore({ embedded: dataDir, eventRegistry: notesRegistry })
+      await store.initialize()
+      await store.appendEvents({ aggregateId: 'n-2', aggregateType: 'Note', events: [event], expectedVersion: 0 })
+    }
+    await using again = new PostgreSQLEventStore({ embedded: dataDir, eventRegistry: notesRegistry })
+    await again.initialize()
+    const [read] = (await again.getEvents('n-2', 'Note')).events
+    expect(read!.toJSON()).toEqual(event.toJSON())
+    expect(read!.occurredAt.toISOString()).toBe('0099-12-31T23:59:59.999Z')
+  })
+
+  it('embedded: a PGlite of yours stays open after close', async () => {
+    const db = await PGlite.create()
+    const store = new PostgreSQLEventStore({ embedded: db, eventRegistry: notesRegistry })
+    await store.initialize()
+    await store.appendEvents({ aggregateId: 'n-3', aggregateType: 'Note', events: [note('n-3')], expectedVersion: 0 })
+    await store.close()
+    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0]!.n).toBe(1)
+    await db.close()
+  })
+
+  it('a data directory that is a file gives StoreConnectionError', async () => {
+    const file = join(dir, 'not-a-directory')
+    writeFileSync(file, 'x')
+    const store = new PostgreSQLEventStore({ embedded: file })
+    await expect(store.initialize()).rejects.toThrow(StoreConnectionError)
+    expect(store.isConnected).toBe(false)
+  })
+})
+
+describe('PostgreSQLEventStore on a server', () => {
+  let pool: pg.Pool
+  beforeAll(() => {
+    pool = new pg.Pool({ connectionString: server.url, max: 2 })
+  })
+  afterAll(() => pool.end())
+
+  it('a pool of yours stays open after close, and the location names no password', async () => {
+    const store = new PostgreSQLEventStore({ pool, eventRegistry: notesRegistry })
+    expect(store.database).toMatch(/^postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/es_test_/)
+    await store.initialize()
+    await store.close()
+    expect((await pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
+  })
+
+  it('stores JSONB and TIMESTAMPTZ, and reads times back as fixed-width UTC text', async () => {
+    await using store = new PostgreSQLEventStore({ pool, eventRegistry: notesRegistry })
+    await store.initialize()
+    await store.appendEvents({ aggregateId: 'typed', aggregateType: 'Note', events: [note('typed', { occurredAt: '2024-02-29T12:00:00.5Z' })], expectedVersion: 0 })
+    const { rows } = await pool.query(
+      `SELECT pg_typeof(payload)::text AS payload, pg_typeof(occurred_at)::text AS occurred, pg_typeof(global_position)::text AS position FROM events WHERE aggregate_id = 'typed'`,
+    )
+    expect(rows[0]).toEqual({ payload: 'jsonb', occurred: 'timestamp with time zone', position: 'bigint' })
+    const [stored] = (await store.getEvents('typed', 'Note')).events
+    expect(stored!.occurredAt.toISOString()).toBe('2024-02-29T12:00:00.500Z')
+  })
+
+  it('refuses a database whose events table is not an event store', async () => {
+    const other = withDatabase(server.url, 'postgres')
+    const admin = new pg.Client({ connectionString: other })
+    await admin.connect()
+    await admin.query('CREATE DATABASE es_foreign_table')
+    await admin.end()
+    const foreign = new pg.Client({ connectionString: withDatabase(server.url, 'es_foreign_table') })
+    await foreign.connect()
+    await foreign.query('CREATE TABLE events (id serial, body text)')
+    await foreign.end()
+    const store = new PostgreSQLEventStore({ connectionString: withDatabase(server.url, 'es_foreign_table') })
+    await expect(store.initialize()).rejects.toThrow(/has an "events" table that is not an event store's \(it lacks global_position/)
+  })
+})
+
+describe('connection errors name what to check, never the password', () => {
+  const closedPort = () =>
+    new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number }
+        probe.close(() => resolve(port))
+      })
+    })
+  const password = () => new URL(server.url).password
+  const withUrl = (change: (url: URL) => void) => {
+    const url = new URL(server.url)
+    change(url)
+    return url.toString()
+  }
+
+  it.each([
+    ['a bad host', async () => withUrl((u) => (u.hostname = 'no-such-host.invalid')), /host name does not resolve\. Check the host name/],
+    ['a bad port', async () => {
+      const port = await closedPort()
+      return withUrl((u) => (u.port = String(port)))
+    }, /refused\. Check that the server is running, and the host and port/],
+    ['a bad password', async () => withUrl((u) => (u.password = 'wrong-password-123')), /password authentication failed.*Check the user name and the password/],
+    ['a bad database', async () => withUrl((u) => (u.pathname = '/no_such_database')), /database "no_such_database" does not exist.*Check the database name/],
+  ])('%s', async (_, makeUrl, message) => {
+    const connectionString = await makeUrl()
+    const store = new PostgreSQLEventStore({ connectionString })
+    const error = await store.initialize().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(StoreConnectionError)
+    expect(String(error)).toMatch(message)
+    const everything = `${String(error)} ${(error as Error).stack} ${inspect(error, { depth: 10 })} ${inspect(store, { depth: 10 })}`
+    for (const secret of [password(), 'wrong-password-123', connectionString]) expect(everything).not.toContain(secret)
+    expect(String(error)).toMatch(/postgres:\/\/postgres:\*\*\*@/)
+    expect(store.isConnected).toBe(false)
+  })
+})
