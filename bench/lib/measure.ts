@@ -1,0 +1,59 @@
+/**
+ * Side-by-side timing. The contenders of a workload take turns slice by slice within each round, so a burst
+ * of load on a shared machine falls on all of them alike; the ratios between them are what to trust.
+ */
+
+/** One timed run, cut into slices. Setup and teardown stay outside the clock. */
+export interface Trial {
+  slices: number
+  /** Runs one slice; resolves to how many events it handled. */
+  runSlice(index: number): Promise<number>
+  dispose?(): Promise<void> | void
+}
+
+/** Events per second over the repetitions: the slowest and the median. */
+export interface Sample {
+  rates: number[]
+  min: number
+  median: number
+}
+
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
+
+/**
+ * Runs each contender `repetitions` times, after one warm-up round that is not recorded (it lets the JIT
+ * and the caches settle; `prepare` may make that round smaller). `prepare` builds a contender's trial
+ * outside the clock.
+ */
+export async function sideBySide<K extends string>(
+  repetitions: number,
+  prepare: Record<K, (warmUp: boolean) => Promise<Trial>>,
+): Promise<Record<K, Sample>> {
+  const names = Object.keys(prepare) as K[]
+  const rates = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>
+  for (let round = 0; round <= repetitions; round++) {
+    const trials: Trial[] = []
+    for (const name of names) trials.push(await prepare[name](round === 0))
+    const seconds = names.map(() => 0)
+    const events = names.map(() => 0)
+    collectGarbage()
+    for (let slice = 0; slice < Math.max(...trials.map((t) => t.slices)); slice++) {
+      for (const [i, trial] of trials.entries()) {
+        if (slice >= trial.slices) continue
+        const start = performance.now()
+        events[i]! += await trial.runSlice(slice)
+        seconds[i]! += (performance.now() - start) / 1000
+      }
+    }
+    for (const trial of trials) await trial.dispose?.()
+    if (round > 0) names.forEach((name, i) => rates[name].push(events[i]! / seconds[i]!))
+  }
+  return Object.fromEntries(names.map((name) => [name, summarize(rates[name])])) as Record<K, Sample>
+}
+
+export function summarize(values: number[]): Sample {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+  return { rates: values, min: sorted[0]!, median }
+}

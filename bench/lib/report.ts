@@ -1,0 +1,138 @@
+import { writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import type { Sample } from './measure.ts'
+import type { WorkloadName, WorkloadResult } from './workloads.ts'
+
+/** A table of the report, printed as soon as it is measured and written to RESULTS.md at the end. */
+export interface Table {
+  title: string
+  /** The durability settings the figures were measured with. */
+  settings?: string
+  columns: string[]
+  rows: string[][]
+}
+
+/** A target of the issue, checked against a measured ratio or figure. */
+export interface TargetCheck {
+  what: string
+  measured: string
+  goal: string
+  met: boolean
+}
+
+/** A ratio to show: `numerator`'s median events/s over `denominator`'s. */
+export type Ratio = [numerator: string, denominator: string]
+
+export class Report {
+  readonly tables: Table[] = []
+  readonly targets: TargetCheck[] = []
+  readonly notes: string[] = []
+  readonly data: Record<string, unknown> = {}
+  readonly startedAt = new Date()
+  readonly machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}; load average at start ${loadavg()[0]!.toFixed(2)}`
+  readonly #workloads = new Map<string, WorkloadResult[]>()
+
+  add(table: Table, data?: unknown): void {
+    this.tables.push(table)
+    if (data !== undefined) this.data[table.title] = data
+    console.log(`\n${renderTable(table)}`)
+  }
+
+  note(text: string): void {
+    this.notes.push(text)
+    console.log(`\n${text}`)
+  }
+
+  /** Adds the events/s of every contender of a run of workloads, with the ratios asked for. */
+  addWorkloads(title: string, settings: string, results: WorkloadResult[], ratios: Ratio[]): void {
+    this.#workloads.set(title, results)
+    const contenders = Object.keys(results[0]?.samples ?? {})
+    this.add(
+      {
+        title,
+        settings,
+        columns: ['Workload', 'Events a run', ...contenders.map((c) => `${c} events/s (min / median)`), ...ratios.map(([a, b]) => `${a} ÷ ${b}`)],
+        rows: results.map((r) => [
+          r.title,
+          r.events.toLocaleString('en'),
+          ...contenders.map((c) => (r.samples[c] ? `${rate(r.samples[c].min)} / ${rate(r.samples[c].median)}` : 'n/a')),
+          ...ratios.map((ratio) => formatRatio(ratioOf(r.samples, ratio))),
+        ]),
+      },
+      results,
+    )
+  }
+
+  /** Checks a ratio of a workload table against the least it should be. */
+  expectRatio(title: string, workload: WorkloadName, [numerator, denominator]: Ratio, atLeast: number): void {
+    const result = this.#workloads.get(title)?.find((r) => r.workload === workload)
+    if (!result) return
+    const ratio = ratioOf(result.samples, [numerator, denominator])
+    this.targets.push({ what: `${title}: ${result.title}, ${numerator} ÷ ${denominator}`, measured: formatRatio(ratio), goal: `≥ ${atLeast}×`, met: ratio !== undefined && ratio >= atLeast })
+  }
+
+  expect(check: TargetCheck): void {
+    this.targets.push(check)
+  }
+
+  /** Writes RESULTS.md and the JSON file, and prints the targets. */
+  write(markdownPath: string, jsonPath: string): void {
+    const targets = renderTargets(this.targets)
+    console.log(`\n${targets}`)
+    const markdown = [
+      '# Benchmark results',
+      '',
+      `Written by \`npm run bench\` on ${this.startedAt.toISOString()}: ${this.machine}.`,
+      'Figures are events per second (min and median of the repetitions after a warm-up round); contenders of a',
+      'workload run in the same rounds, one after the other, so the ratios between them are what to trust on a busy machine.',
+      '',
+      ...this.tables.flatMap((table) => [renderTable(table), '']),
+      targets,
+      '',
+      ...(this.notes.length > 0 ? ['## Notes', '', ...this.notes.map((n) => `- ${n}`), ''] : []),
+    ].join('\n')
+    writeFileSync(markdownPath, markdown)
+    writeFileSync(jsonPath, `${JSON.stringify({ startedAt: this.startedAt, machine: this.machine, results: this.data, targets: this.targets, notes: this.notes }, jsonValue, 2)}\n`)
+  }
+}
+
+export function rate(eventsPerSecond: number): string {
+  return Math.round(eventsPerSecond).toLocaleString('en')
+}
+
+export function formatRatio(ratio: number | undefined): string {
+  return ratio === undefined ? 'n/a' : `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×`
+}
+
+function ratioOf(samples: Record<string, Sample>, [numerator, denominator]: Ratio): number | undefined {
+  const a = samples[numerator]
+  const b = samples[denominator]
+  return a && b ? a.median / b.median : undefined
+}
+
+function renderTable({ title, settings, columns, rows }: Table): string {
+  return [
+    `### ${title}`,
+    ...(settings ? ['', `Settings: ${settings}`] : []),
+    '',
+    `| ${columns.join(' | ')} |`,
+    `|${columns.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n')
+}
+
+function renderTargets(targets: TargetCheck[]): string {
+  const met = targets.filter((t) => t.met).length
+  return [
+    `### Targets: ${met} of ${targets.length} met`,
+    '',
+    '| Target | Measured | Goal | |',
+    '|---|---:|---:|---|',
+    ...targets.map((t) => `| ${t.what} | ${t.measured} | ${t.goal} | ${t.met ? 'met' : '**missed**'} |`),
+  ].join('\n')
+}
+
+/** Rounds figures for the JSON file. */
+function jsonValue(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value
+}
