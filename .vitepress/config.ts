@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { transformerTwoslash } from '@shikijs/vitepress-twoslash'
 import ts from 'typescript'
 import { defineConfig, type DefaultTheme, type MarkdownOptions } from 'vitepress'
 import { strictSnippets } from './snippets.ts'
-
-const root = dirname(dirname(fileURLToPath(import.meta.url)))
+import { root } from './workbook.ts'
 
 /** Twoslash checks shown code with the project's own compiler options, as `npm run typecheck` does. */
 function projectCompilerOptions(): ts.CompilerOptions {
@@ -18,10 +16,19 @@ function projectCompilerOptions(): ts.CompilerOptions {
 // in name only, and the transformer runs unchanged on either.
 type CodeTransformer = NonNullable<MarkdownOptions['codeTransformers']>[number]
 
-/** Pages written by others appear in the sidebar once they exist. */
-const guidePages: DefaultTheme.SidebarItem[] = [{ text: 'PostgreSQL: global order', link: '/guide/postgresql-ordering' }].filter((page) =>
-  existsSync(join(root, 'docs', `${page.link}.md`)),
-)
+/** Every page in `docs/guide/`, titled by its first heading, so a new guide shows up in the sidebar. */
+function guidePages(): DefaultTheme.SidebarItem[] {
+  const dir = join(root, 'docs/guide')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) => {
+      const heading = /^# (.+)$/m.exec(readFileSync(join(dir, file), 'utf8'))?.[1] ?? file.replace(/\.md$/, '')
+      return { text: heading.replace(/`/g, ''), link: `/guide/${file.replace(/\.md$/, '')}` }
+    })
+}
+const guides = guidePages()
 
 export default defineConfig({
   title: 'Event Sourcing Workbook',
@@ -40,7 +47,12 @@ export default defineConfig({
         explicitTrigger: false,
         langs: ['ts', 'tsx'],
         throws: true,
-        twoslashOptions: { vfsRoot: root, compilerOptions: projectCompilerOptions() },
+        twoslashOptions: {
+          vfsRoot: root,
+          compilerOptions: projectCompilerOptions(),
+          // Every reader knows \`console\`, and its hover carries a page of Node's docs into every block.
+          shouldGetHoverInfo: (identifier) => identifier !== 'console',
+        },
       }) as unknown as CodeTransformer,
     ],
     config: (md) => strictSnippets(md, root),
@@ -79,7 +91,7 @@ export default defineConfig({
           { text: 'Exercises', link: '/exercises' },
         ],
       },
-      ...(guidePages.length > 0 ? [{ text: 'Guides', items: guidePages }] : []),
+      ...(guides.length > 0 ? [{ text: 'Guides', items: guides }] : []),
       { text: 'Library', items: [{ text: 'Reference', link: '/reference' }] },
     ],
     outline: { level: [2, 3] },

@@ -31,12 +31,16 @@ function indentOf(line: string): number {
 }
 
 /**
- * The text Twoslash checks for a snippet: the whole file, under its real path, so its imports and
+ * The text Twoslash checks for a snippet: the whole file, beside the real one, so its imports and
  * declarations type-check as they do for tsc; the region is dedented and cut markers hide the rest.
+ *
+ * The copy gets a name of its own because Twoslash leaves each checked file behind, emptied, in the
+ * compiler it shares between blocks: under the real name it would hide the real file from later blocks
+ * that import it.
  */
 export function twoslashSource(path: string, source: string, regionName: string | undefined): string {
   const lines = source.replace(/\r\n/g, '\n').split('\n')
-  const header = `// @filename: ${path}`
+  const header = `// @filename: ${path.replace(/(\.[cm]?tsx?)$/, '.twoslash$1')}`
   if (!regionName) return [header, ...lines.filter((line) => !isAnyMarker(line))].join('\n')
   const region = findRegion(lines, regionName)!
   const shown = lines.slice(region.start, region.end).filter((line) => !isAnyMarker(line))
