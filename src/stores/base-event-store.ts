@@ -53,6 +53,8 @@ export abstract class BaseEventStore implements EventStore {
   protected abstract open(): MaybePromise<void>
   protected abstract shutdown(): MaybePromise<void>
   protected abstract writeBatch(batch: AppendBatch): MaybePromise<AppendResult>
+  /** Writes several batches in one transaction, in order: all of them or none. */
+  protected abstract writeBatches(batches: AppendBatch[]): MaybePromise<AppendResult[]>
   protected abstract readStream(aggregateId: string, aggregateType: string, fromVersion: number): MaybePromise<EventRecord[]>
   protected abstract readPage(query: PageQuery): MaybePromise<EventRecord[]>
   protected abstract streamVersion(aggregateId: string, aggregateType: string): MaybePromise<number>
@@ -85,6 +87,21 @@ export abstract class BaseEventStore implements EventStore {
       [ATTR.EXPECTED_VERSION]: batch.expectedVersion,
       [ATTR.EVENT_TYPES]: [...new Set(batch.events.map((e) => e.eventType))],
     }), async () => this.writeBatch(batch))
+  }
+
+  /**
+   * Appends to several streams in one transaction, in the order given: all of them or none. Each append
+   * keeps its own expected version and idempotency, exactly as `appendEvents`. Copying a log in batches
+   * (see `migrateEvents`) commits once a batch instead of once a stream.
+   */
+  async appendStreams(appends: readonly AppendEventsInput[]): Promise<AppendResult[]> {
+    if (!Array.isArray(appends)) throw new InvalidArgumentError(`appendStreams expects an array of appends, each { aggregateId, aggregateType, events, expectedVersion }, got ${describe(appends)}.`)
+    this.requireConnection()
+    const batches = appends.map((input: AppendEventsInput) => prepareAppend(input, this.eventRegistry))
+    return withSpan(this.enableTracing, 'eventsource.event_store.append_streams', () => ({
+      ...this.dbAttributes(),
+      [ATTR.EVENT_COUNT]: batches.reduce((sum, batch) => sum + batch.events.length, 0),
+    }), async () => this.writeBatches(batches))
   }
 
   async getEvents(aggregateId: string, aggregateType: string, options?: GetEventsOptions): Promise<EventStream> {

@@ -55,6 +55,27 @@ export class InMemoryEventStore extends BaseEventStore {
     return { newVersion: stream.length, globalPosition: log.length, skipped: plan.skipped }
   }
 
+  protected writeBatches(batches: AppendBatch[]): AppendResult[] {
+    const mark = this.#log!.length
+    try {
+      return batches.map((batch) => this.writeBatch(batch))
+    } catch (error) {
+      this.rollBackTo(mark)
+      throw error
+    }
+  }
+
+  /** Forgets every event after position `mark`, as a database rolls back a transaction. */
+  private rollBackTo(mark: number): void {
+    for (const record of this.#log!.splice(mark).reverse()) {
+      const key = streamKey(record.aggregateId, record.aggregateType)
+      const stream = this.#streams.get(key)!
+      stream.pop()
+      if (stream.length === 0) this.#streams.delete(key)
+      this.#byId.delete(record.eventId)
+    }
+  }
+
   protected readStream(aggregateId: string, aggregateType: string, fromVersion: number): EventRecord[] {
     return (this.#streams.get(streamKey(aggregateId, aggregateType)) ?? []).slice(fromVersion)
   }

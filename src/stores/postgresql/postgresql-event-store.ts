@@ -121,6 +121,19 @@ export class PostgreSQLEventStore extends BaseEventStore {
     }
   }
 
+  protected async writeBatches(batches: AppendBatch[]): Promise<AppendResult[]> {
+    let current: AppendBatch | undefined
+    try {
+      return await this.#driver!.transaction(async (tx) => {
+        const results: AppendResult[] = []
+        for (current of batches) results.push(await appendTo(tx, current))
+        return results
+      })
+    } catch (error) {
+      throw await this.appendError(error, current)
+    }
+  }
+
   protected async readStream(aggregateId: string, aggregateType: string, fromVersion: number): Promise<EventRecord[]> {
     return this.query<EventRecord>(`${SELECT_RECORD} WHERE aggregate_id = $1 AND aggregate_type = $2 AND aggregate_version > $3 ORDER BY aggregate_version`, [
       aggregateId, aggregateType, fromVersion,
@@ -174,8 +187,8 @@ export class PostgreSQLEventStore extends BaseEventStore {
    * A unique violation means a writer that bypassed the append lock stored the same version or event id
    * first: a conflict like any other, reported with the stream's real version.
    */
-  private async appendError(error: unknown, batch: AppendBatch): Promise<unknown> {
-    if ((error as { code?: unknown })?.code !== '23505') return toStoreError(error, this.database)
+  private async appendError(error: unknown, batch: AppendBatch | undefined): Promise<unknown> {
+    if (!batch || (error as { code?: unknown })?.code !== '23505') return toStoreError(error, this.database)
     const actual = await this.streamVersion(batch.aggregateId, batch.aggregateType)
     return new OptimisticLockError(batch.aggregateId, batch.aggregateType, batch.expectedVersion, actual)
   }

@@ -116,27 +116,31 @@ export class SQLiteEventStore extends BaseEventStore {
   }
 
   protected writeBatch(batch: AppendBatch): AppendResult {
+    return this.writeBatches([batch])[0]!
+  }
+
+  protected writeBatches(batches: AppendBatch[]): AppendResult[] {
+    return this.guard(() => this.#driver!.transaction(() => batches.map((batch) => this.writeInTransaction(batch))))
+  }
+
+  private writeInTransaction(batch: AppendBatch): AppendResult {
     const sql = this.#sql!
-    return this.guard(() =>
-      this.#driver!.transaction(() => {
-        const current = version(sql.streamVersion.get(batch.aggregateId, batch.aggregateType))
-        const stored = (
-          batch.events.length === 1 ? sql.storedById.all(batch.events[0]!.eventId) : sql.storedByIds.all(JSON.stringify(batch.events.map((e) => e.eventId)))
-        ) as unknown as StoredIdentity[]
-        const plan = planAppend(batch, current, stored, () => position(sql.lastPosition.get()))
-        if (!plan.write) return plan.result
-        const storedAt = new Date().toISOString()
-        let globalPosition = 0
-        plan.events.forEach((e, index) => {
-          const { lastInsertRowid } = sql.insert.run(
-            e.eventId, e.eventType, e.eventVersion, e.aggregateId, e.aggregateType, plan.firstVersion + index,
-            e.tenantId, e.actorId, e.correlationId, e.causationId, e.occurredAt, storedAt, e.payload, e.metadata,
-          )
-          globalPosition = Number(lastInsertRowid)
-        })
-        return { newVersion: plan.firstVersion + plan.events.length - 1, globalPosition, skipped: plan.skipped }
-      }),
-    )
+    const current = version(sql.streamVersion.get(batch.aggregateId, batch.aggregateType))
+    const stored = (
+      batch.events.length === 1 ? sql.storedById.all(batch.events[0]!.eventId) : sql.storedByIds.all(JSON.stringify(batch.events.map((e) => e.eventId)))
+    ) as unknown as StoredIdentity[]
+    const plan = planAppend(batch, current, stored, () => position(sql.lastPosition.get()))
+    if (!plan.write) return plan.result
+    const storedAt = new Date().toISOString()
+    let globalPosition = 0
+    plan.events.forEach((e, index) => {
+      const { lastInsertRowid } = sql.insert.run(
+        e.eventId, e.eventType, e.eventVersion, e.aggregateId, e.aggregateType, plan.firstVersion + index,
+        e.tenantId, e.actorId, e.correlationId, e.causationId, e.occurredAt, storedAt, e.payload, e.metadata,
+      )
+      globalPosition = Number(lastInsertRowid)
+    })
+    return { newVersion: plan.firstVersion + plan.events.length - 1, globalPosition, skipped: plan.skipped }
   }
 
   protected readStream(aggregateId: string, aggregateType: string, fromVersion: number): EventRecord[] {
