@@ -26,6 +26,12 @@ const wrongAnswers: Record<string, { file: string; fails: string[] }[]> = {
     { file: 'test/exercises/wrong/12-1-never-closed.ts', fails: ['closed after it'] },
     { file: 'test/exercises/wrong/12-1-empty-registry.ts', fails: ['registry knows NoteCreated', 'noteRepository is', 'savedNote is'] },
   ],
+  '12-2': [
+    { file: 'test/exercises/wrong/12-2-production-falls-back.ts', fails: ['production without DATABASE_URL'] },
+    { file: 'test/exercises/wrong/12-2-unknown-is-development.ts', fails: ['unknown APP_ENV'] },
+    { file: 'test/exercises/wrong/12-2-leaks-url.ts', fails: ['does not print it'] },
+    { file: 'test/exercises/wrong/12-2-no-mkdir.ts', fails: ["creates a SQLite file's directory"] },
+  ],
   '12-3': [
     { file: 'test/exercises/wrong/12-3-restart-from-zero.ts', fails: ['resumes from the checkpoint'] },
     { file: 'test/exercises/wrong/12-3-checkpoint-first.ts', fails: ['resumes from the checkpoint'] },

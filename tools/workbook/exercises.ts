@@ -27,6 +27,7 @@ const lesson12 = (id: string, slug: string, title: string, extension = 'ts'): Ex
 
 export const exercises: readonly Exercise[] = [
   lesson12('12-1', 'fixtures', 'Vitest fixtures: a fresh SQLite store per test', 'test.ts'),
+  lesson12('12-2', 'store-factory', 'An environment-based store factory with clear errors'),
   lesson12('12-3', 'migration', 'A resumable batch migration, verified by a checksum'),
 ]
 
