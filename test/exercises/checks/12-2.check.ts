@@ -106,7 +106,7 @@ for (const target of checkTargets('12-2')) {
       })
 
       test("openStore() creates a SQLite file's directory, and the file keeps its events", async () => {
-        const database = join(dir, 'not', 'there', 'yet', 'events.db')
+        const database = join(dir, randomUUID(), 'not', 'there', 'yet', 'events.db') // new for each answer checked
         let noteId: string
         {
           await using store = await openStore({ backend: 'sqlite', database })
