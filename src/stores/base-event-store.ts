@@ -4,7 +4,7 @@ import { defaultRegistry, EventRegistry } from '../events/registry.ts'
 import { ATTR, withIterationSpan, withSpan } from '../tracing/tracer.ts'
 import { prepareAppend, type AppendBatch } from './append-plan.ts'
 import { requireInteger, requireOptions, requireText, requireTextList } from './arguments.ts'
-import { decodeRecord, type EventRecord } from './event-record.ts'
+import { decodeEvent, decodeRecord, type EventRecord } from './event-record.ts'
 import type { AppendEventsInput, AppendResult, EventStore, EventStream, GetEventsOptions, ReadAllOptions, StoredEvent } from './event-store.ts'
 
 /** Options every store takes. */
@@ -112,7 +112,7 @@ export abstract class BaseEventStore implements EventStore {
     this.requireConnection()
     return withSpan(this.enableTracing, 'eventsource.event_store.get_events', () => this.attributes(aggregateId, aggregateType, { [ATTR.FROM_VERSION]: fromVersion }), async (span) => {
       const records = await this.readStream(aggregateId, aggregateType, fromVersion)
-      const events = records.map((record) => decodeRecord(record, this.eventRegistry).event)
+      const events = records.map((record) => decodeEvent(record, this.eventRegistry))
       const version = records.length > 0 ? records[records.length - 1]!.aggregateVersion : await this.streamVersion(aggregateId, aggregateType)
       span?.setAttribute(ATTR.EVENT_COUNT, events.length)
       return { aggregateId, aggregateType, events, version }

@@ -44,11 +44,16 @@ export function encodeEvent(event: DomainEvent): EncodedEvent {
   }
 }
 
+/** A stored row as `readAll` yields it: the event, with where and when the store put it. */
+export function decodeRecord(record: EventRecord, registry: EventRegistry): StoredEvent {
+  return { event: decodeEvent(record, registry), globalPosition: record.globalPosition, streamPosition: record.aggregateVersion, storedAt: new Date(record.storedAt) }
+}
+
 /**
  * Turns a stored row back into an event, validated by its schema. A row that cannot be read throws the
  * typed error for its cause, naming its global position; a half-built event is never returned.
  */
-export function decodeRecord(record: EventRecord, registry: EventRegistry): StoredEvent {
+export function decodeEvent(record: EventRecord, registry: EventRegistry): DomainEvent {
   const location = { globalPosition: record.globalPosition }
   if (!registry.has(record.eventType)) throw new EventTypeNotFoundError(record.eventType, registry.list(), location)
   const eventClass = registry.get(record.eventType)
@@ -75,7 +80,7 @@ export function decodeRecord(record: EventRecord, registry: EventRegistry): Stor
   if (event.aggregateType !== record.aggregateType) {
     throw new EventValidationError(record.eventType, [{ path: 'aggregateType', message: `is stored as "${record.aggregateType}", but ${record.eventType} events belong to "${event.aggregateType}"` }], location)
   }
-  return { event, globalPosition: record.globalPosition, streamPosition: record.aggregateVersion, storedAt: new Date(record.storedAt) }
+  return event
 }
 
 function parseJson(record: EventRecord, column: 'payload' | 'metadata'): Record<string, unknown> {
