@@ -164,3 +164,28 @@ export class StoreConnectionError extends StoreError {}
 
 /** Another connection held the write lock for longer than the busy timeout. Nothing was written. */
 export class DatabaseBusyError extends StoreError {}
+
+/**
+ * `migrateEvents` found a target stream that already holds other events than the source's: it stops rather
+ * than merge the two histories. Nothing of the batch in hand was written; the batches before it were.
+ */
+export class MigrationConflictError extends EventSourceError {
+  constructor(
+    readonly aggregateId: string,
+    readonly aggregateType: string,
+    /** The source's global position of the first event that could not be copied. */
+    readonly sourcePosition: number,
+    /** The conflict the target reported: an `OptimisticLockError` or a `DuplicateEventIdError`. */
+    override readonly cause: EventSourceError,
+  ) {
+    super(
+      `Cannot copy ${aggregateType} ${aggregateId} (from source position ${sourcePosition}): the target holds other events for it. ${cause.message} ` +
+        `The migration stopped without merging the two histories. Resolve the conflict in the target (or migrate into an empty store), ` +
+        `then run it again: it continues where it stopped.`,
+      { cause },
+    )
+  }
+}
+
+/** A configuration that cannot work, such as an unknown APP_ENV or a missing DATABASE_URL. */
+export class ConfigurationError extends EventSourceError {}

@@ -2,7 +2,7 @@
 export {
   EventSourceError, InvalidArgumentError, OptimisticLockError, AggregateNotFoundError, EventTypeNotFoundError,
   DuplicateEventTypeError, EventValidationError, EventSerializationError, EventVersionError, NotConnectedError,
-  DuplicateEventIdError, StoreError, StoreConnectionError, DatabaseBusyError,
+  DuplicateEventIdError, StoreError, StoreConnectionError, DatabaseBusyError, MigrationConflictError, ConfigurationError,
 } from './errors.ts'
 export type { ValidationIssue } from './errors.ts'
 
@@ -31,3 +31,6 @@ export type { SQLiteEventStoreOptions, SQLiteEventStoreConfig, SqliteSynchronous
 export { SQLITE_AVAILABLE } from './stores/sqlite/driver.ts'
 export { PostgreSQLEventStore } from './stores/postgresql/postgresql-event-store.ts'
 export type { PostgreSQLEventStoreOptions, PostgreSQLConnection } from './stores/postgresql/postgresql-event-store.ts'
+export { migrateEvents } from './migration/migrate-events.ts'
+export type { MigrateEventsOptions, MigrationProgress, MigrationReport, StreamMismatch } from './migration/migrate-events.ts'
+export type { StreamDigest } from './migration/stream-digests.ts'
