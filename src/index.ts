@@ -34,3 +34,7 @@ export type { PostgreSQLEventStoreOptions, PostgreSQLConnection } from './stores
 export { migrateEvents } from './migration/migrate-events.ts'
 export type { MigrateEventsOptions, MigrationProgress, MigrationReport, StreamMismatch } from './migration/migrate-events.ts'
 export type { StreamDigest } from './migration/stream-digests.ts'
+export { getEventStoreConfig, APP_ENVIRONMENTS, DEVELOPMENT_DATABASE } from './config/event-store-config.ts'
+export type { EventStoreConfig, MemoryStoreConfig, SQLiteStoreConfig, PostgreSQLStoreConfig, AppEnvironment } from './config/event-store-config.ts'
+export { createEventStore } from './config/create-event-store.ts'
+export type { StoreFor } from './config/create-event-store.ts'
