@@ -1,15 +1,11 @@
 /** Exercise 12-2, a reference solution: an environment-based store factory with clear errors. */
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { PostgreSQLEventStore, SQLiteEventStore, type EventStore } from 'eventsource-ts'
+import { ConfigurationError, PostgreSQLEventStore, SQLiteEventStore, type EventStore } from 'eventsource-ts'
 
 export type StoreConfig = { backend: 'sqlite'; database: string } | { backend: 'postgresql'; connectionString: string }
 
 export const ENVIRONMENTS = ['development', 'testing', 'production'] as const
-
-export class StoreConfigError extends Error {
-  override name = 'StoreConfigError'
-}
 
 // #region config
 export function storeConfig(env: Record<string, string | undefined> = process.env): StoreConfig {
@@ -22,14 +18,14 @@ export function storeConfig(env: Record<string, string | undefined> = process.en
     case 'production':
       return { backend: 'postgresql', connectionString: databaseUrl(env.DATABASE_URL) }
     default:
-      throw new StoreConfigError(`APP_ENV is "${appEnv}", which is not an environment. Set it to one of: ${ENVIRONMENTS.join(', ')}.`)
+      throw new ConfigurationError(`APP_ENV is "${appEnv}", which is not an environment. Set it to one of: ${ENVIRONMENTS.join(', ')}.`)
   }
 }
 
 function databaseUrl(url: string | undefined): string {
-  if (!url) throw new StoreConfigError('APP_ENV is production, so DATABASE_URL must be set: export DATABASE_URL=postgresql://user:password@host:5432/database')
+  if (!url) throw new ConfigurationError('APP_ENV is production, so DATABASE_URL must be set: export DATABASE_URL=postgresql://user:password@host:5432/database')
   // Never echo the URL: it may hold a password.
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new StoreConfigError('DATABASE_URL must be a PostgreSQL URL, starting with postgresql:// (its value is not shown: it may hold a password).')
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigurationError('DATABASE_URL must be a PostgreSQL URL, starting with postgresql:// (its value is not shown: it may hold a password).')
   return url
 }
 // #endregion config

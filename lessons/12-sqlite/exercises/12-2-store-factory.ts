@@ -5,32 +5,27 @@
  *   - APP_ENV unset or empty: as development;
  *   - development: a SQLite file, events.db, in the directory DATA_DIR (default: data);
  *   - testing:     an in-memory SQLite database (':memory:');
- *   - production:  PostgreSQL at DATABASE_URL. A missing or empty DATABASE_URL is a StoreConfigError that
+ *   - production:  PostgreSQL at DATABASE_URL. A missing or empty DATABASE_URL is a ConfigurationError that
  *                  names DATABASE_URL and says what to set. A URL that is not postgres:// or postgresql:// is
- *                  a StoreConfigError too, which must not print the URL: it may hold a password;
- *   - anything else: a StoreConfigError that names the value and the three environments there are.
+ *                  a ConfigurationError too, which must not print the URL: it may hold a password;
+ *   - anything else: a ConfigurationError that names the value and the three environments there are.
  * openStore(config) returns an initialized store for a config, creating a SQLite file's directory first.
  *
  * Check your work with `npm run verify 12-2`. Stuck? `npm run hint 12-2`.
  */
-import type { EventStore } from 'eventsource-ts'
+import { ConfigurationError, type EventStore } from 'eventsource-ts'
 import { todo } from '../../todo.ts'
 
 export type StoreConfig = { backend: 'sqlite'; database: string } | { backend: 'postgresql'; connectionString: string }
 
 export const ENVIRONMENTS = ['development', 'testing', 'production'] as const
 
-/** A configuration that cannot work: the message says what to set. */
-export class StoreConfigError extends Error {
-  override name = 'StoreConfigError'
-}
-
 export function storeConfig(env: Record<string, string | undefined> = process.env): StoreConfig {
   // TODO 1: read env.APP_ENV (unset or '' means 'development') and return the config of each environment.
-  // TODO 2: production needs env.DATABASE_URL: throw a StoreConfigError naming DATABASE_URL when it is
+  // TODO 2: production needs env.DATABASE_URL: throw a ConfigurationError naming DATABASE_URL when it is
   //         missing, and one that does not print the URL when it does not start with postgres:// or
   //         postgresql://.
-  // TODO 3: any other APP_ENV: throw a StoreConfigError naming it and the ENVIRONMENTS.
+  // TODO 3: any other APP_ENV: throw a ConfigurationError naming it and the ENVIRONMENTS.
   todo('storeConfig()')
 }
 

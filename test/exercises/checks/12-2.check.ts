@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, normalize } from 'node:path'
 import { afterAll, describe, expect, test, vi } from 'vitest'
-import { SQLiteEventStore, StoreConnectionError, type EventStore } from 'eventsource-ts'
+import { ConfigurationError, SQLiteEventStore, StoreConnectionError, type EventStore } from 'eventsource-ts'
 import { NoteCreated } from '../../../lessons/12-sqlite/notes.ts'
 import type * as Answer from '../../../solutions/12-sqlite/12-2-store-factory.ts'
 import { checkTargets, importTarget } from './targets.ts'
@@ -36,14 +36,14 @@ for (const target of checkTargets('12-2')) {
       describe('checks', () => test('the file loads', () => Promise.reject(loaded.error)))
       return
     }
-    const { storeConfig, openStore, StoreConfigError } = loaded.module
+    const { storeConfig, openStore } = loaded.module
 
-    /** The StoreConfigError that `env` must cause, checked for the words a learner needs to read. */
+    /** The ConfigurationError that `env` must cause, checked for the words a learner needs to read. */
     function configError(env: Record<string, string | undefined>, situation: string): Error {
       let returned: unknown
       const error = thrown(() => (returned = storeConfig(env)))
-      assert.ok(error !== undefined, `${situation}: storeConfig() must throw a StoreConfigError, but it returned ${JSON.stringify(returned)}.`)
-      assert.ok(error instanceof StoreConfigError, `${situation}: throw new StoreConfigError(...), not ${error}.`)
+      assert.ok(error !== undefined, `${situation}: storeConfig() must throw a ConfigurationError, but it returned ${JSON.stringify(returned)}.`)
+      assert.ok(error instanceof ConfigurationError, `${situation}: throw new ConfigurationError(...) (from eventsource-ts), not ${error}.`)
       return error
     }
 
@@ -70,7 +70,7 @@ for (const target of checkTargets('12-2')) {
         expect(storeConfig({ APP_ENV: 'production', DATABASE_URL: url })).toEqual({ backend: 'postgresql', connectionString: url })
       })
 
-      test('production without DATABASE_URL is a StoreConfigError that names DATABASE_URL', () => {
+      test('production without DATABASE_URL is a ConfigurationError that names DATABASE_URL', () => {
         for (const env of [{ APP_ENV: 'production' }, { APP_ENV: 'production', DATABASE_URL: '' }]) {
           const error = configError(env, `APP_ENV=production${'DATABASE_URL' in env ? ' and an empty DATABASE_URL' : ' and no DATABASE_URL'}`)
           expect(error.message, 'say which variable to set').toContain('DATABASE_URL')
@@ -83,7 +83,7 @@ for (const target of checkTargets('12-2')) {
         assert.ok(!error.message.includes('hunter2'), `The error shows the URL's password: "${error.message}". Describe the problem without the URL.`)
       })
 
-      test('an unknown APP_ENV is a StoreConfigError naming it and the environments there are', () => {
+      test('an unknown APP_ENV is a ConfigurationError naming it and the environments there are', () => {
         const error = configError({ APP_ENV: 'staging' }, 'APP_ENV=staging')
         for (const word of ['staging', 'development', 'testing', 'production']) expect(error.message, `the message should mention "${word}"`).toContain(word)
       })
