@@ -64,6 +64,25 @@ describe('npm run lesson 12, from a learner\'s own directory', () => {
     expect(result.stdout).toContain('Registry with NoteCreated and NoteUpdated: saved at version 1')
   })
 
+  it('shows a store per environment, and the errors for a missing DATABASE_URL and an unknown APP_ENV', () => {
+    expect(result.stdout).toContain('APP_ENV=development: SQLite ./data/events.db → SQLiteEventStore, connected: true')
+    expect(result.stdout).toContain('APP_ENV=testing: SQLite :memory: → SQLiteEventStore, connected: true')
+    expect(result.stdout).toContain('APP_ENV=production: PostgreSQL postgres://app:***@db.internal:5432/events')
+    expect(result.stdout).toContain('APP_ENV=production, no DATABASE_URL: ConfigurationError: APP_ENV is production, so DATABASE_URL must be set')
+    expect(result.stdout).toContain('APP_ENV=prod (a typo): ConfigurationError: APP_ENV is "prod", which is not an environment.')
+    expect(result.stdout).not.toContain('s3cret')
+  })
+
+  it('migrates to PostgreSQL on PGlite: the naive loop, then migrateEvents with a progress bar, timed and verified', () => {
+    expect(result.stdout).toContain('Source: ')
+    expect(result.stdout).toContain('with 1,000 events of 100 notes')
+    expect(result.stdout).toMatch(/Naive loop: 300 events, one transaction each \([\d.]+ s, [\d,]+ events\/s\), then it died/)
+    expect(result.stdout).toContain('[██████████████████████████████] 1,000/1,000 events')
+    expect(result.stdout).toMatch(/migrateEvents: copied 700 in batches of 500 \([\d.]+ s, [\d,]+ events\/s\); skipped 300 already there/)
+    expect(result.stdout).toContain('Verified: true, 100 streams with the same event ids, versions and checksums')
+    expect(result.stdout).toContain('Run again: copied 0, skipped 1000, verified: true')
+  })
+
   it('leaves nothing behind: not in the learner\'s directory, not in the temp dir, no database in the workbook', () => {
     expect(readdirSync(learnerDir)).toEqual([])
     expect(lessonTempDirs()).toEqual(tempBefore)
