@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors.ts'
-import { describe, DomainEvent, RESERVED_FIELDS, type EventBaseInput } from './domain-event.ts'
+import { describe, DomainEvent, RESERVED_FIELDS, streamNameProblem, type EventBaseInput } from './domain-event.ts'
 import { defaultRegistry, type EventRegistry } from './registry.ts'
 import type { StandardSchemaV1 } from './standard-schema.ts'
 
@@ -65,6 +65,10 @@ function checkOptions<T extends string, S extends StandardSchemaV1>(options: Def
   const { eventType, aggregateType, schema, eventVersion, registry } = options ?? ({} as DefineEventOptions<T, S>)
   if (typeof eventType !== 'string' || eventType.trim() === '') problems.push(`eventType must be a non-empty string, got ${describe(eventType)}`)
   if (typeof aggregateType !== 'string' || aggregateType.trim() === '') problems.push(`aggregateType must be a non-empty string, got ${describe(aggregateType)}`)
+  else {
+    const tooLong = streamNameProblem(aggregateType)
+    if (tooLong) problems.push(`aggregateType ${tooLong}`)
+  }
   if (typeof schema?.['~standard']?.validate !== 'function') problems.push(`schema must be a zod object or another Standard Schema validator, got ${describe(schema)}`)
   if (eventVersion !== undefined && (!Number.isSafeInteger(eventVersion) || eventVersion < 1)) problems.push(`eventVersion must be an integer of 1 or more, got ${describe(eventVersion)}`)
   if (registry !== undefined && registry !== false && typeof registry?.register !== 'function') problems.push(`registry must be an EventRegistry or false, got ${describe(registry)}`)

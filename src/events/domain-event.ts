@@ -47,6 +47,8 @@ export interface EventDefinition {
 /** Events may say they happened this far in the future, to allow for clocks a little apart. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** The longest aggregate id or type, in UTF-8 bytes: PostgreSQL's stream index cannot hold much longer ones. */
+export const MAX_STREAM_NAME_BYTES = 1024
 const PAYLOAD = Symbol('payload')
 
 /**
@@ -121,7 +123,7 @@ function readBaseFields(
     eventType: readFixed(definition, input, 'eventType', issues),
     eventVersion: input.eventVersion === undefined ? definition.eventVersion : readPositiveInteger(input, 'eventVersion', issues),
     occurredAt: readOccurredAt(input.occurredAt, issues, restoring),
-    aggregateId: readText(input, 'aggregateId', true, issues) ?? '',
+    aggregateId: readAggregateId(input, issues),
     aggregateType: readFixed(definition, input, 'aggregateType', issues),
     aggregateVersion: readPositiveInteger(input, 'aggregateVersion', issues),
     tenantId: readText(input, 'tenantId', false, issues),
@@ -145,6 +147,23 @@ function readText(input: Record<string, unknown>, path: string, required: boolea
   const problem = stringProblem(value)
   if (problem) return fail(issues, path, `is ${problem}`)
   return value
+}
+
+function readAggregateId(input: Record<string, unknown>, issues: ValidationIssue[]): string {
+  const aggregateId = readText(input, 'aggregateId', true, issues)
+  if (aggregateId === undefined) return ''
+  const problem = streamNameProblem(aggregateId)
+  if (problem) fail(issues, 'aggregateId', problem)
+  return aggregateId
+}
+
+/** Why an aggregate id or type is too long for every store, or undefined. */
+export function streamNameProblem(name: string): string | undefined {
+  // A UTF-16 code unit takes at most 3 UTF-8 bytes: most names need no encoding to pass.
+  if (name.length * 3 <= MAX_STREAM_NAME_BYTES) return undefined
+  const bytes = new TextEncoder().encode(name).length
+  if (bytes <= MAX_STREAM_NAME_BYTES) return undefined
+  return `is ${bytes} bytes long (UTF-8), over the ${MAX_STREAM_NAME_BYTES} bytes every store can index: use a shorter id, such as a UUID`
 }
 
 /** A given event id: a UUID, stored in lower case so it compares equal however it was written. */
