@@ -11,7 +11,7 @@ import {
   type DomainEvent, type EventStore, type JsonObject, type StoredEvent,
 } from 'eventsource-ts'
 import { seed } from './support/random.ts'
-import { storeTargets } from './support/targets.ts'
+import { useStoreTargets } from './support/targets.ts'
 import { ReferenceModel, type ModelEvent } from './support/reference-model.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-properties-'))
@@ -30,7 +30,7 @@ const STREAMS = [
   { aggregateId: 'acc-1', aggregateType: 'Ledger' },
 ] as const
 
-const TARGETS = storeTargets(dir)
+const TARGETS = useStoreTargets(dir)
 
 // ---- the commands, as plain data that fast-check generates and shrinks ----
 
@@ -232,7 +232,8 @@ describe('property-based: every store matches the reference model', () => {
   it(`${RUNS} random programs of appends and reads against ${TARGETS.map((t) => t.name).join(', ')} (seed ${seed})`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 40, size: 'max' }), async (commands) => {
-        const subjects = TARGETS.map((t) => ({ name: t.name, store: t.create(registry), positions: [] }))
+        const subjects: Subject[] = []
+        for (const target of TARGETS) subjects.push({ name: target.name, store: await target.create(registry), positions: [] })
         try {
           for (const subject of subjects) await subject.store.initialize()
           const program = new Program(subjects)

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { defineEvent, EventRegistry, ExpectedVersion, type EventStore, type StoredEvent } from 'eventsource-ts'
-import { storeTargets } from './support/targets.ts'
+import { randomInt, seededRandom } from './support/random.ts'
+import { useStoreTargets } from './support/targets.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-security-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -32,6 +33,32 @@ const registry = new EventRegistry()
 const Hostile = defineEvent({
   eventType: "Evil'); DROP TABLE events; --",
   aggregateType: 'Bobby" OR 1=1 --',
+  schema: z.object({ text: z.string(), nested: z.record(z.string(), z.string()) }),
+  registry,
+})
+
+/** Ids and types may be this long in UTF-8; one byte more is refused when the event or its type is made. */
+const MAX_ID_BYTES = 1024
+
+/** Text of exactly `bytes` UTF-8 bytes that does not compress (PostgreSQL compresses long index entries). */
+function incompressible(bytes: number, seed: number): string {
+  const random = seededRandom(seed)
+  const ranges = [[0x21, 0x7e], [0xa1, 0x7ff], [0x800, 0xd7ff], [0x10000, 0x1f6ff]] as const
+  let text = ''
+  for (;;) {
+    const [low, high] = ranges[randomInt(random, 0, ranges.length - 1)]!
+    const char = String.fromCodePoint(randomInt(random, low, high))
+    const size = new TextEncoder().encode(text + char).length
+    if (size > bytes) break
+    text += char
+  }
+  return text.padEnd(text.length + bytes - new TextEncoder().encode(text).length, 'x')
+}
+
+// The longest aggregate type allowed, with the longest ids: the largest entry of a stream index.
+const LongNamed = defineEvent({
+  eventType: 'LongNamed',
+  aggregateType: incompressible(MAX_ID_BYTES, 2),
   schema: z.object({ text: z.string(), nested: z.record(z.string(), z.string()) }),
   registry,
 })
@@ -62,10 +89,12 @@ async function storeHostileEvents(store: EventStore) {
   return written
 }
 
+const targets = useStoreTargets(dir)
+
 describe('security', () => {
-  for (const target of storeTargets(dir)) {
+  for (const target of targets) {
     it(`${target.name}: SQL-injection strings in every field are stored verbatim and harmless`, async () => {
-      await using store = target.create(registry)
+      await using store = await target.create(registry)
       await store.initialize()
       const written = await storeHostileEvents(store)
 
@@ -82,14 +111,14 @@ describe('security', () => {
       expect(await store.getGlobalPosition()).toBe(all.at(-1)!.globalPosition)
     })
 
-    it(`${target.name}: a 1 MB payload, empty strings and a 10,000-character id round-trip exactly`, async () => {
-      await using store = target.create(registry)
+    it(`${target.name}: a 1 MB payload, empty strings and ids of the longest length allowed round-trip exactly`, async () => {
+      await using store = await target.create(registry)
       await store.initialize()
-      const aggregateId = 'id-'.repeat(3334)
-      const big = new Hostile({ aggregateId, text: '€'.repeat(1024 * 1024), nested: { '': '', 'a.b': '"quoted"' }, metadata: { '': 'empty key' } })
-      const empty = new Hostile({ aggregateId, text: '', nested: {} })
-      await store.appendEvents({ aggregateId, aggregateType: Hostile.aggregateType, events: [big, empty], expectedVersion: ExpectedVersion.NO_STREAM })
-      const stream = await store.getEvents(aggregateId, Hostile.aggregateType)
+      const aggregateId = incompressible(MAX_ID_BYTES, 1)
+      const big = new LongNamed({ aggregateId, text: '€'.repeat(1024 * 1024), nested: { '': '', 'a.b': '"quoted"' }, metadata: { '': 'empty key' } })
+      const empty = new LongNamed({ aggregateId, text: '', nested: {} })
+      await store.appendEvents({ aggregateId, aggregateType: LongNamed.aggregateType, events: [big, empty], expectedVersion: ExpectedVersion.NO_STREAM })
+      const stream = await store.getEvents(aggregateId, LongNamed.aggregateType)
       expect(stream.events.map((e) => e.toJSON())).toEqual([{ ...big.toJSON(), aggregateVersion: 1 }, { ...empty.toJSON(), aggregateVersion: 2 }])
     })
   }

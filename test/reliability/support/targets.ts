@@ -1,18 +1,53 @@
 import { join } from 'node:path'
-import { InMemoryEventStore, SQLiteEventStore, type EventRegistry, type EventStore } from 'eventsource-ts'
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { afterAll, beforeAll } from 'vitest'
+import { InMemoryEventStore, PostgreSQLEventStore, SQLiteEventStore, type EventRegistry, type EventStore } from 'eventsource-ts'
+import { usePostgresDatabase } from '../../support/postgres-server.ts'
 
 /** A store to run against, over fresh, empty storage each time `create` is called. */
 export interface StoreTarget {
   name: string
-  create(eventRegistry: EventRegistry): EventStore
+  create(eventRegistry: EventRegistry): Promise<EventStore>
 }
 
-/** Every backend, with SQLite both in memory and in a WAL file under `dir`. */
-export function storeTargets(dir: string): StoreTarget[] {
+/**
+ * Every backend: in memory, SQLite in memory and in a WAL file under `dir`, and PostgreSQL on PGlite and on
+ * a real server. Call at the top of a test file: the PostgreSQL targets start their databases in its hooks.
+ * They share one PGlite and one server database per file (starting either takes a while) and empty the
+ * events table for each new store.
+ */
+export function useStoreTargets(dir: string): StoreTarget[] {
+  const server = usePostgresDatabase()
+  let pglite: PGlite
+  let pool: pg.Pool
+  beforeAll(async () => {
+    pglite = await PGlite.create()
+    pool = new pg.Pool({ connectionString: server.url, max: 2 })
+  })
+  afterAll(async () => {
+    await pglite.close()
+    await pool.end()
+  })
+  const empty = `DO $$ BEGIN IF to_regclass('events') IS NOT NULL THEN TRUNCATE events RESTART IDENTITY; END IF; END $$`
   let files = 0
   return [
-    { name: 'InMemoryEventStore', create: (eventRegistry) => new InMemoryEventStore({ eventRegistry }) },
-    { name: 'SQLiteEventStore :memory:', create: (eventRegistry) => new SQLiteEventStore(':memory:', { eventRegistry }) },
-    { name: 'SQLiteEventStore file', create: (eventRegistry) => new SQLiteEventStore(join(dir, `store-${++files}.db`), { eventRegistry }) },
+    { name: 'InMemoryEventStore', create: async (eventRegistry) => new InMemoryEventStore({ eventRegistry }) },
+    { name: 'SQLiteEventStore :memory:', create: async (eventRegistry) => new SQLiteEventStore(':memory:', { eventRegistry }) },
+    { name: 'SQLiteEventStore file', create: async (eventRegistry) => new SQLiteEventStore(join(dir, `store-${++files}.db`), { eventRegistry }) },
+    {
+      name: 'PostgreSQLEventStore on PGlite',
+      create: async (eventRegistry) => {
+        await pglite.exec(empty)
+        return new PostgreSQLEventStore({ embedded: pglite, eventRegistry })
+      },
+    },
+    {
+      name: 'PostgreSQLEventStore on a server',
+      create: async (eventRegistry) => {
+        await pool.query(empty)
+        return new PostgreSQLEventStore({ pool, eventRegistry })
+      },
+    },
   ]
 }
