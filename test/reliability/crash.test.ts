@@ -5,15 +5,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SQLiteEventStore, type EventStore } from 'eventsource-ts'
+import { PostgreSQLEventStore, SQLiteEventStore, type EventStore } from 'eventsource-ts'
 import { notesRegistry } from '../support/notes.ts'
+import { usePostgresDatabase } from '../support/postgres-server.ts'
 import { bundleChild, startChild } from './support/child-process.ts'
 import { checkCrashLog } from './support/crash-log.ts'
 import { randomInt, seed, seededRandom } from './support/random.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-crash-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const server = usePostgresDatabase()
 let writer: string
 beforeAll(async () => {
   writer = await bundleChild(new URL('./support/crash-writer.ts', import.meta.url))
@@ -24,8 +27,11 @@ interface CrashStorage {
   backend: string
   location: string
   open(): EventStore
+  /** How long a child takes to open the store, and how long to let it append: the windows kills land in. */
+  openingMs: number
+  appendingMs: number
   /** Backend-specific checks of the storage itself, after each kill. */
-  checkStorage?(context: string): void
+  checkStorage?(context: string): void | Promise<void>
 }
 
 interface CrashFigures {
@@ -41,11 +47,11 @@ interface CrashFigures {
  * recovers from the kill before it; a round keeps its log small enough to check in full after every kill.
  * Most kills land in the append loop, some while the child is still opening the store.
  */
-async function crashTrials(storageFor: (round: number) => CrashStorage, rounds: number, trialsPerRound: number): Promise<CrashFigures> {
+async function crashTrials(storageFor: (round: number) => CrashStorage | Promise<CrashStorage>, rounds: number, trialsPerRound: number): Promise<CrashFigures> {
   const random = seededRandom(seed)
   const figures: CrashFigures = { kills: 0, inFlight: 0, whileOpening: 0, acknowledged: 0, events: 0 }
   for (let round = 0; round < rounds; round++) {
-    const storage = storageFor(round)
+    const storage = await storageFor(round)
     const acknowledged = new Set<string>()
     {
       await using setup = storage.open()
@@ -55,10 +61,10 @@ async function crashTrials(storageFor: (round: number) => CrashStorage, rounds: 
       const context = `seed ${seed}, round ${round}, trial ${trial}`
       const child = startChild(writer, [storage.backend, storage.location, `t${trial}`])
       if (random() < 0.15) {
-        await sleep(randomInt(random, 0, 120))
+        await sleep(randomInt(random, 0, storage.openingMs))
       } else {
         await child.waitForLine((line) => line === 'ready')
-        await sleep(randomInt(random, 0, 20))
+        await sleep(randomInt(random, 0, storage.appendingMs))
       }
       child.kill()
       const exit = await child.exited
@@ -68,7 +74,7 @@ async function crashTrials(storageFor: (round: number) => CrashStorage, rounds: 
       if (!child.lines.includes('ready')) figures.whileOpening++
       if (child.lines.at(-1)?.startsWith('begin ')) figures.inFlight++
       for (const line of child.lines) if (line.startsWith('ack ')) acknowledged.add(line.slice(4))
-      storage.checkStorage?.(context)
+      await storage.checkStorage?.(context)
       await using store = storage.open()
       await store.initialize()
       const { events } = await checkCrashLog(store, acknowledged, context)
@@ -96,6 +102,8 @@ describe('crash atomicity', () => {
         backend: 'sqlite',
         location: file,
         open: () => new SQLiteEventStore(file, { eventRegistry: notesRegistry }),
+        openingMs: 120,
+        appendingMs: 20,
         checkStorage: (context) => {
           const db = new Database(file)
           try {
@@ -109,4 +117,40 @@ describe('crash atomicity', () => {
     }, 5, 10)
     report('sqlite', figures)
   }, 120_000)
+
+  it(`PostgreSQL server: 50 SIGKILLs of the client lose no acknowledged append and leave no partial batch (seed ${seed})`, async () => {
+    const admin = new pg.Client({ connectionString: server.url })
+    await admin.connect()
+    try {
+      await admin.query('CREATE EXTENSION IF NOT EXISTS amcheck')
+      const figures = await crashTrials(async () => {
+        await admin.query('DROP TABLE IF EXISTS events')
+        return {
+          backend: 'postgres',
+          location: server.url,
+          open: () => new PostgreSQLEventStore({ connectionString: server.url, eventRegistry: notesRegistry }),
+          openingMs: 250,
+          appendingMs: 40,
+          checkStorage: async (context) => {
+            // The server rolls back a killed client's open transaction; then the indexes must match the table.
+            await waitForNoOpenTransaction(admin, context)
+            const { rows } = await admin.query(`SELECT bt_index_check(indexrelid, true) FROM pg_index WHERE indrelid = 'events'::regclass`)
+            expect(rows.length, context).toBe(3)
+          },
+        }
+      }, 5, 10)
+      report('postgresql', figures)
+    } finally {
+      await admin.end()
+    }
+  }, 120_000)
 })
+
+async function waitForNoOpenTransaction(admin: pg.Client, context: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const { rows } = await admin.query(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`)
+    if (rows[0].open === 0) return
+    if (attempt === 500) throw new Error(`${context}: a killed client's transaction is still open after 5 s`)
+    await sleep(10)
+  }
+}
