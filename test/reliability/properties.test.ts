@@ -11,6 +11,7 @@ import {
   type DomainEvent, type EventStore, type JsonObject, type StoredEvent,
 } from 'eventsource-ts'
 import { seed } from './support/random.ts'
+import { usePostgresDatabase } from '../support/postgres-server.ts'
 import { useStoreTargets } from './support/targets.ts'
 import { ReferenceModel, type ModelEvent } from './support/reference-model.ts'
 
@@ -30,7 +31,7 @@ const STREAMS = [
   { aggregateId: 'acc-1', aggregateType: 'Ledger' },
 ] as const
 
-const TARGETS = useStoreTargets(dir)
+const TARGETS = useStoreTargets(dir, usePostgresDatabase())
 
 // ---- the commands, as plain data that fast-check generates and shrinks ----
 

@@ -3,10 +3,19 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { inspect } from 'node:util'
+import { context, trace } from '@opentelemetry/api'
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks'
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base'
+import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { defineEvent, EventRegistry, ExpectedVersion, type EventStore, type StoredEvent } from 'eventsource-ts'
+import {
+  defineEvent, EventRegistry, EventSourceError, ExpectedVersion, PostgreSQLEventStore, StoreConnectionError, type EventStore, type StoredEvent,
+} from 'eventsource-ts'
+import { NoteCreated, notesRegistry } from '../support/notes.ts'
 import { randomInt, seededRandom } from './support/random.ts'
+import { usePostgresDatabase } from '../support/postgres-server.ts'
 import { useStoreTargets } from './support/targets.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-security-'))
@@ -89,7 +98,8 @@ async function storeHostileEvents(store: EventStore) {
   return written
 }
 
-const targets = useStoreTargets(dir)
+const server = usePostgresDatabase()
+const targets = useStoreTargets(dir, server)
 
 describe('security', () => {
   for (const target of targets) {
@@ -122,4 +132,89 @@ describe('security', () => {
       expect(stream.events.map((e) => e.toJSON())).toEqual([{ ...big.toJSON(), aggregateVersion: 1 }, { ...empty.toJSON(), aggregateVersion: 2 }])
     })
   }
+})
+
+describe('secrets', () => {
+  /** Everything a failure can show: its message, its causes and every property, however deep. */
+  const everything = (value: unknown) => inspect(value, { depth: Infinity, showHidden: true, getters: true })
+  const secretsOf = (url: string) => [new URL(url).password, url]
+  const expectNoSecret = (text: string, url: string) => {
+    for (const secret of secretsOf(url)) expect(text).not.toContain(secret)
+  }
+  const connect = async (url: string) => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    return Object.assign(client, { [Symbol.asyncDispose]: () => client.end() })
+  }
+  const withPassword = (password: string, change: (url: URL) => void = () => undefined) => {
+    const url = new URL(server.url)
+    url.password = password
+    change(url)
+    return url.toString()
+  }
+
+  it.each([
+    ['a wrong password', () => withPassword('Wr0ng-Pa55word-fa11s'), /Cannot connect to PostgreSQL at postgres:\/\/postgres:\*\*\*@127.0.0.1:\d+\/es_test_\w+: .*password authentication failed/],
+    ['a database that does not exist', () => withPassword(new URL(server.url).password, (url) => (url.pathname = '/no_such_db')), /database "no_such_db" does not exist/],
+    ['a port nobody listens on', () => withPassword('S3cret-on-a-closed-port', (url) => (url.port = '1')), /the connection was refused/],
+    ['a password in the query string', () => withPassword('', (url) => (url.search = '?password=Qu3ry-Secr3t&sslmode=disable')), /password authentication failed|no password/],
+  ])('%s: the error never shows the password or the full connection string', async (_, makeUrl, message) => {
+    const url = makeUrl()
+    const store = new PostgreSQLEventStore({ connectionString: url, eventRegistry: notesRegistry })
+    const error = await store.initialize().then(() => undefined, (e: unknown) => e)
+    expect(error).toBeInstanceOf(StoreConnectionError)
+    expect((error as Error).message).toMatch(message)
+    const secrets = [...secretsOf(url), new URLSearchParams(new URL(url).search).get('password') ?? url].filter(Boolean)
+    for (const secret of secrets) {
+      expect(everything(error)).not.toContain(secret)
+      expect(everything(store)).not.toContain(secret)
+    }
+  })
+
+  it('a connection lost mid-query: the error never shows the password', async () => {
+    await using store = new PostgreSQLEventStore({ connectionString: server.url, eventRegistry: notesRegistry })
+    await store.initialize()
+    await using admin = await connect(server.url)
+    // Holds the events table, so the store's next query waits on it; then that waiting backend is killed.
+    await admin.query('BEGIN')
+    await admin.query('LOCK TABLE events IN ACCESS EXCLUSIVE MODE')
+    const pending = store.getGlobalPosition().then(() => undefined, (e: unknown) => e)
+    for (;;) {
+      const { rowCount } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)
+      if (rowCount) break
+    }
+    const error = await pending
+    await admin.query('ROLLBACK')
+    expect(error).toBeInstanceOf(StoreConnectionError)
+    expect((error as Error).message).toMatch(/Lost the connection to PostgreSQL at postgres:\/\/postgres:\*\*\*@127.0.0.1:\d+\/es_test_\w+: terminating connection due to administrator command/)
+    expectNoSecret(everything(error), server.url)
+  })
+
+  it('spans, the store and its printed form never show the password or the full connection string', async () => {
+    const exporter = new InMemorySpanExporter()
+    const contextManager = new AsyncLocalStorageContextManager().enable()
+    context.setGlobalContextManager(contextManager)
+    trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }))
+    try {
+      await using admin = await connect(server.url)
+      await admin.query('DROP TABLE IF EXISTS events') // other tests left events of other registries
+      await using store = new PostgreSQLEventStore({ connectionString: server.url, eventRegistry: notesRegistry })
+      await store.initialize()
+      const event = new NoteCreated({ aggregateId: 'secret-note', title: 't', content: 'c' })
+      await store.appendEvents({ aggregateId: 'secret-note', aggregateType: 'Note', events: [event], expectedVersion: 0 })
+      await store.appendEvents({ aggregateId: 'secret-note', aggregateType: 'Note', events: [event], expectedVersion: 5 })
+      await store.appendEvents({ aggregateId: 'secret-note', aggregateType: 'Note', events: [new NoteCreated({ aggregateId: 'secret-note', title: 't', content: 'c' })], expectedVersion: 0 }).catch(() => undefined)
+      await store.getEvents('secret-note', 'Note')
+      for await (const _ of store.readAll()) void _
+      const spans = exporter.getFinishedSpans()
+      expect(spans.length).toBeGreaterThan(3)
+      expect(spans.some((span) => span.events.some((e) => e.name === 'exception'))).toBe(true)
+      expectNoSecret(everything(spans.map((span) => ({ name: span.name, attributes: span.attributes, events: span.events, status: span.status }))), server.url)
+      expect(store.database).toMatch(/^postgres:\/\/postgres:\*\*\*@127.0.0.1:\d+\/es_test_\w+$/)
+      expectNoSecret(`${everything(store)} ${String(store)} ${JSON.stringify(store)}`, server.url)
+    } finally {
+      trace.disable()
+      context.disable()
+    }
+  })
 })

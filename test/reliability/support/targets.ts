@@ -3,7 +3,6 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
 import { InMemoryEventStore, PostgreSQLEventStore, SQLiteEventStore, type EventRegistry, type EventStore } from 'eventsource-ts'
-import { usePostgresDatabase } from '../../support/postgres-server.ts'
 
 /** A store to run against, over fresh, empty storage each time `create` is called. */
 export interface StoreTarget {
@@ -13,17 +12,17 @@ export interface StoreTarget {
 
 /**
  * Every backend: in memory, SQLite in memory and in a WAL file under `dir`, and PostgreSQL on PGlite and on
- * a real server. Call at the top of a test file: the PostgreSQL targets start their databases in its hooks.
- * They share one PGlite and one server database per file (starting either takes a while) and empty the
- * events table for each new store.
+ * the server of `usePostgresDatabase()`. Call at the top of a test file: the PostgreSQL targets start in its
+ * hooks. They share one PGlite and one server database per file (starting either takes a while) and empty
+ * the events table for each new store.
  */
-export function useStoreTargets(dir: string): StoreTarget[] {
-  const server = usePostgresDatabase()
+export function useStoreTargets(dir: string, server: { readonly url: string }): StoreTarget[] {
   let pglite: PGlite
   let pool: pg.Pool
   beforeAll(async () => {
     pglite = await PGlite.create()
     pool = new pg.Pool({ connectionString: server.url, max: 2 })
+    pool.on('error', () => undefined) // an idle connection the server drops is replaced, not fatal
   })
   afterAll(async () => {
     await pglite.close()
