@@ -1,7 +1,7 @@
 import { defineLoader } from 'vitepress'
 import { capture, workbookJson } from '../workbook.ts'
 
-/** What one lesson section printed when the site was built, and the command that prints it. */
+/** What one lesson section printed when the site was built, and the command that runs that section alone. */
 export interface SectionOutput {
   command: string
   output: string
@@ -18,14 +18,26 @@ const LIST_SECTIONS = `
   console.log(JSON.stringify(lessons.map((lesson) => ({ number: lesson.number, sections: lesson.sections.map((section) => section.name) }))))
 `
 
-/** The lines a section printed: after the runner's section heading, without its closing summary line. */
-function sectionLines(output: string, section: string): string {
-  const lines = output.trimEnd().split('\n')
-  const heading = lines.findIndex((line) => line.includes(`(--section ${section})`))
-  if (heading < 0) throw new Error(`The lesson runner's output has no heading for section "${section}":\n${output}`)
-  const body = lines.slice(heading + 1)
-  if (/^✓ .* ran in /.test(body.at(-1) ?? '')) body.pop()
-  return body.join('\n').trimEnd()
+/**
+ * Splits what `npm run lesson N` printed into its sections. The runner prints each section under a heading
+ * that ends in `(--section <name>)`, and closes with a summary line that starts with `✓` and says how long
+ * it ran.
+ */
+function splitSections(output: string, sections: readonly string[]): Map<string, string> {
+  const lines = output.split('\n')
+  const headings = sections.map((section) => {
+    const index = lines.findIndex((line) => line.endsWith(`(--section ${section})`))
+    if (index < 0) throw new Error(`The lesson runner printed no heading for section "${section}":\n${output}`)
+    return index
+  })
+  const summary = lines.findLastIndex((line) => /^✓ .* ran in /.test(line))
+  return new Map(
+    sections.map((section, i) => {
+      const end = headings[i + 1] ?? (summary < 0 ? lines.length : summary)
+      // Blank lines around a section go; leading spaces stay (the configuration table is aligned with them).
+      return [section, lines.slice(headings[i]! + 1, end).join('\n').replace(/^(\s*\n)+|\s+$/g, '')]
+    }),
+  )
 }
 
 export default defineLoader({
@@ -33,12 +45,11 @@ export default defineLoader({
   async load(): Promise<Record<string, SectionOutput>> {
     const lessons = await workbookJson<{ number: number; sections: string[] }[]>(LIST_SECTIONS)
     const outputs: Record<string, SectionOutput> = {}
-    // One section at a time, each in its own process, exactly as `npm run lesson N -- --section <name>` runs it.
+    // The whole lesson, as a learner runs it: every section, in order, in one process.
     for (const { number, sections } of lessons) {
-      for (const section of sections) {
-        const args = ['lesson', String(number), '--', '--section', section]
-        const printed = await capture('npm', ['run', '--silent', ...args])
-        outputs[`${number}/${section}`] = { command: `npm run ${args.join(' ')}`, output: sectionLines(printed, section) }
+      const printed = await capture('npm', ['run', '--silent', 'lesson', String(number)])
+      for (const [section, output] of splitSections(printed, sections)) {
+        outputs[`${number}/${section}`] = { command: `npm run lesson ${number} -- --section ${section}`, output }
       }
     }
     return outputs
