@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,6 +25,7 @@ export interface Chromium {
 
 /** Chromium with a fresh profile, allowed to use the clipboard of `origin`. */
 export async function launchChromium(origin: string): Promise<Chromium> {
+  if (!existsSync(CHROMIUM)) throw new Error(`The site tests drive Debian's Chromium at ${CHROMIUM}, which is not installed: run "apt-get install -y chromium" (.ci/run does).`)
   const profile = await mkdtemp(join(tmpdir(), 'workbook-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
