@@ -41,16 +41,23 @@ export interface ChildExit {
 export interface Child {
   readonly lines: readonly string[]
   /** Resolves with the first line (printed so far or later) that `matches`; rejects if the child exits first. */
-  waitForLine(matches: (line: string) => boolean): Promise<string>
+  waitForLine(matches: (line: string, index: number) => boolean): Promise<string>
   /** Writes a line to the child's stdin. */
   send(line: string): void
   kill(): void
   readonly exited: Promise<ChildExit>
 }
 
-export function startChild(script: string, args: readonly string[], options: { command?: readonly string[] } = {}): Child {
+export interface ChildOptions {
+  /** The program and its first arguments (default: this node). */
+  command?: readonly string[]
+  /** Variables added to this process's environment. */
+  env?: NodeJS.ProcessEnv
+}
+
+export function startChild(script: string, args: readonly string[], options: ChildOptions = {}): Child {
   const [command, ...prefix] = options.command ?? [process.execPath]
-  const child = spawn(command!, [...prefix, script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawn(command!, [...prefix, script, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } })
   const lines: string[] = []
   const waiters = new Set<() => void>()
   let closed = false
