@@ -11,7 +11,8 @@ import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {
-  defineEvent, EventRegistry, EventSourceError, ExpectedVersion, PostgreSQLEventStore, StoreConnectionError, type EventStore, type StoredEvent,
+  ConfigurationError, createEventStore, defineEvent, EventRegistry, EventSourceError, ExpectedVersion, getEventStoreConfig, InMemoryEventStore,
+  migrateEvents, MigrationConflictError, PostgreSQLEventStore, StoreConnectionError, type EventStore, type StoredEvent,
 } from 'eventsource-ts'
 import { NoteCreated, notesRegistry } from '../support/notes.ts'
 import { randomInt, seededRandom } from './support/random.ts'
@@ -216,5 +217,34 @@ describe('secrets', () => {
       trace.disable()
       context.disable()
     }
+  })
+
+  it('configuration errors, migration progress, reports and conflicts never show the password', async () => {
+    const config = () => getEventStoreConfig({ APP_ENV: 'production', DATABASE_URL: 'host=db.internal password=hunter2-Secret' })
+    expect(config).toThrow(ConfigurationError)
+    expect(everything((() => { try { config() } catch (e) { return e } })())).not.toContain('hunter2-Secret')
+    const wrong = withPassword('Wr0ng-Pa55word-in-config')
+    const error = await createEventStore(getEventStoreConfig({ APP_ENV: 'production', DATABASE_URL: wrong })).then(() => undefined, (e: unknown) => e)
+    expect(error).toBeInstanceOf(StoreConnectionError)
+    for (const secret of secretsOf(wrong)) expect(everything(error)).not.toContain(secret)
+
+    await using admin = await connect(server.url)
+    await admin.query('DROP TABLE IF EXISTS events')
+    const source = new InMemoryEventStore({ eventRegistry: notesRegistry })
+    await source.initialize()
+    for (const id of ['a', 'b', 'c']) await source.appendEvents({ aggregateId: id, aggregateType: 'Note', events: [new NoteCreated({ aggregateId: id, title: 't', content: 'c' })], expectedVersion: 0 })
+    await using target = await createEventStore({ ...getEventStoreConfig({ APP_ENV: 'production', DATABASE_URL: server.url }), eventRegistry: notesRegistry })
+    const output: string[] = []
+    const report = await migrateEvents({ source, target, batchSize: 1, onProgress: (progress) => output.push(everything(progress)) })
+    expect(report.verified).toBe(true)
+    expect(output).toHaveLength(4)
+    expectNoSecret([...output, everything(report)].join('\n'), server.url)
+
+    const other = new InMemoryEventStore({ eventRegistry: notesRegistry })
+    await other.initialize()
+    await other.appendEvents({ aggregateId: 'a', aggregateType: 'Note', events: [new NoteCreated({ aggregateId: 'a', title: 'other', content: 'c' })], expectedVersion: 0 })
+    const conflict = await migrateEvents({ source: other, target }).then(() => undefined, (e: unknown) => e)
+    expect(conflict).toBeInstanceOf(MigrationConflictError)
+    expectNoSecret(everything(conflict), server.url)
   })
 })
