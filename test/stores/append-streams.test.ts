@@ -29,6 +29,7 @@ afterAll(async () => {
 const dropSchema = async (run: (sql: string) => Promise<unknown>) => {
   await run('DROP TABLE IF EXISTS events')
   await run('DROP FUNCTION IF EXISTS eventsource_append')
+  await run('DROP FUNCTION IF EXISTS eventsource_append_streams')
 }
 let files = 0
 const targets: { name: string; create(eventRegistry: EventRegistry): Promise<InMemoryEventStore | SQLiteEventStore | PostgreSQLEventStore> }[] = [

@@ -11,6 +11,7 @@ type Run = (sql: string, params?: unknown[]) => Promise<unknown>
 async function reset(run: Run): Promise<void> {
   await run('DROP TABLE IF EXISTS events')
   await run('DROP FUNCTION IF EXISTS eventsource_append')
+  await run('DROP FUNCTION IF EXISTS eventsource_append_streams')
 }
 
 /** Writes to a row behind the store's back. */

@@ -123,6 +123,35 @@ describe('PostgreSQLEventStore on a server', () => {
     expect(stored!.occurredAt.toISOString()).toBe('2024-02-29T12:00:00.500Z')
   })
 
+  it.each([
+    ['appendEvents', (store: PostgreSQLEventStore, aggregateId: string) => store.appendEvents({ aggregateId, aggregateType: 'Note', events: [note(aggregateId)], expectedVersion: 0 })],
+    ['appendStreams', (store: PostgreSQLEventStore, aggregateId: string) => store.appendStreams([
+      { aggregateId: `${aggregateId}-other`, aggregateType: 'Note', events: [note(`${aggregateId}-other`)], expectedVersion: 0 },
+      { aggregateId, aggregateType: 'Note', events: [note(aggregateId)], expectedVersion: 0 },
+    ])],
+  ])('%s racing a writer that bypasses the append lock gets OptimisticLockError with the real version', async (_, write) => {
+    await using store = new PostgreSQLEventStore({ pool, eventRegistry: notesRegistry })
+    await store.initialize()
+    const aggregateId = `race-${Math.random()}`
+    const intruder = await pool.connect()
+    try {
+      await intruder.query('BEGIN')
+      await intruder.query(
+        `INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, correlation_id, occurred_at, payload, metadata)
+         VALUES (gen_random_uuid(), 'NoteCreated', 1, $1, 'Note', 1, 'c', now(), '{"title": "t", "content": "c"}', '{}')`,
+        [aggregateId],
+      )
+      // The append waits on the uncommitted row's unique key, then finds it taken.
+      const racing = write(store, aggregateId).catch((e: unknown) => e)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      await intruder.query('COMMIT')
+      expect(await racing).toMatchObject({ name: 'OptimisticLockError', aggregateId, expectedVersion: 0, actualVersion: 1 })
+      expect(await store.getStreamVersion(`${aggregateId}-other`, 'Note')).toBe(0)
+    } finally {
+      intruder.release()
+    }
+  })
+
   it('refuses a database whose events table is not an event store', async () => {
     const other = withDatabase(server.url, 'postgres')
     const admin = new pg.Client({ connectionString: other })

@@ -9,7 +9,7 @@ import type { EncodedEvent, EventRecord } from '../event-record.ts'
 import type { AppendResult } from '../event-store.ts'
 import { pgliteDriver, poolDriver, type PgDriver, type PgQueryable } from './driver.ts'
 import { redactConnectionString, toOpenError, toStoreError } from './postgresql-errors.ts'
-import { APPEND, COLUMNS, CREATE_SCHEMA, SELECT_RECORD, TABLE_COLUMNS } from './schema.ts'
+import { APPEND, APPEND_STREAMS, COLUMNS, CREATE_SCHEMA, SELECT_RECORD, TABLE_COLUMNS } from './schema.ts'
 
 /** Where the events live: exactly one of a server's URL, a `pg` pool, or PGlite. */
 export type PostgreSQLConnection =
@@ -27,6 +27,14 @@ export type PostgreSQLEventStoreOptions = StoreOptions & PostgreSQLConnection
 
 const OPTION_NAMES = [...STORE_OPTION_NAMES, 'connectionString', 'pool', 'embedded'] as const
 const CONNECTION_TIMEOUT_MS = 10_000
+
+interface AppendStreamsRow {
+  written: boolean
+  positions: unknown[] | null
+  versions: number[]
+  stored: StoredIdentity[]
+  last_position: number | null
+}
 
 interface AppendRow {
   written: boolean
@@ -121,15 +129,19 @@ export class PostgreSQLEventStore extends BaseEventStore {
     }
   }
 
-  protected async writeBatches(batches: AppendBatch[]): Promise<AppendResult[]> {
+  protected async writeBatches(batches: AppendBatch[], oneStatement = true): Promise<AppendResult[]> {
     let current: AppendBatch | undefined
     try {
       return await this.#driver!.transaction(async (tx) => {
+        const all = oneStatement ? await appendAllTo(tx, batches) : undefined
+        if (all) return all
         const results: AppendResult[] = []
         for (current of batches) results.push(await appendTo(tx, current))
         return results
       })
     } catch (error) {
+      // A unique violation in the one-statement path names no stream: one stream at a time, it does.
+      if (oneStatement && !current && isUniqueViolation(error)) return this.writeBatches(batches, false)
       throw await this.appendError(error, current)
     }
   }
@@ -188,7 +200,7 @@ export class PostgreSQLEventStore extends BaseEventStore {
    * first: a conflict like any other, reported with the stream's real version.
    */
   private async appendError(error: unknown, batch: AppendBatch | undefined): Promise<unknown> {
-    if (!batch || (error as { code?: unknown })?.code !== '23505') return toStoreError(error, this.database)
+    if (!batch || !isUniqueViolation(error)) return toStoreError(error, this.database)
     const actual = await this.streamVersion(batch.aggregateId, batch.aggregateType)
     return new OptimisticLockError(batch.aggregateId, batch.aggregateType, batch.expectedVersion, actual)
   }
@@ -212,11 +224,52 @@ async function appendTo(db: PgQueryable, batch: AppendBatch): Promise<AppendResu
   }
 }
 
+/**
+ * Several appends in one statement, when each has events and no id comes twice in the call. The function
+ * writes them all in the plain case. Otherwise, when planAppend finds that none of them would write (a
+ * retried call), or that the first to differ is refused, that is the answer too. Undefined when some append
+ * would write after all: the caller then appends one stream at a time.
+ */
+async function appendAllTo(db: PgQueryable, batches: readonly AppendBatch[]): Promise<AppendResult[] | undefined> {
+  const events = batches.flatMap((batch) => batch.events)
+  if (events.length === 0 || batches.some((batch) => batch.events.length === 0) || new Set(events.map((e) => e.eventId)).size !== events.length) return undefined
+  const [row] = await db.query<AppendStreamsRow>(APPEND_STREAMS, [
+    batches.map((batch) => batch.aggregateId),
+    batches.map((batch) => batch.aggregateType),
+    batches.map((batch) => batch.expectedVersion),
+    batches.flatMap((batch, index) => batch.events.map(() => index + 1)),
+    batches.flatMap((batch) => batch.events.map((_, offset) => offset + 1)),
+    ...eventColumns(events),
+  ])
+  const { written, positions, versions, stored, last_position } = row!
+  if (written) {
+    let last = -1
+    return batches.map((batch, index) => {
+      last += batch.events.length
+      // Array elements of BIGINT come back as text from pg.
+      return { newVersion: versions[index]! + batch.events.length, globalPosition: Number(positions![last]), skipped: 0 }
+    })
+  }
+  const results: AppendResult[] = []
+  for (const [index, batch] of batches.entries()) {
+    const ids = new Set(batch.events.map((event) => event.eventId))
+    // Nothing before this append writes, so the state the function saw is the state it meets: planAppend's
+    // answer (a result, or an error) is final.
+    const plan = planAppend(batch, versions[index]!, stored.filter((identity) => ids.has(identity.eventId)), () => last_position ?? 0)
+    if (plan.write) return undefined
+    results.push(plan.result)
+  }
+  return results
+}
+
 /** The function's parameters: the stream, then one array a column, so a batch of any size is one statement. */
 function appendParams({ aggregateId, aggregateType, expectedVersion }: AppendBatch, events: readonly EncodedEvent[]): unknown[] {
+  return [aggregateId, aggregateType, expectedVersion, ...eventColumns(events)]
+}
+
+function eventColumns(events: readonly EncodedEvent[]): unknown[][] {
   const column = <K extends keyof EncodedEvent>(key: K) => events.map((event) => event[key])
   return [
-    aggregateId, aggregateType, expectedVersion,
     column('eventId'), column('eventType'), column('eventVersion'), column('tenantId'), column('actorId'),
     column('correlationId'), column('causationId'), column('occurredAt'), column('payload'), column('metadata'),
   ]
@@ -245,6 +298,10 @@ function databaseName(connectionString: string): string {
   } catch {
     return ''
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === '23505'
 }
 
 function isPool(value: unknown): value is Pool {

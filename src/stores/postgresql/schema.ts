@@ -96,12 +96,73 @@ BEGIN
 END
 $$`
 
+/**
+ * Appends to several streams in one statement (for appendStreams), like eventsource_append: it writes only
+ * in the plain case, where no event id is stored yet and every append's expected version holds against its
+ * stream as the earlier appends of the call leave it, and returns the positions it took, in event order,
+ * and each append's version before it. Otherwise it writes nothing and returns each append's stream version,
+ * the ids already stored and the last position, for the store to decide with planAppend.
+ * `p_appends` gives each event's append (1-based), `p_offsets` its place in that append (1-based).
+ */
+const CREATE_APPEND_STREAMS_FUNCTION = `
+CREATE OR REPLACE FUNCTION eventsource_append_streams(
+  p_aggregate_ids text[], p_aggregate_types text[], p_expected_versions integer[], p_appends integer[], p_offsets integer[],
+  p_event_ids uuid[], p_event_types text[], p_event_versions integer[], p_tenant_ids text[], p_actor_ids text[],
+  p_correlation_ids text[], p_causation_ids text[], p_occurred_at timestamptz[], p_payloads jsonb[], p_metadata jsonb[]
+) RETURNS TABLE (written boolean, positions bigint[], versions integer[], stored jsonb, last_position bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_current integer[];
+  v_before integer[];
+  v_plain boolean;
+  v_stored jsonb;
+BEGIN
+  PERFORM pg_advisory_xact_lock(${APPEND_LOCK});
+  SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
+                                      'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
+    INTO v_stored FROM events e WHERE e.event_id = ANY (p_event_ids);
+  SELECT array_agg(b.version ORDER BY b.n), array_agg(b.version_before ORDER BY b.n),
+         bool_and(b.expected = -1 OR b.expected = b.version_before OR (b.expected = -2 AND b.version_before > 0))
+    INTO v_current, v_before, v_plain
+    FROM (SELECT a.n, a.expected, a.version,
+                 a.version + coalesce(sum(a.size) OVER (PARTITION BY a.aggregate_id, a.aggregate_type ORDER BY a.n
+                                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::integer AS version_before
+            FROM (SELECT s.n, s.aggregate_id, s.aggregate_type, s.expected, coalesce(c.size, 0) AS size,
+                         (SELECT coalesce(max(e.aggregate_version), 0) FROM events e
+                           WHERE e.aggregate_id = s.aggregate_id AND e.aggregate_type = s.aggregate_type) AS version
+                    FROM unnest(p_aggregate_ids, p_aggregate_types, p_expected_versions)
+                         WITH ORDINALITY AS s(aggregate_id, aggregate_type, expected, n)
+                    LEFT JOIN (SELECT x.append, count(*) AS size FROM unnest(p_appends) AS x(append) GROUP BY x.append) c
+                      ON c.append = s.n) a) b;
+  IF v_stored IS NOT NULL OR NOT coalesce(v_plain, false) THEN
+    RETURN QUERY SELECT false, NULL::bigint[], v_current, coalesce(v_stored, '[]'::jsonb), (SELECT max(e.global_position) FROM events e);
+    RETURN;
+  END IF;
+  RETURN QUERY
+  WITH inserted AS (
+    INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id,
+                        actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
+    SELECT u.event_id, u.event_type, u.event_version, p_aggregate_ids[u.append], p_aggregate_types[u.append],
+           v_before[u.append] + u.offset_in_append, u.tenant_id, u.actor_id, u.correlation_id, u.causation_id, u.occurred_at,
+           u.payload, u.metadata
+      FROM unnest(p_appends, p_offsets, p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids,
+                  p_correlation_ids, p_causation_ids, p_occurred_at, p_payloads, p_metadata)
+           WITH ORDINALITY AS u(append, offset_in_append, event_id, event_type, event_version, tenant_id, actor_id,
+                                correlation_id, causation_id, occurred_at, payload, metadata, n)
+     ORDER BY u.n
+    RETURNING global_position)
+  SELECT true, array_agg(inserted.global_position ORDER BY inserted.global_position), v_before, '[]'::jsonb, NULL::bigint
+    FROM inserted;
+END
+$$`
+
 /** Run in one transaction, under the append lock, so stores initializing at once do not race. */
-export const CREATE_SCHEMA = [`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`, CREATE_TABLE, CREATE_APPEND_FUNCTION]
+export const CREATE_SCHEMA = [`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`, CREATE_TABLE, CREATE_APPEND_FUNCTION, CREATE_APPEND_STREAMS_FUNCTION]
 
 export const TABLE_COLUMNS = `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'events'`
 
 export const APPEND = 'SELECT * FROM eventsource_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)'
+export const APPEND_STREAMS = 'SELECT * FROM eventsource_append_streams($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)'
 
 /** UTC, fixed width, millisecond precision: the same text the other stores keep. */
 const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
