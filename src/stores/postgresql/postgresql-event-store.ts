@@ -1,5 +1,3 @@
-import { PGlite, type PGliteInterface } from '@electric-sql/pglite'
-import pg, { type Pool } from 'pg'
 import { InvalidArgumentError, OptimisticLockError, StoreConnectionError } from '../../errors.ts'
 import { describe, UUID } from '../../events/domain-event.ts'
 import { planAppend, type AppendBatch, type StoredIdentity } from '../append-plan.ts'
@@ -7,15 +5,10 @@ import { requireOptions } from '../arguments.ts'
 import { BaseEventStore, STORE_OPTION_NAMES, type PageQuery, type StoreOptions } from '../base-event-store.ts'
 import type { EncodedEvent, EventRecord } from '../event-record.ts'
 import type { AppendResult } from '../event-store.ts'
-import { pgliteDriver, poolDriver, type PgDriver, type PgQueryable } from './driver.ts'
-import { redactConnectionString, toOpenError, toStoreError } from './postgresql-errors.ts'
+import { checkConnection, type PostgreSQLConnection } from './connection.ts'
+import type { PgDriver, PgQueryable } from './driver.ts'
+import { toOpenError, toStoreError } from './postgresql-errors.ts'
 import { APPEND, APPEND_STREAMS, COLUMNS, CREATE_SCHEMA, SELECT_RECORD, TABLE_COLUMNS } from './schema.ts'
-
-/** Where the events live: exactly one of a server's URL, a `pg` pool, or PGlite. */
-export type PostgreSQLConnection =
-  | { connectionString: string; pool?: never; embedded?: never }
-  | { pool: Pool; connectionString?: never; embedded?: never }
-  | { embedded: true | string | PGliteInterface; connectionString?: never; pool?: never }
 
 /**
  * `connectionString`: a `postgres://` URL; the store opens (and closes) a pool of its own.
@@ -26,7 +19,6 @@ export type PostgreSQLConnection =
 export type PostgreSQLEventStoreOptions = StoreOptions & PostgreSQLConnection
 
 const OPTION_NAMES = [...STORE_OPTION_NAMES, 'connectionString', 'pool', 'embedded'] as const
-const CONNECTION_TIMEOUT_MS = 10_000
 
 interface AppendStreamsRow {
   written: boolean
@@ -60,43 +52,11 @@ export class PostgreSQLEventStore extends BaseEventStore {
       throw new InvalidArgumentError(`PostgreSQLEventStore expects { connectionString }, { pool } or { embedded }, got ${describe(options)}.`)
     }
     const { connectionString, pool, embedded, ...storeOptions } = requireOptions('PostgreSQLEventStore', options, [...OPTION_NAMES])
-    const given = [connectionString, pool, embedded].filter((value) => value !== undefined).length
-    if (given !== 1) {
-      throw new InvalidArgumentError(
-        `PostgreSQLEventStore needs exactly one of connectionString (a postgres:// URL), pool (a pg Pool) or embedded (true, a directory, or a PGlite), got ${given === 0 ? 'none' : 'several'}.`,
-      )
-    }
+    const connection = checkConnection({ connectionString, pool, embedded })
     super(storeOptions)
-    if (connectionString !== undefined) {
-      if (typeof connectionString !== 'string' || !/^postgres(ql)?:\/\//.test(connectionString)) {
-        // The value itself is not shown: it may hold a password.
-        throw new InvalidArgumentError(`PostgreSQLEventStore: connectionString must be a postgres:// URL such as postgres://user:password@localhost:5432/events, got ${typeof connectionString === 'string' ? 'another string' : describe(connectionString)}.`)
-      }
-      this.database = redactConnectionString(connectionString)
-      this.dbName = databaseName(connectionString)
-      this.#connect = () => {
-        const owned = new pg.Pool({ connectionString, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS })
-        // An idle connection that breaks must not crash the process: the next query reports it.
-        owned.on('error', () => undefined)
-        return poolDriver(owned, true)
-      }
-    } else if (pool !== undefined) {
-      if (!isPool(pool)) throw new InvalidArgumentError(`PostgreSQLEventStore: pool must be a pg Pool, got ${describe(pool)}.`)
-      const { connectionString: url, user, host, port, database } = pool.options
-      this.database = url ? redactConnectionString(url) : `postgres://${user ? `${user}:***@` : ''}${host ?? 'localhost'}:${port ?? 5432}/${database ?? ''}`
-      this.dbName = url ? databaseName(url) : (database ?? '')
-      this.#connect = () => poolDriver(pool, false)
-    } else if (embedded === true || typeof embedded === 'string') {
-      if (embedded === '') throw new InvalidArgumentError('PostgreSQLEventStore: embedded must be true (in memory), a directory path, or a PGlite, got "".')
-      this.database = embedded === true ? 'PGlite (in memory)' : `PGlite ${embedded}`
-      this.dbName = embedded === true ? 'memory' : embedded
-      this.#connect = () => pgliteDriver(embedded === true ? new PGlite() : new PGlite(embedded), true)
-    } else {
-      if (!isPglite(embedded)) throw new InvalidArgumentError(`PostgreSQLEventStore: embedded must be true (in memory), a directory path, or a PGlite, got ${describe(embedded)}.`)
-      this.database = 'PGlite (yours)'
-      this.dbName = 'pglite'
-      this.#connect = () => pgliteDriver(embedded, false)
-    }
+    this.database = connection.location
+    this.dbName = connection.databaseName
+    this.#connect = connection.connect
   }
 
   get isConnected(): boolean {
@@ -292,22 +252,6 @@ function pageQuery({ above, below, direction, size, eventTypes, aggregateTypes, 
   return { sql: `${SELECT_RECORD} WHERE ${where.join(' AND ')} ORDER BY global_position ${order} LIMIT $${params.length}`, params }
 }
 
-function databaseName(connectionString: string): string {
-  try {
-    return decodeURIComponent(new URL(connectionString).pathname.slice(1))
-  } catch {
-    return ''
-  }
-}
-
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === '23505'
-}
-
-function isPool(value: unknown): value is Pool {
-  return typeof (value as Pool)?.connect === 'function' && typeof (value as Pool)?.query === 'function' && typeof (value as Pool)?.options === 'object'
-}
-
-function isPglite(value: unknown): value is PGliteInterface {
-  return typeof (value as PGliteInterface)?.query === 'function' && typeof (value as PGliteInterface)?.transaction === 'function'
 }

@@ -1,0 +1,81 @@
+import { PGlite, type PGliteInterface } from '@electric-sql/pglite'
+import pg, { type Pool } from 'pg'
+import { InvalidArgumentError } from '../../errors.ts'
+import { describe } from '../../events/domain-event.ts'
+import { pgliteDriver, poolDriver, type PgDriver } from './driver.ts'
+import { redactConnectionString } from './postgresql-errors.ts'
+
+/** Where the events live: exactly one of a server's URL, a `pg` pool, or PGlite. */
+export type PostgreSQLConnection =
+  | { connectionString: string; pool?: never; embedded?: never }
+  | { pool: Pool; connectionString?: never; embedded?: never }
+  | { embedded: true | string | PGliteInterface; connectionString?: never; pool?: never }
+
+/** A checked connection option: where it points (safe to print), and how to open a driver to it. */
+export interface Connection {
+  /** A redacted URL (`postgres://user:***@host:5432/db`) or the PGlite location. */
+  location: string
+  /** The database name, for spans. */
+  databaseName: string
+  connect(): PgDriver
+}
+
+const CONNECTION_TIMEOUT_MS = 10_000
+const EMBEDDED = 'embedded must be true (in memory), a directory path, or a PGlite'
+
+export function checkConnection({ connectionString, pool, embedded }: Partial<Record<keyof PostgreSQLConnection, unknown>>): Connection {
+  const given = [connectionString, pool, embedded].filter((value) => value !== undefined).length
+  if (given !== 1) {
+    throw new InvalidArgumentError(
+      `PostgreSQLEventStore needs exactly one of connectionString (a postgres:// URL), pool (a pg Pool) or embedded (true, a directory, or a PGlite), got ${given === 0 ? 'none' : 'several'}.`,
+    )
+  }
+  if (connectionString !== undefined) {
+    if (typeof connectionString !== 'string' || !/^postgres(ql)?:\/\//.test(connectionString)) {
+      // The value itself is not shown: it may hold a password.
+      const got = typeof connectionString === 'string' ? 'another string' : describe(connectionString)
+      throw new InvalidArgumentError(`PostgreSQLEventStore: connectionString must be a postgres:// URL such as postgres://user:password@localhost:5432/events, got ${got}.`)
+    }
+    return {
+      location: redactConnectionString(connectionString),
+      databaseName: databaseName(connectionString),
+      connect: () => {
+        const owned = new pg.Pool({ connectionString, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS })
+        // An idle connection that breaks must not crash the process: the next query reports it.
+        owned.on('error', () => undefined)
+        return poolDriver(owned, true)
+      },
+    }
+  }
+  if (pool !== undefined) {
+    if (!isPool(pool)) throw new InvalidArgumentError(`PostgreSQLEventStore: pool must be a pg Pool, got ${describe(pool)}.`)
+    const { connectionString: url, user, host, port, database } = pool.options
+    return {
+      location: url ? redactConnectionString(url) : `postgres://${user ? `${user}:***@` : ''}${host ?? 'localhost'}:${port ?? 5432}/${database ?? ''}`,
+      databaseName: url ? databaseName(url) : (database ?? ''),
+      connect: () => poolDriver(pool, false),
+    }
+  }
+  if (embedded === true) return { location: 'PGlite (in memory)', databaseName: 'memory', connect: () => pgliteDriver(new PGlite(), true) }
+  if (typeof embedded === 'string' && embedded !== '') return { location: `PGlite ${embedded}`, databaseName: embedded, connect: () => pgliteDriver(new PGlite(embedded), true) }
+  if (!isPglite(embedded)) throw new InvalidArgumentError(`PostgreSQLEventStore: ${EMBEDDED}, got ${describe(embedded)}.`)
+  return { location: 'PGlite (yours)', databaseName: 'pglite', connect: () => pgliteDriver(embedded, false) }
+}
+
+function databaseName(connectionString: string): string {
+  try {
+    return decodeURIComponent(new URL(connectionString).pathname.slice(1))
+  } catch {
+    return ''
+  }
+}
+
+function isPool(value: unknown): value is Pool {
+  const candidate = value as Partial<Pool> | null
+  return typeof candidate?.connect === 'function' && typeof candidate.query === 'function' && typeof candidate.options === 'object'
+}
+
+function isPglite(value: unknown): value is PGliteInterface {
+  const candidate = value as Partial<PGliteInterface> | null
+  return typeof candidate?.query === 'function' && typeof candidate.transaction === 'function'
+}
