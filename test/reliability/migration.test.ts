@@ -1,5 +1,6 @@
-// Interrupted migration: migrateEvents is killed with SIGKILL at random points, again and again, and re-run
-// each time. Between kills the target holds a whole-batch prefix of the source; at the end it is the source.
+// Interrupted migration: migrateEvents, copying a SQLite file into a PostgreSQL server, is killed with SIGKILL
+// at random points, again and again, and re-run each time. Between kills the target holds a whole-batch
+// prefix of the source; at the end it is the source. (test/migration has one kill into PGlite as well.)
 import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -53,26 +54,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-interface MigrationTarget {
-  /** The migrate-child's target argument. */
-  argument: string
-  env?: NodeJS.ProcessEnv
-  open(): PostgreSQLEventStore
-}
-
 /**
  * Kills the migrating child up to `kills` times, each at a random point ahead of the last, so kills land
  * between batches, inside one, while it skips what an earlier run copied, and while it is still counting
  * the source. After each kill the target must hold the source's first n events, n a multiple of
  * the batch size (each batch is one transaction). Then one last run completes the migration.
  */
-async function killAndResume(target: MigrationTarget, kills: number) {
+async function killAndResume(open: () => PostgreSQLEventStore, kills: number) {
   const random = seededRandom(seed)
   const prefixes: number[] = []
   let killed = 0
   for (let kill = 0; kill < kills && (prefixes.at(-1) ?? 0) < TOTAL; kill++) {
     const context = `seed ${seed}, kill ${kill}`
-    const child = startChild(migrator, [sourcePath, target.argument, String(BATCH)], { env: target.env })
+    const child = startChild(migrator, [sourcePath, 'server', String(BATCH)], { env: { TARGET_URL: server.url } })
     // Kill once the migration has reached a random position ahead of what the target holds, a few
     // milliseconds into the next batch, or (one time in eight) while it still opens and counts the source.
     const done = prefixes.at(-1) ?? 0
@@ -87,7 +81,7 @@ async function killAndResume(target: MigrationTarget, kills: number) {
     if (exit.signal === 'SIGKILL') killed++
     // Else the child finished before the kill landed: the migration is complete.
     else expect(exit.code, `${context}: ${exit.stderr}`).toBe(0)
-    await using store = target.open()
+    await using store = open()
     await store.initialize()
     const copied = await log(store)
     expect(copied.length % BATCH === 0 || copied.length === TOTAL, `${context}: ${copied.length} events, not whole batches`).toBe(true)
@@ -97,7 +91,7 @@ async function killAndResume(target: MigrationTarget, kills: number) {
 
   await using source = new SQLiteEventStore(sourcePath, { eventRegistry })
   await source.initialize()
-  await using store = target.open()
+  await using store = open()
   await store.initialize()
   const report = await migrateEvents({ source, target: store, batchSize: BATCH })
   expect(report).toMatchObject({ total: TOTAL, copied: TOTAL - prefixes.at(-1)!, skipped: prefixes.at(-1), verified: true, mismatches: [] })
@@ -115,16 +109,10 @@ describe('interrupted migration', () => {
   it(`into a PostgreSQL server: killed at random points and re-run, the target ends identical to the source (seed ${seed})`, async () => {
     const pool = new pg.Pool({ connectionString: server.url, max: 2 })
     try {
-      const result = await killAndResume({ argument: 'server', env: { TARGET_URL: server.url }, open: () => new PostgreSQLEventStore({ pool, eventRegistry }) }, 10)
+      const result = await killAndResume(() => new PostgreSQLEventStore({ pool, eventRegistry }), 10)
       console.log(`migration/server: ${result.kills} kills survived, target held ${result.prefixes.join(', ')} of ${TOTAL} events after each; final log identical, checksums match`)
     } finally {
       await pool.end()
     }
-  }, 120_000)
-
-  it(`into PGlite in a directory: killed at random points and re-run, the target ends identical to the source (seed ${seed})`, async () => {
-    const dataDir = join(dir, 'pglite')
-    const result = await killAndResume({ argument: dataDir, open: () => new PostgreSQLEventStore({ embedded: dataDir, eventRegistry }) }, 2)
-    console.log(`migration/pglite: ${result.kills} kills survived, target held ${result.prefixes.join(', ')} of ${TOTAL} events after each; final log identical, checksums match`)
   }, 120_000)
 })

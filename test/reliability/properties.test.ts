@@ -228,7 +228,7 @@ function count(expected: ReturnType<ReferenceModel['append']>, written: number, 
   else tally.invalid++
 }
 
-const RUNS = 200
+const RUNS = 100
 describe('property-based: every store matches the reference model', () => {
   it(`${RUNS} random programs of appends and reads against ${TARGETS.map((t) => t.name).join(', ')} (seed ${seed})`, async () => {
     await fc.assert(
