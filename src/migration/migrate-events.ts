@@ -76,8 +76,9 @@ export async function migrateEvents(options: MigrateEventsOptions): Promise<Migr
   const flush = async () => {
     signal?.throwIfAborted()
     const results = await appendRuns(target, streamRuns(batch))
-    for (const result of results) progress.skipped += result.skipped
-    progress.copied += batch.length - results.reduce((sum, result) => sum + result.skipped, 0)
+    const skipped = results.reduce((sum, result) => sum + result.skipped, 0)
+    progress.skipped += skipped
+    progress.copied += batch.length - skipped
     progress.position = batch.at(-1)!.globalPosition
     batch = []
     onProgress?.({ ...progress })
