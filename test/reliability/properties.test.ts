@@ -8,12 +8,12 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {
   defineEvent, DuplicateEventIdError, EventRegistry, ExpectedVersion, OptimisticLockError,
-  type DomainEvent, type EventStore, type JsonObject, type StoredEvent,
+  type DomainEvent, type JsonObject, type StoredEvent,
 } from 'eventsource-ts'
 import { seed } from './support/random.ts'
 import { usePostgresDatabase } from '../support/postgres-server.ts'
-import { useStoreTargets } from './support/targets.ts'
-import { ReferenceModel, type ModelEvent } from './support/reference-model.ts'
+import { useStoreTargets, type LibraryStore } from './support/targets.ts'
+import { ReferenceModel, type ModelAppend, type ModelAppendInput, type ModelEvent, type ModelOutcome } from './support/reference-model.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-properties-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -53,8 +53,11 @@ const expectedSpec = fc.oneof(
 )
 
 const stream = fc.nat(STREAMS.length - 1)
+const appendSpec = fc.record({ stream, events: fc.array(eventSpec, { maxLength: 4 }), spoil: spoiler, expected: expectedSpec })
+type AppendSpec = typeof appendSpec extends fc.Arbitrary<infer T> ? T : never
 const command = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('append' as const), stream, events: fc.array(eventSpec, { maxLength: 4 }), spoil: spoiler, expected: expectedSpec }) },
+  { weight: 5, arbitrary: appendSpec.map((spec) => ({ kind: 'append' as const, ...spec })) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('appendStreams' as const), appends: fc.array(appendSpec, { minLength: 1, maxLength: 3 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('getEvents' as const), stream, fromVersion: fc.nat(6) }) },
   {
     weight: 2,
@@ -79,7 +82,7 @@ type Command = typeof command extends fc.Arbitrary<infer T> ? T : never
 /** A store under test, with the global position it gave each model log entry (positions may have gaps). */
 interface Subject {
   name: string
-  store: EventStore
+  store: LibraryStore
   positions: number[]
 }
 
@@ -101,7 +104,7 @@ const asRead = (stored: DomainEvent) => JSON.parse(JSON.stringify(stored)) as un
 const modelRead = (events: ModelEvent[]) => events.map((e) => e.json)
 
 /** What the programs did, so the report shows every path was taken. */
-const tally = { commands: 0, written: 0, skipped: 0, empty: 0, conflicts: 0, duplicateIds: 0, invalid: 0 }
+const tally = { commands: 0, written: 0, skipped: 0, empty: 0, multiStream: 0, conflicts: 0, duplicateIds: 0, invalid: 0 }
 
 class Program {
   readonly model = new ReferenceModel()
@@ -135,34 +138,42 @@ class Program {
     return events
   }
 
+  /** An append as every store gets it; the expected version is worked out from the model as it is now. */
+  appendInput(spec: AppendSpec): ModelAppendInput {
+    const target = STREAMS[spec.stream]!
+    const current = this.model.version(target.aggregateId, target.aggregateType)
+    const expectedVersion =
+      spec.expected === 'any' ? ExpectedVersion.ANY
+      : spec.expected === 'noStream' ? ExpectedVersion.NO_STREAM
+      : spec.expected === 'exists' ? ExpectedVersion.STREAM_EXISTS
+      : spec.expected === 'exact' ? current
+      : current + spec.expected >= 0 ? current + spec.expected : current + 1
+    return { ...target, events: this.buildEvents(target, spec.events, spec.spoil), expectedVersion }
+  }
+
   async run(cmd: Command): Promise<void> {
     const model = this.model
     switch (cmd.kind) {
-      case 'append': {
-        const { aggregateId, aggregateType } = STREAMS[cmd.stream]!
-        const events = this.buildEvents(STREAMS[cmd.stream]!, cmd.events, cmd.spoil)
-        const current = model.version(aggregateId, aggregateType)
-        const expectedVersion =
-          cmd.expected === 'any' ? ExpectedVersion.ANY
-          : cmd.expected === 'noStream' ? ExpectedVersion.NO_STREAM
-          : cmd.expected === 'exists' ? ExpectedVersion.STREAM_EXISTS
-          : cmd.expected === 'exact' ? current
-          : current + cmd.expected >= 0 ? current + cmd.expected : current + 1
+      case 'append':
+      case 'appendStreams': {
+        const appends = (cmd.kind === 'append' ? [cmd] : cmd.appends).map((spec) => this.appendInput(spec))
         const logBefore = model.log.length
-        const expected = model.append(aggregateId, aggregateType, events, expectedVersion)
-        count(expected, model.log.length - logBefore, events.length)
+        const expected = cmd.kind === 'append' ? asList(model.append(appends[0]!)) : model.appendStreams(appends)
+        count(cmd.kind, expected, model.log.length - logBefore, appends)
         for (const subject of this.subjects) {
-          const actual = await outcome(() => subject.store.appendEvents({ aggregateId, aggregateType, events, expectedVersion }))
+          const actual = await outcome(() => (cmd.kind === 'append' ? subject.store.appendEvents(appends[0]!).then((r) => [r]) : subject.store.appendStreams(appends)))
           if ('error' in expected) {
-            expect('error' in actual ? actual.error : actual.ok, `${subject.name}: append`).toBeInstanceOf(expected.error)
+            expect('error' in actual ? actual.error : actual.ok, `${subject.name}: ${cmd.kind}`).toBeInstanceOf(expected.error)
             expect('error' in actual && actual.error, `${subject.name}: the error's fields`).toMatchObject(expected.fields ?? {})
             continue
           }
-          if ('error' in actual) throw new Error(`${subject.name}: append failed: ${actual.error.message}`)
+          if ('error' in actual) throw new Error(`${subject.name}: ${cmd.kind} failed: ${actual.error.message}`)
           await this.learnPositions(subject, logBefore)
-          const { positionOf, ...rest } = expected.ok
-          const at = positionOf === undefined ? 0 : subject.positions[model.log.findIndex((e) => e.eventId === positionOf)]
-          expect(actual.ok, `${subject.name}: append result`).toEqual({ ...rest, globalPosition: at })
+          const results = expected.ok.map(({ positionOf, ...rest }) => ({
+            ...rest,
+            globalPosition: positionOf === undefined ? 0 : subject.positions[model.log.findIndex((e) => e.eventId === positionOf)],
+          }))
+          expect(actual.ok, `${subject.name}: ${cmd.kind} results`).toEqual(results)
         }
         return
       }
@@ -218,11 +229,16 @@ class Program {
   }
 }
 
-function count(expected: ReturnType<ReferenceModel['append']>, written: number, batch: number): void {
+function asList<T>(outcome: ModelOutcome<T>): ModelOutcome<T[]> {
+  return 'ok' in outcome ? { ok: [outcome.ok] } : outcome
+}
+
+function count(kind: Command['kind'], expected: ModelOutcome<ModelAppend[]>, written: number, appends: ModelAppendInput[]): void {
+  if (kind === 'appendStreams') tally.multiStream++
   if ('ok' in expected) {
     tally.written += written
-    tally.skipped += expected.ok.skipped
-    if (batch === 0) tally.empty++
+    tally.skipped += expected.ok.reduce((sum, r) => sum + r.skipped, 0)
+    tally.empty += appends.filter((a) => a.events.length === 0).length
   } else if (expected.error === OptimisticLockError) tally.conflicts++
   else if (expected.error === DuplicateEventIdError) tally.duplicateIds++
   else tally.invalid++
@@ -248,9 +264,10 @@ describe('property-based: every store matches the reference model', () => {
     )
     const t = tally
     console.log(
-      `properties: ${RUNS} runs, ${t.commands} commands, each against ${TARGETS.length} stores and the model; appends wrote ${t.written} events, ` +
-        `skipped ${t.skipped} stored ids, ${t.empty} empty; refused ${t.conflicts} version conflicts, ${t.duplicateIds} ids of other streams, ${t.invalid} invalid batches`,
+      `properties: ${RUNS} runs, ${t.commands} commands (${t.multiStream} multi-stream appends), each against ${TARGETS.length} stores and the model; ` +
+        `appends wrote ${t.written} events, skipped ${t.skipped} stored ids, ${t.empty} empty; refused ${t.conflicts} version conflicts, ` +
+        `${t.duplicateIds} ids of other streams, ${t.invalid} invalid batches`,
     )
-    expect(Math.min(t.written, t.skipped, t.empty, t.conflicts, t.duplicateIds, t.invalid)).toBeGreaterThan(0)
+    expect(Math.min(t.written, t.skipped, t.empty, t.multiStream, t.conflicts, t.duplicateIds, t.invalid)).toBeGreaterThan(0)
   }, 120_000)
 })

@@ -38,8 +38,8 @@ export interface ModelReadAll {
  */
 export class ReferenceModel {
   readonly log: ModelEvent[] = []
-  readonly #streams = new Map<string, ModelEvent[]>()
-  readonly #byId = new Map<string, { event: ModelEvent; position: number }>()
+  #streams = new Map<string, ModelEvent[]>()
+  #byId = new Map<string, { event: ModelEvent; position: number }>()
 
   version(aggregateId: string, aggregateType: string): number {
     return this.#stream(aggregateId, aggregateType).length
@@ -49,11 +49,29 @@ export class ReferenceModel {
     return this.#byId.has(eventId.toLowerCase())
   }
 
-  append(aggregateId: string, aggregateType: string, events: readonly DomainEvent[], expectedVersion: number): ModelOutcome<ModelAppend> {
-    const ids = events.map((e) => e.eventId)
-    if (new Set(ids).size !== ids.length || events.some((e) => e.aggregateId !== aggregateId || e.aggregateType !== aggregateType)) {
-      return { error: InvalidArgumentError }
+  append(input: ModelAppendInput): ModelOutcome<ModelAppend> {
+    return isValid(input) ? this.#write(input) : { error: InvalidArgumentError }
+  }
+
+  /** Several appends in one transaction: every append is checked first, then they apply in order, all or none. */
+  appendStreams(appends: readonly ModelAppendInput[]): ModelOutcome<ModelAppend[]> {
+    if (!appends.every(isValid)) return { error: InvalidArgumentError }
+    const saved = { log: this.log.length, streams: new Map([...this.#streams].map(([key, stream]) => [key, [...stream]])), byId: new Map(this.#byId) }
+    const results: ModelAppend[] = []
+    for (const input of appends) {
+      const outcome = this.#write(input)
+      if ('error' in outcome) {
+        this.log.length = saved.log
+        this.#streams = saved.streams
+        this.#byId = saved.byId
+        return outcome
+      }
+      results.push(outcome.ok)
     }
+    return { ok: results }
+  }
+
+  #write({ aggregateId, aggregateType, events, expectedVersion }: ModelAppendInput): ModelOutcome<ModelAppend> {
     const stored = events.flatMap((e) => this.#byId.get(e.eventId) ?? [])
     if (stored.some(({ event }) => event.aggregateId !== aggregateId || event.aggregateType !== aggregateType)) return { error: DuplicateEventIdError }
     const fresh = events.filter((e) => !this.#byId.has(e.eventId))
@@ -98,6 +116,19 @@ export class ReferenceModel {
   #stream(aggregateId: string, aggregateType: string): ModelEvent[] {
     return this.#streams.get(streamKey(aggregateId, aggregateType)) ?? []
   }
+}
+
+export interface ModelAppendInput {
+  aggregateId: string
+  aggregateType: string
+  events: readonly DomainEvent[]
+  expectedVersion: number
+}
+
+/** The checks every store makes before it writes: each event once, and every event of the append's stream. */
+function isValid({ aggregateId, aggregateType, events }: Omit<ModelAppendInput, 'expectedVersion'>): boolean {
+  const ids = events.map((e) => e.eventId)
+  return new Set(ids).size === ids.length && events.every((e) => e.aggregateId === aggregateId && e.aggregateType === aggregateType)
 }
 
 function streamKey(aggregateId: string, aggregateType: string): string {

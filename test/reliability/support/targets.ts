@@ -4,10 +4,13 @@ import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
 import { InMemoryEventStore, PostgreSQLEventStore, SQLiteEventStore, type EventRegistry, type EventStore } from 'eventsource-ts'
 
+/** A store of this library: the EventStore interface, plus `appendStreams`, which every store here has. */
+export type LibraryStore = EventStore & Pick<InMemoryEventStore, 'appendStreams'>
+
 /** A store to run against, over fresh, empty storage each time `create` is called. */
 export interface StoreTarget {
   name: string
-  create(eventRegistry: EventRegistry): Promise<EventStore>
+  create(eventRegistry: EventRegistry): Promise<LibraryStore>
 }
 
 /**
