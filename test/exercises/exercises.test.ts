@@ -2,13 +2,12 @@
  * Every exercise works both ways: its stub fails its checker, its reference solution passes, and each known
  * wrong answer fails the very checks meant to catch it. All answers are checked in one child vitest run.
  */
-import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { exercises } from '../../tools/workbook/exercises.ts'
 import { repoRoot } from '../../tools/workbook/paths.ts'
+import { tsx } from '../lessons/run-workbook.ts'
 
 interface AnswerResult {
   exercise: string
@@ -44,10 +43,8 @@ const results = new Map<string, AnswerResult>()
 
 beforeAll(async () => {
   const plan = Object.fromEntries(exercises.map((e) => [e.id, [e.file, e.solution, ...(wrongAnswers[e.id] ?? []).map((w) => w.file)]]))
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/exercises/run-checks.ts'), JSON.stringify(plan)], {
-    cwd: repoRoot,
-    maxBuffer: 16 * 1024 * 1024,
-  })
+  const { code, stdout, stderr } = await tsx('test/exercises/run-checks.ts', [JSON.stringify(plan)])
+  if (code !== 0) throw new Error(`run-checks.ts failed:\n${stderr}`)
   for (const line of stdout.split('\n').filter((l) => l.startsWith('{'))) {
     const result = JSON.parse(line) as AnswerResult
     results.set(result.file, result)

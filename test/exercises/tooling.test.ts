@@ -8,7 +8,7 @@ import type { AnswerReport } from '../../tools/workbook/checks.ts'
 import { findExercise } from '../../tools/workbook/exercises.ts'
 import { repoRoot } from '../../tools/workbook/paths.ts'
 import { colorEnabled } from '../../tools/workbook/style.ts'
-import { workbook } from '../lessons/run-workbook.ts'
+import { tsx, workbook } from '../lessons/run-workbook.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'workbook-state-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -23,9 +23,8 @@ describe('npm run verify', () => {
     const { code, stdout } = await workbook('verify', ['12-1'], { env })
     expect(code).toBe(1)
     expect(stdout).toContain('Your file: lessons/12-sqlite/exercises/12-1-fixtures.test.ts')
-    expect(stdout).toMatch(/^ {2}✗ eventStore is a new SQLiteEventStore on ":memory:", initialized$/m)
-    expect(stdout).toMatch(/^ {6}TODO: the eventStore fixture\. Replace the todo\(\.\.\.\) call with your code\.\n {6}at lessons\/12-sqlite\/exercises\/12-1-fixtures\.test\.ts:\d+$/m)
-    expect(stdout).toContain('(the same error as above)')
+    expect(stdout).toMatch(/^ {2}✗ saves a new note at version 1\n {6}TODO: the eventStore fixture\. Replace the todo\(\.\.\.\) call with your code\.\n {6}at lessons\/12-sqlite\/exercises\/12-1-fixtures\.test\.ts:\d+$/m)
+    expect(stdout).toMatch(/^ {2}✗ eventStore is a new SQLiteEventStore on ":memory:", initialized\n {6}\(the same error as "saves a new note at version 1"\)$/m)
     expect(stdout).toMatch(/✗ 12-1: 0 of \d+ checks pass\.\nFix first: eventStore is a new SQLiteEventStore/)
     expect(stdout).toContain('Stuck? npm run hint 12-1 shows hint 1 of')
     expect(readState(env)['12-1']).toMatchObject({ done: false, passed: 0, hintsShown: 0 })
@@ -48,6 +47,14 @@ describe('npm run verify', () => {
     expect(stdout).toMatch(/^✗ 12-3 {2}A resumable batch migration/m)
     expect(stdout).toContain('Exercise 12-1 · ')
     expect(Object.keys(readState(env))).toEqual(expect.arrayContaining(['12-1', '12-3']))
+  }, 60_000)
+
+  it('ends, and says why, when an answer loops for ever without yielding', async () => {
+    const { code, stderr } = await tsx('test/exercises/run-checks.ts', [JSON.stringify({ '12-3': ['test/exercises/wrong/12-3-never-ends.ts'] })], {
+      env: { WORKBOOK_STUCK_AFTER_MS: '5000' },
+    })
+    expect(code).toBe(1)
+    expect(stderr).toContain('The checks did not finish within 5 s: a loop in test/exercises/wrong/12-3-never-ends.ts probably never ends.')
   }, 60_000)
 
   it('lists the exercises for an unknown one', async () => {

@@ -14,9 +14,14 @@ export function npmRun(script: string, args: string[], options: { cwd: string; e
   return run('npm', ['--prefix', repoRoot, 'run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], options)
 }
 
+/** A TypeScript script of the workbook (a path relative to it), run by node with tsx. */
+export function tsx(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CommandResult> {
+  return run(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], { cwd: repoRoot, ...options })
+}
+
 /** A tool of `tools/workbook/` straight through node, without npm's start-up. */
 export function workbook(tool: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CommandResult> {
-  return run(process.execPath, ['--import', 'tsx', join(repoRoot, 'tools/workbook', `${tool}.ts`), ...args], { cwd: repoRoot, ...options })
+  return tsx(`tools/workbook/${tool}.ts`, args, options)
 }
 
 function run(command: string, args: string[], { cwd, env = {} }: { cwd: string; env?: Record<string, string> }): Promise<CommandResult> {

@@ -4,7 +4,7 @@
  */
 import type { Exercise } from './exercises.ts'
 import { repoPath, absolutePath } from './paths.ts'
-import { runTests, watchTests, type Failure, type RunReport, type TestOutcome } from './vitest-runner.ts'
+import { runTests, watchTests, type Failure, type RunOptions, type RunReport, type TestOutcome } from './vitest-runner.ts'
 
 /** The answers to check, a list of files per exercise. */
 export type CheckPlan = ReadonlyMap<Exercise, readonly string[]>
@@ -25,6 +25,19 @@ export function passed(report: AnswerReport): boolean {
   return report.errors.length === 0 && report.checks.length > 0 && [...report.checks, ...report.ownTests].every((test) => test.state === 'passed')
 }
 
+/** Checks normally take a second or two; a run this long has a test stuck in a loop that never ends. */
+const STUCK_AFTER_MS = Number(process.env.WORKBOOK_STUCK_AFTER_MS) || 30_000
+
+/** A run that never ends cannot be stopped from inside: say so, and exit (which ends the worker threads too). */
+function giveUp(plan: CheckPlan): never {
+  const files = [...plan.values()].flat().join(', ')
+  console.error(
+    `\nThe checks did not finish within ${STUCK_AFTER_MS / 1000} s: a loop in ${files} probably never ends. ` +
+      'Check that every loop has a way out, then run the checks again.',
+  )
+  process.exit(1)
+}
+
 export async function runChecks(plan: CheckPlan): Promise<AnswerReport[]> {
   return toAnswerReports(plan, await runTests(runOptions(plan)))
 }
@@ -33,11 +46,17 @@ export function watchChecks(plan: CheckPlan, onReports: (reports: AnswerReport[]
   return watchTests(runOptions(plan), (report) => onReports(toAnswerReports(plan, report)))
 }
 
-function runOptions(plan: CheckPlan) {
+function runOptions(plan: CheckPlan): RunOptions {
   const targets = Object.fromEntries([...plan].map(([exercise, files]) => [exercise.id, files.map((file) => repoPath(absolutePath(file)))]))
   const answers = Object.values(targets).flat()
   // Checkers import answers by a computed path, which vitest cannot trace: name them, and the lesson code they use.
-  return { files: [...plan.keys()].map((exercise) => exercise.check), env: { WORKBOOK_TARGETS: JSON.stringify(targets) }, rerunOn: [...answers, 'lessons/**/*.ts'] }
+  return {
+    files: [...plan.keys()].map((exercise) => exercise.check),
+    env: { WORKBOOK_TARGETS: JSON.stringify(targets) },
+    rerunOn: [...answers, 'lessons/**/*.ts'],
+    onStuck: () => giveUp(plan),
+    stuckAfterMs: STUCK_AFTER_MS,
+  }
 }
 
 function toAnswerReports(plan: CheckPlan, run: RunReport): AnswerReport[] {

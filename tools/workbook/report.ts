@@ -22,17 +22,18 @@ function describeFailure(failure: Failure, report: AnswerReport): string[] {
   return [...lines.map((line) => red(line)), ...(where ? [dim(where)] : [])]
 }
 
-function printTests(title: string, tests: TestOutcome[], report: AnswerReport, seen: Set<string>): void {
+/** Prints tests with their failures. An error already shown under another test is referred to, not repeated. */
+function printTests(title: string, tests: TestOutcome[], report: AnswerReport, shown: Map<string, string>): void {
   if (tests.length === 0) return
   const passing = tests.filter((test) => test.state === 'passed').length
   console.log(`\n${bold(title)} ${dim(`(${passing} of ${tests.length} pass)`)}`)
   for (const test of tests) {
-    const ok = test.state === 'passed'
-    console.log(`  ${ok ? green('✓') : red('✗')} ${test.path.at(-1)}`)
+    const name = test.path.at(-1) ?? ''
+    console.log(`  ${test.state === 'passed' ? green('✓') : red('✗')} ${name}`)
     for (const failure of test.failures) {
-      // The same error in many checks (an unfinished fixture, say) is shown once.
-      const detail = seen.has(failure.message) ? [dim('(the same error as above)')] : describeFailure(failure, report)
-      seen.add(failure.message)
+      const first = shown.get(failure.message)
+      const detail = first === undefined ? describeFailure(failure, report) : [dim(`(the same error as "${first}")`)]
+      if (first === undefined) shown.set(failure.message, name)
       for (const line of detail) console.log(`      ${line}`)
     }
   }
@@ -45,13 +46,13 @@ export function printHeader(exercise: Exercise, file: string, label = 'File'): v
 
 /** The checks of one answer, one line each, with the reason and place of each failure. */
 export function printReport(report: AnswerReport): void {
-  const seen = new Set<string>()
+  const shown = new Map<string, string>()
   for (const error of report.errors) {
     console.log(`\n${red('The checker could not run:')}`)
     for (const line of describeFailure(error, report)) console.log(`  ${line}`)
   }
-  printTests('Your tests', report.ownTests, report, seen)
-  printTests('Checks', report.checks, report, seen)
+  printTests('Your tests', report.ownTests, report, shown)
+  printTests('Checks', report.checks, report, shown)
 }
 
 export function summary(report: AnswerReport): string {

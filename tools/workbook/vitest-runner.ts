@@ -38,6 +38,13 @@ export interface RunOptions {
   env?: Record<string, string>
   /** In watch mode, files (globs, relative to the repository) whose change re-runs every file: modules the tests import by a computed path, which vitest cannot trace. */
   rerunOn?: string[]
+  /**
+   * Called when a run has not finished after `stuckAfterMs`: a test stuck in a loop that never yields to
+   * the event loop, which no test timeout can stop. The caller reports it and exits the process, which ends
+   * the workers too (they are threads of this process).
+   */
+  onStuck?: () => void
+  stuckAfterMs?: number
 }
 
 export async function runTests(options: RunOptions): Promise<RunReport> {
@@ -57,14 +64,23 @@ export async function watchTests(options: RunOptions, onReport: (report: RunRepo
 
 async function startVitest(options: RunOptions, watch: boolean, onReport: (report: RunReport) => void): Promise<Vitest> {
   const include = options.files.map((file) => repoPath(absolutePath(file)))
+  let watchdog: NodeJS.Timeout | undefined
+  const { onStuck, stuckAfterMs = 60_000 } = options
   const reporter: Reporter = {
-    onTestRunEnd: (modules, unhandled) => onReport(toReport(modules, unhandled)),
+    onTestRunStart: () => {
+      if (onStuck) watchdog = setTimeout(onStuck, stuckAfterMs)
+    },
+    onTestRunEnd: (modules, unhandled) => {
+      clearTimeout(watchdog)
+      onReport(toReport(modules, unhandled))
+    },
   }
   const vitest = await createVitest('test', {
     root: repoRoot,
     config: false,
     include,
     watch,
+    pool: 'threads',
     reporters: [reporter],
     env: options.env,
     forceRerunTriggers: (options.rerunOn ?? []).map(absolutePath),

@@ -150,7 +150,7 @@ for (const target of checkTargets('12-3')) {
 
         const reader = observed(source)
         const report = await migrate({ source: reader.store, target: destination, checkpoint, batchSize: BATCH }).catch((error: unknown) => {
-          throw new Error(`The re-run after the crash failed with ${error}. Was the checkpoint saved before its batch was written? Save it only once the whole batch is in the target.`)
+          throw new Error(`The re-run after the crash failed with ${String(error).replace(/\.$/, '')}. Was the checkpoint saved before its batch was written? Save it only once the whole batch is in the target.`)
         })
         expect(reader.reads[0]?.fromPosition ?? 0, 'start reading after the checkpoint (await checkpoint.load()), not from the beginning').toBe(resumedFrom)
         expect(await log(destination), 'the target must end up with exactly the source events, in order').toEqual(await log(source))

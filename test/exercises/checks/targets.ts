@@ -6,6 +6,9 @@
 import { findExercise } from '../../../tools/workbook/exercises.ts'
 import { absolutePath, repoPath } from '../../../tools/workbook/paths.ts'
 
+// Deep enough that an error thrown inside the library still shows the line of the answer that led to it.
+Error.stackTraceLimit = 50
+
 export interface CheckTarget {
   /** The path relative to the repository: the name of the target's describe block. */
   label: string
