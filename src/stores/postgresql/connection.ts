@@ -1,6 +1,7 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite'
 import pg, { type Pool } from 'pg'
-import { InvalidArgumentError } from '../../errors.ts'
+import { InvalidArgumentError, StoreConnectionError } from '../../errors.ts'
 import { describe } from '../../events/domain-event.ts'
 import { pgliteDriver, poolDriver, type PgDriver } from './driver.ts'
 import { redactConnectionString } from './postgresql-errors.ts'
@@ -57,9 +58,25 @@ export function checkConnection({ connectionString, pool, embedded }: Partial<Re
     }
   }
   if (embedded === true) return { location: 'PGlite (in memory)', databaseName: 'memory', connect: () => pgliteDriver(new PGlite(), true) }
-  if (typeof embedded === 'string' && embedded !== '') return { location: `PGlite ${embedded}`, databaseName: embedded, connect: () => pgliteDriver(new PGlite(embedded), true) }
+  if (typeof embedded === 'string' && embedded !== '') {
+    const connect = () => (checkDataDirectory(embedded), pgliteDriver(new PGlite(embedded), true))
+    return { location: `PGlite ${embedded}`, databaseName: embedded, connect }
+  }
   if (!isPglite(embedded)) throw new InvalidArgumentError(`PostgreSQLEventStore: ${EMBEDDED}, got ${describe(embedded)}.`)
   return { location: 'PGlite (yours)', databaseName: 'pglite', connect: () => pgliteDriver(embedded, false) }
+}
+
+/**
+ * A PGlite data directory is new, empty, or one PGlite made. Anything else is refused before PGlite sees it:
+ * given a file it fails with no message, and given a directory of other files it fills it with its own.
+ */
+function checkDataDirectory(path: string): void {
+  if (!existsSync(path)) return
+  if (!statSync(path).isDirectory()) throw new StoreConnectionError(`Cannot open PGlite at ${path}: it is a file. Give the path of a directory, new or made by PGlite.`)
+  const entries = readdirSync(path)
+  if (entries.length > 0 && !entries.includes('PG_VERSION')) {
+    throw new StoreConnectionError(`Cannot open PGlite at ${path}: the directory holds other files and no PostgreSQL data (no PG_VERSION). Give a new or empty directory, or one made by PGlite.`)
+  }
 }
 
 function databaseName(connectionString: string): string {
