@@ -11,7 +11,7 @@ import { z } from 'zod'
 import {
   AggregateNotFoundError, AggregateRepository, DatabaseBusyError, defineEvent, DuplicateEventIdError, DuplicateEventTypeError,
   EventRegistry, EventSerializationError, EventSourceError, EventTypeNotFoundError, EventValidationError, EventVersionError,
-  InMemoryEventStore, InvalidArgumentError, NotConnectedError, OptimisticLockError, registerEvent, SQLiteEventStore, StoreConnectionError,
+  InMemoryEventStore, InvalidArgumentError, NotConnectedError, OptimisticLockError, PostgreSQLEventStore, registerEvent, SQLiteEventStore, StoreConnectionError,
   StoreError, type DomainEvent, type StoredEvent,
 } from 'eventsource-ts'
 import { NoteAggregate, NoteCreated, NoteUpdated, notesRegistry } from '../support/notes.ts'
@@ -164,6 +164,8 @@ const cases: HostileCase[] = [
     error: StoreConnectionError,
     message: /has an "events" table that is not an event store's \(it lacks global_position/,
   },
+  { name: 'a PGlite data directory that is a file', arrange: (c) => writeFileSync(join(c.dir, 'pgdata'), 'not a directory'), act: (c) => new PostgreSQLEventStore({ embedded: join(c.dir, 'pgdata') }).initialize(), error: StoreConnectionError, message: /Cannot open PGlite at .*pgdata: it is a file/ },
+  { name: 'a PGlite data directory holding other files', arrange: (c) => (mkdirSync(join(c.dir, 'docs')), writeFileSync(join(c.dir, 'docs', 'notes.md'), '# mine')), act: (c) => new PostgreSQLEventStore({ embedded: join(c.dir, 'docs') }).initialize(), error: StoreConnectionError, message: /the directory holds other files and no PostgreSQL data \(no PG_VERSION\)/ },
   { name: 'a read-only database file', arrange: async (c) => { await c.store.close(); chmodSync(c.file, 0o444); chmodSync(c.dir, 0o777) }, act: (c) => probeAsUnprivileged(c.file), error: StoreError, message: /events.db is read-only: attempt to write a readonly database. Nothing was written. Check the file's and its directory's permissions/ },
   { name: 'a database in a read-only directory', arrange: async (c) => { await c.store.close(); chmodSync(c.file, 0o666); chmodSync(c.dir, 0o555) }, act: (c) => probeAsUnprivileged(c.file), error: StoreError, message: /events.db is read-only: .*Nothing was written/ },
   { name: 'a new database in a read-only directory', arrange: async (c) => { await c.store.close(); chmodSync(c.dir, 0o555) }, act: (c) => probeAsUnprivileged(join(c.dir, 'new.db')), error: StoreConnectionError, message: /Cannot open SQLite database .*new.db: unable to open database file. Check that the file is readable or, for a new database, that its directory is writable/ },
