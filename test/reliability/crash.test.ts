@@ -122,7 +122,10 @@ describe('crash atomicity', () => {
     const admin = new pg.Client({ connectionString: server.url })
     await admin.connect()
     try {
-      await admin.query('CREATE EXTENSION IF NOT EXISTS amcheck')
+      // amcheck verifies the indexes against the table. The throwaway server has it; a server at DATABASE_URL
+      // may not let this user create it, and then only the log itself is checked.
+      const amcheck = await admin.query('CREATE EXTENSION IF NOT EXISTS amcheck').then(() => true, () => false)
+      if (!amcheck) console.log('crash/postgresql: amcheck is not available on this server; index checks skipped')
       const figures = await crashTrials(async () => {
         await admin.query('DROP TABLE IF EXISTS events')
         return {
@@ -134,6 +137,7 @@ describe('crash atomicity', () => {
           checkStorage: async (context) => {
             // The server rolls back a killed client's open transaction; then the indexes must match the table.
             await waitForNoOpenTransaction(admin, context)
+            if (!amcheck) return
             const { rows } = await admin.query(`SELECT bt_index_check(indexrelid, true) FROM pg_index WHERE indrelid = 'events'::regclass`)
             expect(rows.length, context).toBe(3)
           },
