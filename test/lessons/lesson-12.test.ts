@@ -96,12 +96,13 @@ describe('npm run lesson 12, from a learner\'s own directory', () => {
 
 describe('each section runs alone', () => {
   it.each(lesson.sections.map((section) => section.name))('--section %s', async (name) => {
-    const { code, stdout, stderr } = await workbook('lesson', ['12', '--section', name])
+    const { code, stdout, stderr } = await workbook('lesson', ['12', '--section', name], { cwd: learnerDir })
     expect(stderr).toBe('')
     expect(code).toBe(0)
     const headings = stdout.split('\n').filter((line) => line.startsWith('── '))
     expect(headings).toEqual([`── ${lesson.sections.find((s) => s.name === name)!.title} (--section ${name})`])
     expect(stdout).toMatch(/✓ Section ran in [\d.]+ s/)
+    expect(readdirSync(learnerDir)).toEqual([])
   }, 60_000)
 })
 

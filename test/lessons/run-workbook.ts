@@ -14,9 +14,12 @@ export function npmRun(script: string, args: string[], options: { cwd: string; e
   return run('npm', ['--prefix', repoRoot, 'run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], options)
 }
 
-/** A TypeScript script of the workbook (a path relative to it), run by node with tsx. */
+/** tsx's loader, resolved here: `--import tsx` would look for it from the working directory. */
+const tsxLoader = import.meta.resolve('tsx')
+
+/** A TypeScript script of the workbook (a path relative to it), run by node with tsx, from `cwd` (default: the workbook). */
 export function tsx(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CommandResult> {
-  return run(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], { cwd: repoRoot, ...options })
+  return run(process.execPath, ['--import', tsxLoader, join(repoRoot, script), ...args], { cwd: repoRoot, ...options })
 }
 
 /** A tool of `tools/workbook/` straight through node, without npm's start-up. */
