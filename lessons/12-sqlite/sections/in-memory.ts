@@ -9,7 +9,7 @@ export async function inMemory(): Promise<void> {
   if (!SQLITE_AVAILABLE) console.log('Reinstall it with: npm rebuild better-sqlite3')
   // #endregion sqlite-available
 
-  let closedStore: SQLiteEventStore
+  let usedStore: SQLiteEventStore // the block's store, to look at once the block has ended
   {
     // #region in-memory
     // `await using` closes the store when this block ends, even if something throws.
@@ -32,12 +32,12 @@ export async function inMemory(): Promise<void> {
     await notes.save(note)
     console.log(`Updated "${note.state.title}" through a repository: version ${note.version}, content "${note.state.content}"`)
     // #endregion repository
-    closedStore = store
+    usedStore = store
   }
 
   // #region gone
-  // The block has ended: the store is closed and its :memory: database went with it.
-  console.log(`After the block: isConnected ${closedStore.isConnected}`)
+  // The block has ended, so `await using` has closed its store, and the :memory: database went with it.
+  console.log(`After the block: isConnected ${usedStore.isConnected}`)
   await using fresh = new SQLiteEventStore(':memory:')
   await fresh.initialize()
   console.log(`A new :memory: store starts empty: global position ${await fresh.getGlobalPosition()}`)
