@@ -20,7 +20,6 @@ import { snapshotDirectory } from './support/storage-snapshot.ts'
 
 const run = promisify(execFile)
 const root = mkdtempSync(join(tmpdir(), 'es-hostile-'))
-chmodSync(root, 0o755) // the unprivileged child must reach the case directories
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 const template = join(root, 'template.db')
@@ -69,15 +68,18 @@ const circular: Record<string, unknown> = { name: 'loop' }
 circular.self = circular
 const MB = 'x'.repeat(1024 * 1024)
 
-/** Runs the write probe as an unprivileged user, so file permissions apply (root ignores them). */
-async function probeAsUnprivileged(database: string): Promise<void> {
-  const node = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--', process.execPath] : [process.execPath]
+/**
+ * Runs the write probe so that file permissions apply to it. Root ignores them through two capabilities;
+ * as root the probe runs without those (still as root, so it can read the repository wherever it is).
+ */
+async function probeWithoutPrivileges(database: string): Promise<void> {
+  const drop = '-dac_override,-dac_read_search,-fowner'
+  const node = process.getuid?.() === 0 ? ['setpriv', `--bounding-set=${drop}`, `--inh-caps=${drop}`, '--', process.execPath] : [process.execPath]
   const { stdout } = await run(node[0]!, [...node.slice(1), probe, database])
-  const report = JSON.parse(stdout) as { uid: number; fileWritable: boolean; directoryWritable: boolean; outcome: 'written' | { name: string; message: string } }
+  const report = JSON.parse(stdout) as { fileWritable: boolean; directoryWritable: boolean; outcome: 'written' | { name: string; message: string } }
   // Proves the case tests what it says: the probe really could not write.
-  expect(report.uid).not.toBe(0)
   expect(report.fileWritable && report.directoryWritable).toBe(false)
-  if (report.outcome === 'written') throw new Error('the unprivileged probe wrote to a read-only database')
+  if (report.outcome === 'written') throw new Error('the probe wrote to a read-only database')
   const ErrorClass = { StoreError, StoreConnectionError }[report.outcome.name]
   throw Object.assign(Object.create((ErrorClass ?? Error).prototype) as Error, report.outcome)
 }
@@ -166,9 +168,9 @@ const cases: HostileCase[] = [
   },
   { name: 'a PGlite data directory that is a file', arrange: (c) => writeFileSync(join(c.dir, 'pgdata'), 'not a directory'), act: (c) => new PostgreSQLEventStore({ embedded: join(c.dir, 'pgdata') }).initialize(), error: StoreConnectionError, message: /Cannot open PGlite at .*pgdata: it is a file/ },
   { name: 'a PGlite data directory holding other files', arrange: (c) => (mkdirSync(join(c.dir, 'docs')), writeFileSync(join(c.dir, 'docs', 'notes.md'), '# mine')), act: (c) => new PostgreSQLEventStore({ embedded: join(c.dir, 'docs') }).initialize(), error: StoreConnectionError, message: /the directory holds other files and no PostgreSQL data \(no PG_VERSION\)/ },
-  { name: 'a read-only database file', arrange: async (c) => { await c.store.close(); chmodSync(c.file, 0o444); chmodSync(c.dir, 0o777) }, act: (c) => probeAsUnprivileged(c.file), error: StoreError, message: /events.db is read-only: attempt to write a readonly database. Nothing was written. Check the file's and its directory's permissions/ },
-  { name: 'a database in a read-only directory', arrange: async (c) => { await c.store.close(); chmodSync(c.file, 0o666); chmodSync(c.dir, 0o555) }, act: (c) => probeAsUnprivileged(c.file), error: StoreError, message: /events.db is read-only: .*Nothing was written/ },
-  { name: 'a new database in a read-only directory', arrange: async (c) => { await c.store.close(); chmodSync(c.dir, 0o555) }, act: (c) => probeAsUnprivileged(join(c.dir, 'new.db')), error: StoreConnectionError, message: /Cannot open SQLite database .*new.db: unable to open database file. Check that the file is readable or, for a new database, that its directory is writable/ },
+  { name: 'a read-only database file', arrange: async (c) => { await c.store.close(); chmodSync(c.file, 0o444); chmodSync(c.dir, 0o777) }, act: (c) => probeWithoutPrivileges(c.file), error: StoreError, message: /events.db is read-only: attempt to write a readonly database. Nothing was written. Check the file's and its directory's permissions/ },
+  { name: 'a database in a read-only directory', arrange: async (c) => { await c.store.close(); chmodSync(c.file, 0o666); chmodSync(c.dir, 0o555) }, act: (c) => probeWithoutPrivileges(c.file), error: StoreError, message: /events.db is read-only: .*Nothing was written/ },
+  { name: 'a new database in a read-only directory', arrange: async (c) => { await c.store.close(); chmodSync(c.dir, 0o555) }, act: (c) => probeWithoutPrivileges(join(c.dir, 'new.db')), error: StoreConnectionError, message: /Cannot open SQLite database .*new.db: unable to open database file. Check that the file is readable or, for a new database, that its directory is writable/ },
   {
     name: 'a write lock held past busyTimeout',
     arrange: (c) => {

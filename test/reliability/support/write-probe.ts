@@ -1,5 +1,5 @@
-// A child for the read-only cases, run as an unprivileged user (root ignores file permissions): opens a
-// SQLite store, tries to append, and prints one JSON line saying what happened.
+// A child for the read-only cases, run without the privilege to ignore file permissions: opens a SQLite
+// store, tries to append, and prints one JSON line saying what happened.
 import { accessSync, constants, existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { SQLiteEventStore } from 'eventsource-ts'
@@ -17,7 +17,6 @@ const canWrite = (path: string) => {
 const failure = (error: unknown) => ({ name: (error as Error).name, message: (error as Error).message })
 
 const report: Record<string, unknown> = {
-  uid: process.getuid?.(),
   fileWritable: existsSync(database!) && canWrite(database!),
   directoryWritable: canWrite(dirname(database!)),
 }
