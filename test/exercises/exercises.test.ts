@@ -23,6 +23,7 @@ const wrongAnswers: Record<string, { file: string; fails: string[] }[]> = {
   '12-1': [
     { file: 'test/exercises/wrong/12-1-shared-store.ts', fails: ['step 2', 'closed after it', 'starts every test with an empty database'] },
     { file: 'test/exercises/wrong/12-1-never-closed.ts', fails: ['closed after it'] },
+    { file: 'test/exercises/wrong/12-1-use-not-awaited.ts', fails: ['initialized'] },
     { file: 'test/exercises/wrong/12-1-empty-registry.ts', fails: ['registry knows NoteCreated', 'noteRepository is', 'savedNote is'] },
   ],
   '12-2': [

@@ -24,7 +24,11 @@ for (const target of checkTargets('12-1')) {
       test('eventStore is a new SQLiteEventStore on ":memory:", initialized', ({ eventStore }) => {
         assert.ok(eventStore instanceof SQLiteEventStore, `eventStore must be a SQLiteEventStore, got ${eventStore}`)
         expect(eventStore.database, 'eventStore must use an in-memory database').toBe(':memory:')
-        expect(eventStore.isConnected, 'call await store.initialize() before use(store)').toBe(true)
+        assert.ok(
+          eventStore.isConnected,
+          'eventStore is not connected while the test runs: call `await store.initialize()` before `await use(store)`, and close the store only ' +
+            'after use() returns. Without the `await` before use(store), the fixture ends, and closes the store, before the test begins.',
+        )
       })
 
       test("eventStore's registry knows NoteCreated and NoteUpdated: a note saves and reads back", async ({ eventStore }) => {
