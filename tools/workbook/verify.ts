@@ -52,8 +52,8 @@ async function watchUntilPassing(exercise: Exercise, solution: boolean): Promise
     printReport(report!)
     if (solution) console.log(`\n${summary(report!)}`)
     else conclude(report!)
-    console.log(dim(`\nWatching ${file}: save it to check again. Ctrl+C stops.`))
     if (!solution && passed(report!)) done()
+    else console.log(dim(`\nWatching ${file}: save it to check again. Ctrl+C stops.`))
   })
   await passing
   await watcher.close()
