@@ -1,21 +1,18 @@
 /** Lesson 12, section by section, in the order of the seed's complete example. `npm run lesson 12` runs it. */
-import type { Lesson } from '../../tools/workbook/curriculum.ts'
-import { configuration } from './sections/configuration.ts'
-import { developmentWorkflow } from './sections/development-workflow.ts'
-import { fileBased } from './sections/file-based.ts'
-import { fixturePattern } from './sections/fixture-pattern.ts'
-import { inMemory } from './sections/in-memory.ts'
-import { migrationPath } from './sections/migration-path.ts'
+import type { Lesson, Section } from '../../tools/workbook/curriculum.ts'
+
+/** A section whose module loads when it runs, so one section alone starts fast (PGlite and vitest are big). */
+const section = (name: string, title: string, load: () => Promise<() => Promise<void>>): Section => ({ name, title, run: async () => (await load())() })
 
 export const lesson: Lesson = {
   number: 12,
   title: 'SQLite for development and testing',
   sections: [
-    { name: 'in-memory', title: 'In-memory store', run: inMemory },
-    { name: 'file-based', title: 'File store', run: fileBased },
-    { name: 'configuration', title: 'Configuration options', run: configuration },
-    { name: 'fixture-pattern', title: 'Fixture pattern (vitest test.extend)', run: fixturePattern },
-    { name: 'development-workflow', title: 'Development workflow: a store per environment', run: developmentWorkflow },
-    { name: 'migration-path', title: 'Migration path to PostgreSQL', run: migrationPath },
+    section('in-memory', 'In-memory store', async () => (await import('./sections/in-memory.ts')).inMemory),
+    section('file-based', 'File store', async () => (await import('./sections/file-based.ts')).fileBased),
+    section('configuration', 'Configuration options', async () => (await import('./sections/configuration.ts')).configuration),
+    section('fixture-pattern', 'Fixture pattern (vitest test.extend)', async () => (await import('./sections/fixture-pattern.ts')).fixturePattern),
+    section('development-workflow', 'Development workflow: a store per environment', async () => (await import('./sections/development-workflow.ts')).developmentWorkflow),
+    section('migration-path', 'Migration path to PostgreSQL', async () => (await import('./sections/migration-path.ts')).migrationPath),
   ],
 }
