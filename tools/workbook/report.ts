@@ -2,7 +2,7 @@
 import { passed, type AnswerReport } from './checks.ts'
 import type { Exercise } from './exercises.ts'
 import { repoPath } from './paths.ts'
-import { bold, cyan, dim, green, red, yellow } from './style.ts'
+import { bold, cyan, dim, green, red } from './style.ts'
 import type { Failure, TestOutcome } from './vitest-runner.ts'
 
 const MESSAGE_LINES = 6
@@ -39,7 +39,7 @@ function printTests(title: string, tests: TestOutcome[], report: AnswerReport, s
   }
 }
 
-export function printHeader(exercise: Exercise, file: string, label = 'File'): void {
+export function printHeader(exercise: Exercise, file: string, label: string): void {
   console.log(`${bold(`Exercise ${exercise.id}`)} · ${exercise.title}`)
   console.log(`${label}: ${cyan(file)}`)
 }
@@ -71,4 +71,4 @@ export function firstProblem(report: AnswerReport): string[] {
   return report.errors[0] ? ['the checker error above'] : []
 }
 
-export const mark = { done: green('✓'), failing: red('✗'), untouched: dim('·'), warn: yellow('!') }
+export const mark = { done: green('✓'), failing: red('✗'), untouched: dim('·') }

@@ -3,7 +3,7 @@
  * `-- --solution` checks the reference solution instead; `-- --watch` checks again each time you save.
  */
 import { parseArgs } from 'node:util'
-import { passed, runChecks, watchChecks } from './checks.ts'
+import { passed, runChecks, watchChecks, type AnswerReport } from './checks.ts'
 import { conclude, recordResult } from './conclude.ts'
 import { runCommand, UsageError } from './command.ts'
 import { exercises, findExercise, type Exercise } from './exercises.ts'
@@ -11,19 +11,26 @@ import { mark, printHeader, printReport, summary } from './report.ts'
 import { nextExercise } from './state.ts'
 import { dim, green } from './style.ts'
 
+const answerOf = (exercise: Exercise, solution: boolean) => (solution ? exercise.solution : exercise.file)
+const header = (exercise: Exercise, solution: boolean) => printHeader(exercise, answerOf(exercise, solution), solution ? 'Reference solution' : 'Your file')
+
+/** The checks of an answer and their summary; for the learner's own file, recorded, with what to do next. */
+function showResult(report: AnswerReport, solution: boolean): void {
+  printReport(report)
+  if (solution) console.log(`\n${summary(report)}`)
+  else conclude(report)
+}
+
 async function verifyOne(exercise: Exercise, solution: boolean): Promise<boolean> {
-  const file = solution ? exercise.solution : exercise.file
-  printHeader(exercise, file, solution ? 'Reference solution' : 'Your file')
-  const [report] = await runChecks(new Map([[exercise, [file]]]))
-  printReport(report!)
-  if (solution) console.log(`\n${summary(report!)}`)
-  else conclude(report!)
+  header(exercise, solution)
+  const [report] = await runChecks(new Map([[exercise, [answerOf(exercise, solution)]]]))
+  showResult(report!, solution)
   return passed(report!)
 }
 
 /** Checks every exercise in one run: a line each, then the details of the first that fails. */
 async function verifyAll(solution: boolean): Promise<boolean> {
-  const reports = await runChecks(new Map(exercises.map((exercise) => [exercise, [solution ? exercise.solution : exercise.file]])))
+  const reports = await runChecks(new Map(exercises.map((exercise) => [exercise, [answerOf(exercise, solution)]])))
   for (const report of reports) {
     if (!solution) recordResult(report)
     console.log(`${passed(report) ? mark.done : mark.failing} ${report.exercise.id}  ${report.exercise.title}  ${dim(report.file)}`)
@@ -34,24 +41,20 @@ async function verifyAll(solution: boolean): Promise<boolean> {
     return true
   }
   console.log('')
-  printHeader(failing.exercise, failing.file, solution ? 'Reference solution' : 'Your file')
-  printReport(failing)
-  if (solution) console.log(`\n${summary(failing)}`)
-  else conclude(failing)
+  header(failing.exercise, solution)
+  showResult(failing, solution)
   return false
 }
 
 /** Checks one exercise on every save; resolves once the learner's answer passes (a solution is watched until Ctrl+C). */
 async function watchUntilPassing(exercise: Exercise, solution: boolean): Promise<void> {
-  const file = solution ? exercise.solution : exercise.file
+  const file = answerOf(exercise, solution)
   let done = () => {}
   const passing = new Promise<void>((resolve) => (done = resolve))
   const watcher = await watchChecks(new Map([[exercise, [file]]]), ([report]) => {
     console.clear()
-    printHeader(exercise, file, solution ? 'Reference solution' : 'Your file')
-    printReport(report!)
-    if (solution) console.log(`\n${summary(report!)}`)
-    else conclude(report!)
+    header(exercise, solution)
+    showResult(report!, solution)
     if (!solution && passed(report!)) done()
     else console.log(dim(`\nWatching ${file}: save it to check again. Ctrl+C stops.`))
   })
