@@ -1,4 +1,4 @@
-import { EventSerializationError, EventTypeNotFoundError, EventValidationError } from '../errors.ts'
+import { EventSerializationError, EventTypeNotFoundError, EventValidationError, StoreConnectionError } from '../errors.ts'
 import { payloadOf, restoreEvent, type DomainEvent } from '../events/domain-event.ts'
 import type { EventRegistry } from '../events/registry.ts'
 import type { StoredEvent } from './event-store.ts'
@@ -25,6 +25,39 @@ export interface EventRecord extends EncodedEvent {
   globalPosition: number
   aggregateVersion: number
   storedAt: string
+}
+
+/** The log's columns, in `EventRecord` order: every backend's table has them. */
+export const RECORD_COLUMNS = [
+  'global_position',
+  'event_id',
+  'event_type',
+  'event_version',
+  'aggregate_id',
+  'aggregate_type',
+  'aggregate_version',
+  'tenant_id',
+  'actor_id',
+  'correlation_id',
+  'causation_id',
+  'occurred_at',
+  'stored_at',
+  'payload',
+  'metadata',
+] as const
+
+/** The `EventRecord` field a column is read into, such as `globalPosition` for `global_position`. */
+export function recordField(column: string): string {
+  return column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())
+}
+
+/** Refuses a database whose `events` table, with columns `present`, belongs to something else. */
+export function checkEventTable(database: string, present: Iterable<string>, advice: string): void {
+  const columns = new Set(present)
+  const missing = RECORD_COLUMNS.filter((column) => !columns.has(column))
+  if (missing.length > 0) {
+    throw new StoreConnectionError(`${database} has an "events" table that is not an event store's (it lacks ${missing.join(', ')}). ${advice}`)
+  }
 }
 
 export function encodeEvent(event: DomainEvent): EncodedEvent {

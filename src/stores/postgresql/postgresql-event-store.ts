@@ -1,14 +1,14 @@
-import { InvalidArgumentError, OptimisticLockError, StoreConnectionError } from '../../errors.ts'
+import { InvalidArgumentError, OptimisticLockError } from '../../errors.ts'
 import { describe, UUID } from '../../events/domain-event.ts'
 import { planAppend, type AppendBatch, type StoredIdentity } from '../append-plan.ts'
 import { requireOptions } from '../arguments.ts'
 import { BaseEventStore, STORE_OPTION_NAMES, type PageQuery, type StoreOptions } from '../base-event-store.ts'
-import type { EncodedEvent, EventRecord } from '../event-record.ts'
+import { checkEventTable, type EncodedEvent, type EventRecord } from '../event-record.ts'
 import type { AppendResult } from '../event-store.ts'
 import { checkConnection, type PostgreSQLConnection } from './connection.ts'
 import type { PgDriver, PgQueryable } from './driver.ts'
 import { toOpenError, toStoreError } from './postgresql-errors.ts'
-import { APPEND, APPEND_STREAMS, COLUMNS, CREATE_SCHEMA, SELECT_RECORD, TABLE_COLUMNS } from './schema.ts'
+import { APPEND, APPEND_STREAMS, CREATE_SCHEMA, SELECT_RECORD, TABLE_COLUMNS } from './schema.ts'
 
 /**
  * `connectionString`: a `postgres://` URL; the store opens (and closes) a pool of its own.
@@ -147,11 +147,8 @@ export class PostgreSQLEventStore extends BaseEventStore {
   private async createSchema(driver: PgDriver): Promise<void> {
     await driver.transaction(async (tx) => {
       for (const statement of CREATE_SCHEMA) await tx.query(statement)
-      const columns = new Set((await tx.query<{ name: string }>(TABLE_COLUMNS)).map((row) => row.name))
-      const missing = COLUMNS.filter((column) => !columns.has(column))
-      if (missing.length > 0) {
-        throw new StoreConnectionError(`${this.database} has an "events" table that is not an event store's (it lacks ${missing.join(', ')}). Use another database or schema.`)
-      }
+      const columns = (await tx.query<{ name: string }>(TABLE_COLUMNS)).map((row) => row.name)
+      checkEventTable(this.database, columns, 'Use another database or schema.')
     })
   }
 

@@ -1,3 +1,5 @@
+import { RECORD_COLUMNS, recordField } from '../event-record.ts'
+
 /**
  * The PostgreSQL schema: one table is the log, and one function appends to it. The unique stream index
  * makes versions unique and serves stream reads and version checks; the primary key serves `readAll`.
@@ -10,24 +12,6 @@
  */
 export const APPEND_LOCK = 7_306_983_290_861_105
 
-/** Column names, in `EventRecord` order. */
-export const COLUMNS = [
-  'global_position',
-  'event_id',
-  'event_type',
-  'event_version',
-  'aggregate_id',
-  'aggregate_type',
-  'aggregate_version',
-  'tenant_id',
-  'actor_id',
-  'correlation_id',
-  'causation_id',
-  'occurred_at',
-  'stored_at',
-  'payload',
-  'metadata',
-] as const
 
 const CREATE_TABLE = `
 CREATE TABLE IF NOT EXISTS events (
@@ -175,8 +159,8 @@ export const APPEND_STREAMS = 'SELECT * FROM eventsource_append_streams($1, $2, 
 const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
 /** The columns, named as `EventRecord` fields, so rows come back as records with no mapping. */
-export const SELECT_RECORD = `SELECT ${COLUMNS.map((column) => {
-  const field = `"${column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())}"`
+export const SELECT_RECORD = `SELECT ${RECORD_COLUMNS.map((column) => {
+  const field = `"${recordField(column)}"`
   if (column === 'event_id' || column === 'payload' || column === 'metadata') return `${column}::text AS ${field}`
   if (column === 'occurred_at' || column === 'stored_at') return `${isoTime(column)} AS ${field}`
   return `${column} AS ${field}`

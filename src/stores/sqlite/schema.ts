@@ -1,3 +1,5 @@
+import { RECORD_COLUMNS, recordField } from '../event-record.ts'
+
 /**
  * The SQLite schema: one table is the log. The unique stream index makes versions unique and serves stream
  * reads; filtered reads of the whole log scan it in pages, so no other index slows every append.
@@ -25,25 +27,9 @@ CREATE TABLE IF NOT EXISTS events (
 );
 `
 
-export const COLUMNS = [
-  'global_position',
-  'event_id',
-  'event_type',
-  'event_version',
-  'aggregate_id',
-  'aggregate_type',
-  'aggregate_version',
-  'tenant_id',
-  'actor_id',
-  'correlation_id',
-  'causation_id',
-  'occurred_at',
-  'stored_at',
-  'payload',
-  'metadata',
-] as const
 
 /** The columns, named as `EventRecord` fields, so rows come back as records with no mapping. */
-export const SELECT_RECORD = `SELECT ${COLUMNS.map((c) => `${c} AS ${c.replace(/_(\w)/g, (_, l: string) => l.toUpperCase())}`).join(', ')} FROM events`
+export const SELECT_RECORD = `SELECT ${RECORD_COLUMNS.map((c) => `${c} AS ${recordField(c)}`).join(', ')} FROM events`
 
-export const INSERT_EVENT = `INSERT INTO events (${COLUMNS.slice(1).join(', ')}) VALUES (${COLUMNS.slice(1).map(() => '?').join(', ')})`
+const WRITTEN = RECORD_COLUMNS.slice(1) // all but the position, which SQLite assigns
+export const INSERT_EVENT = `INSERT INTO events (${WRITTEN.join(', ')}) VALUES (${WRITTEN.map(() => '?').join(', ')})`

@@ -5,10 +5,10 @@ import { describe } from '../../events/domain-event.ts'
 import { planAppend, type AppendBatch, type StoredIdentity } from '../append-plan.ts'
 import { requireInteger, requireOptions } from '../arguments.ts'
 import { BaseEventStore, STORE_OPTION_NAMES, type PageQuery, type StoreOptions } from '../base-event-store.ts'
-import type { EventRecord } from '../event-record.ts'
+import { checkEventTable, type EventRecord } from '../event-record.ts'
 import type { AppendResult } from '../event-store.ts'
 import { openBetterSqlite, type SqliteDriver, type SqliteStatement, type SqlValue } from './driver.ts'
-import { COLUMNS, CREATE_SCHEMA, INSERT_EVENT, SCHEMA_VERSION, SELECT_RECORD } from './schema.ts'
+import { CREATE_SCHEMA, INSERT_EVENT, SCHEMA_VERSION, SELECT_RECORD } from './schema.ts'
 import { toStoreError } from './sqlite-errors.ts'
 
 export type SqliteSynchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA'
@@ -181,13 +181,8 @@ export class SQLiteEventStore extends BaseEventStore {
   private createSchema(driver: SqliteDriver): void {
     driver.transaction(() => {
       driver.exec(CREATE_SCHEMA)
-      const columns = new Set(driver.prepare('PRAGMA table_info(events)').all().map((row) => row.name))
-      const missing = COLUMNS.filter((c) => !columns.has(c))
-      if (missing.length > 0) {
-        throw new StoreConnectionError(
-          `${this.database} has an "events" table that is not an event store's (it lacks ${missing.join(', ')}). Use another database file.`,
-        )
-      }
+      const columns = driver.prepare('PRAGMA table_info(events)').all().map((row) => String(row.name))
+      checkEventTable(this.database, columns, 'Use another database file.')
       const userVersion = driver.prepare('PRAGMA user_version').get()?.user_version
       if (userVersion === 0) driver.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`)
     })
