@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
@@ -10,7 +8,6 @@ import {
 } from 'eventsource-ts'
 import { NoteCreated, notesRegistry } from '../support/notes.ts'
 
-const run = promisify(execFile)
 const dir = mkdtempSync(join(tmpdir(), 'es-sqlite-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 let files = 0
@@ -150,32 +147,4 @@ describe('SQLiteEventStore', () => {
     expect(row.occurred_at).toBe('0999-05-06T07:08:09.010Z')
     expect(row.stored_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
   })
-
-  it('several processes appending to the same streams of one WAL file lose nothing', async () => {
-    const path = newPath()
-    const setup = new SQLiteEventStore(path, { eventRegistry: notesRegistry })
-    await setup.initialize()
-    await setup.close()
-    const processes = 4
-    const appends = 150
-    const streams = 3
-    const worker = new URL('../support/sqlite-writer.ts', import.meta.url).pathname
-    const results = await Promise.all(
-      Array.from({ length: processes }, (_, w) => run(process.execPath, ['--import', 'tsx', worker, path, `w${w}`, String(appends), String(streams)])),
-    )
-    const reports = results.map((r) => JSON.parse(r.stdout.trim()) as { appends: number; conflicts: number })
-    const conflicts = reports.reduce((sum, r) => sum + r.conflicts, 0)
-    console.log(`multi-process: ${processes} processes x ${appends} appends over ${streams} streams, ${conflicts} conflicts retried`)
-
-    const db = new Database(path, { readonly: true })
-    const rows = db.prepare('SELECT aggregate_id AS id, aggregate_version AS v, payload FROM events ORDER BY id, v').all() as { id: string; v: number; payload: string }[]
-    db.close()
-    expect(rows).toHaveLength(processes * appends)
-    const contents = new Set(rows.map((r) => JSON.parse(r.payload).content as string))
-    expect(contents.size).toBe(processes * appends) // nothing doubled
-    for (let s = 0; s < streams; s++) {
-      const versions = rows.filter((r) => r.id === `hot-${s}`).map((r) => r.v)
-      expect(versions).toEqual(versions.map((_, i) => i + 1)) // no gaps
-    }
-  }, 120_000)
 })
