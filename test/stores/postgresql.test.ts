@@ -6,7 +6,7 @@ import { inspect } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defaultRegistry, InvalidArgumentError, PostgreSQLEventStore, StoreConnectionError } from 'eventsource-ts'
+import { DatabaseBusyError, defaultRegistry, InvalidArgumentError, PostgreSQLEventStore, StoreConnectionError } from 'eventsource-ts'
 import { NoteCreated, notesRegistry } from '../support/notes.ts'
 import { usePostgresDatabase, withDatabase } from '../support/postgres-server.ts'
 
@@ -19,7 +19,7 @@ const note = (aggregateId: string, fields: Partial<ConstructorParameters<typeof 
 describe('PostgreSQLEventStore options', () => {
   it('has the store defaults and a printable location', () => {
     const store = new PostgreSQLEventStore({ embedded: true })
-    expect(store).toMatchObject({ database: 'PGlite (in memory)', enableTracing: true, isConnected: false })
+    expect(store).toMatchObject({ database: 'PGlite (in memory)', enableTracing: true, isConnected: false, busyTimeout: 5000 })
     expect(store.eventRegistry).toBe(defaultRegistry)
     expect(new PostgreSQLEventStore({ connectionString: 'postgres://app:s3cret@db.example:6543/events?sslmode=require' }).database).toBe(
       'postgres://app:***@db.example:6543/events',
@@ -35,6 +35,7 @@ describe('PostgreSQLEventStore options', () => {
     ['an empty data directory', { embedded: '' }, /embedded must be true/],
     ['a number for embedded', { embedded: 5 }, /embedded must be true.*got 5/],
     ['a bad enableTracing', { embedded: true, enableTracing: 'yes' }, /enableTracing/],
+    ['a negative busyTimeout', { embedded: true, busyTimeout: -5 }, /busyTimeout must be a whole number of milliseconds/],
     ['no options at all', undefined, /expects \{ connectionString \}/],
   ])('refuses %s with InvalidArgumentError', (_, options, message) => {
     const error = (() => {
@@ -150,6 +151,24 @@ describe('PostgreSQLEventStore on a server', () => {
     } finally {
       intruder.release()
     }
+  })
+
+  it('fails with DatabaseBusyError, not a hang, when a lock is held past busyTimeout', async () => {
+    await using store = new PostgreSQLEventStore({ connectionString: server.url, eventRegistry: notesRegistry, busyTimeout: 200 })
+    await store.initialize()
+    const holder = await pool.connect()
+    try {
+      // Hold every lock an append takes: the append lock and the stream's rows.
+      await holder.query('BEGIN')
+      await holder.query('LOCK TABLE events IN EXCLUSIVE MODE')
+      const error = await store.appendEvents({ aggregateId: 'busy', aggregateType: 'Note', events: [note('busy')], expectedVersion: 0 }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(DatabaseBusyError)
+      expect(String(error)).toMatch(/held a lock past the store's busyTimeout.*Nothing was written/)
+    } finally {
+      await holder.query('ROLLBACK')
+      holder.release()
+    }
+    expect(await store.getStreamVersion('busy', 'Note')).toBe(0)
   })
 
   it('refuses a database whose events table is not an event store', async () => {

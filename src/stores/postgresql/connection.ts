@@ -24,7 +24,7 @@ export interface Connection {
 const CONNECTION_TIMEOUT_MS = 10_000
 const EMBEDDED = 'embedded must be true (in memory), a directory path, or a PGlite'
 
-export function checkConnection({ connectionString, pool, embedded }: Partial<Record<keyof PostgreSQLConnection, unknown>>): Connection {
+export function checkConnection({ connectionString, pool, embedded }: Partial<Record<keyof PostgreSQLConnection, unknown>>, busyTimeout: number): Connection {
   const given = [connectionString, pool, embedded].filter((value) => value !== undefined).length
   if (given !== 1) {
     throw new InvalidArgumentError(
@@ -41,7 +41,7 @@ export function checkConnection({ connectionString, pool, embedded }: Partial<Re
       location: redactConnectionString(connectionString),
       databaseName: databaseName(connectionString),
       connect: () => {
-        const owned = new pg.Pool({ connectionString, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS })
+        const owned = new pg.Pool({ connectionString, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS, options: `-c lock_timeout=${busyTimeout}` })
         // An idle connection that breaks must not crash the process: the next query reports it.
         owned.on('error', () => undefined)
         return poolDriver(owned, true)

@@ -1,4 +1,4 @@
-import { EventSourceError, StoreConnectionError, StoreError } from '../../errors.ts'
+import { DatabaseBusyError, EventSourceError, StoreConnectionError, StoreError } from '../../errors.ts'
 
 /**
  * A connection string safe to print: `postgres://user:***@host:port/db`, with no password and no query
@@ -58,6 +58,12 @@ export function toStoreError(error: unknown, where: string): unknown {
     case '08003':
     case '08006':
       return new StoreConnectionError(`Lost the connection to PostgreSQL at ${where}: ${message}. Check that the server is up, then retry.`, options)
+    case '55P03':
+      return new DatabaseBusyError(
+        `PostgreSQL at ${where}: another transaction held a lock past the store's busyTimeout (lock_timeout). ` +
+          `Nothing was written. Retry, raise busyTimeout, or find the session holding it (pg_stat_activity).`,
+        options,
+      )
     case '25006':
       return new StoreError(`PostgreSQL at ${where} is read-only (a standby?): ${message}. Nothing was written. Point the store at the primary.`, options)
     case '53100':

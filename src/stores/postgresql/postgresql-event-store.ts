@@ -1,7 +1,7 @@
 import { InvalidArgumentError, OptimisticLockError } from '../../errors.ts'
 import { describe, UUID } from '../../events/domain-event.ts'
 import { planAppend, type AppendBatch, type StoredIdentity } from '../append-plan.ts'
-import { requireOptions } from '../arguments.ts'
+import { requireInteger, requireOptions } from '../arguments.ts'
 import { BaseEventStore, STORE_OPTION_NAMES, type PageQuery, type StoreOptions } from '../base-event-store.ts'
 import { checkEventTable, type EncodedEvent, type EventRecord } from '../event-record.ts'
 import type { AppendResult } from '../event-store.ts'
@@ -16,9 +16,17 @@ import { APPEND, APPEND_STREAMS, CREATE_SCHEMA, SELECT_RECORD, TABLE_COLUMNS } f
  * `embedded`: PGlite, in process: `true` in memory, a directory path to keep the data there, or a PGlite
  * instance you own (the store never closes it).
  */
-export type PostgreSQLEventStoreOptions = StoreOptions & PostgreSQLConnection
+export type PostgreSQLEventStoreOptions = StoreOptions &
+  PostgreSQLConnection & {
+    /**
+     * How long, in milliseconds, an append waits for a lock another transaction holds before failing with
+     * `DatabaseBusyError` (default 5000). It is the server's `lock_timeout` on the store's own pool; a pool of
+     * yours keeps its own setting, and PGlite has no other sessions to wait for.
+     */
+    busyTimeout?: number
+  }
 
-const OPTION_NAMES = [...STORE_OPTION_NAMES, 'connectionString', 'pool', 'embedded'] as const
+const OPTION_NAMES = [...STORE_OPTION_NAMES, 'connectionString', 'pool', 'embedded', 'busyTimeout'] as const
 
 interface AppendStreamsRow {
   written: boolean
@@ -42,6 +50,7 @@ interface AppendRow {
 export class PostgreSQLEventStore extends BaseEventStore {
   /** Where the store is, safe to print: a redacted URL (`postgres://user:***@host:5432/db`) or the PGlite location. */
   readonly database: string
+  readonly busyTimeout: number
   readonly #connect: () => PgDriver
   #driver: PgDriver | undefined
   protected readonly dbSystem = 'postgresql'
@@ -51,10 +60,12 @@ export class PostgreSQLEventStore extends BaseEventStore {
     if (options === null || typeof options !== 'object') {
       throw new InvalidArgumentError(`PostgreSQLEventStore expects { connectionString }, { pool } or { embedded }, got ${describe(options)}.`)
     }
-    const { connectionString, pool, embedded, ...storeOptions } = requireOptions('PostgreSQLEventStore', options, [...OPTION_NAMES])
-    const connection = checkConnection({ connectionString, pool, embedded })
+    const { connectionString, pool, embedded, busyTimeout = 5000, ...storeOptions } = requireOptions('PostgreSQLEventStore', options, [...OPTION_NAMES])
+    requireInteger('PostgreSQLEventStore', 'busyTimeout', busyTimeout, 0, 'a whole number of milliseconds, 0 or more')
+    const connection = checkConnection({ connectionString, pool, embedded }, busyTimeout)
     super(storeOptions)
     this.database = connection.location
+    this.busyTimeout = busyTimeout
     this.dbName = connection.databaseName
     this.#connect = connection.connect
   }
