@@ -24,11 +24,11 @@ export function memoryFloor(): Subject {
   const decode = (row: Row) => ({ ...row, payload: JSON.parse(row.payload) as unknown, metadata: JSON.parse(row.metadata) as unknown })
 
   return {
-    async appendStream(streamId, count) {
-      if (streams.has(streamId)) throw new Error(`stream ${streamId} exists`)
-      const stream: Row[] = []
+    async appendStream(streamId, count, afterVersion = 0) {
+      const stream = streams.get(streamId) ?? []
+      if (stream.length !== afterVersion) throw new Error(`stream ${streamId} is not at version ${afterVersion}`)
       const now = new Date().toISOString()
-      for (let version = 1; version <= count; version++) {
+      for (let version = afterVersion + 1; version <= afterVersion + count; version++) {
         const { eventType, payload } = notePayload(version)
         const row = {
           globalPosition: log.length + 1, eventId: randomUUID(), eventType, aggregateId: streamId, aggregateVersion: version,

@@ -28,10 +28,10 @@ export function sqliteFloor(path: string, { walMode, synchronous }: SqliteSettin
   const selectStream = db.prepare('SELECT * FROM events WHERE aggregate_id = ? AND aggregate_type = ? ORDER BY aggregate_version')
   const selectPage = db.prepare('SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT 1000')
 
-  const appendNew = db.transaction((streamId: string, count: number) => {
-    if (streamVersion.get(streamId, 'Note') !== null) throw new Error(`stream ${streamId} exists`)
+  const append = db.transaction((streamId: string, count: number, afterVersion: number) => {
+    if (((streamVersion.get(streamId, 'Note') as number | null) ?? 0) !== afterVersion) throw new Error(`stream ${streamId} is not at version ${afterVersion}`)
     const now = new Date().toISOString()
-    for (let version = 1; version <= count; version++) {
+    for (let version = afterVersion + 1; version <= afterVersion + count; version++) {
       const { eventType, payload } = notePayload(version)
       insert.run(randomUUID(), eventType, 1, streamId, 'Note', version, null, null, randomUUID(), null, now, now, JSON.stringify(payload), '{}')
     }
@@ -46,8 +46,8 @@ export function sqliteFloor(path: string, { walMode, synchronous }: SqliteSettin
   }
 
   return {
-    async appendStream(streamId, count) {
-      appendNew(streamId, count)
+    async appendStream(streamId, count, afterVersion = 0) {
+      append(streamId, count, afterVersion)
     },
     async readStream(streamId) {
       return parse(selectStream.all(streamId, 'Note')).length

@@ -19,12 +19,16 @@ export interface Backend {
   contenders: Record<string, Open>
 }
 
-/** Where the bench keeps its database files; removed when the run ends. */
-export const workDir = mkdtempSync(join(tmpdir(), 'es-bench-'))
+let workDir: string | undefined
 let files = 0
 
 /** A fresh database file path, and a function that removes it with its WAL files. */
 export function freshFile(label: string): { path: string; remove: () => void } {
+  // The bench's directory for database files, removed when the process exits.
+  if (!workDir) {
+    const dir = (workDir = mkdtempSync(join(tmpdir(), 'es-bench-')))
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
+  }
   const path = join(workDir, `${label}-${++files}.db`)
   return { path, remove: () => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(path + suffix, { force: true })) }
 }

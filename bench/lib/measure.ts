@@ -22,16 +22,17 @@ const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefine
 
 /**
  * Runs each contender `repetitions` times, after one warm-up round that is not recorded (it lets the JIT
- * and the caches settle; `prepare` may make that round smaller). `prepare` builds a contender's trial
- * outside the clock.
+ * and the caches settle; `prepare` may make that round smaller; `warmUp: false` skips it for long runs).
+ * `prepare` builds a contender's trial outside the clock.
  */
 export async function sideBySide<K extends string>(
   repetitions: number,
   prepare: Record<K, (warmUp: boolean) => Promise<Trial>>,
+  { warmUp = true }: { warmUp?: boolean } = {},
 ): Promise<Record<K, Sample>> {
   const names = Object.keys(prepare) as K[]
   const rates = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>
-  for (let round = 0; round <= repetitions; round++) {
+  for (let round = warmUp ? 0 : 1; round <= repetitions; round++) {
     const trials: Trial[] = []
     for (const name of names) trials.push(await prepare[name](round === 0))
     const seconds = names.map(() => 0)

@@ -46,7 +46,7 @@ export class Report {
   /** Adds the events/s of every contender of a run of workloads, with the ratios asked for. */
   addWorkloads(title: string, settings: string, results: WorkloadResult[], ratios: Ratio[]): void {
     this.#workloads.set(title, results)
-    const contenders = Object.keys(results[0]?.samples ?? {})
+    const contenders = [...new Set(results.flatMap((r) => Object.keys(r.samples)))]
     this.add(
       {
         title,

@@ -6,8 +6,11 @@ import { NoteAggregate, NoteCreated, NoteUpdated } from '../../test/support/note
  * does the whole job a caller needs done, so the clock sees the same work on each side.
  */
 export interface Subject {
-  /** Writes a new stream of `count` events in one call (one transaction). */
-  appendStream(streamId: string, count: number): Promise<void>
+  /**
+   * Writes `count` events in one call (one transaction), expecting the stream at `afterVersion` (0, the
+   * default, for a new stream): its versions afterVersion + 1 to afterVersion + count.
+   */
+  appendStream(streamId: string, count: number, afterVersion?: number): Promise<void>
   /** Writes a new one-event stream through an aggregate repository (a floor has none: a plain append). */
   saveAggregate?(streamId: string): Promise<void>
   /** Reads a whole stream back; resolves to how many events it holds. */
@@ -32,10 +35,16 @@ export function notePayload(version: number): { eventType: string; payload: Reco
 export function storeSubject(store: EventStore, cleanUp: () => Promise<void> | void = () => undefined): Subject {
   const repository = new AggregateRepository({ eventStore: store, aggregateFactory: NoteAggregate })
   return {
-    async appendStream(streamId, count) {
-      const events: DomainEvent[] = [new NoteCreated({ aggregateId: streamId, title: TITLE, content: CONTENT })]
-      for (let version = 2; version <= count; version++) events.push(new NoteUpdated({ aggregateId: streamId, aggregateVersion: version, content: CONTENT }))
-      await store.appendEvents({ aggregateId: streamId, aggregateType: 'Note', events, expectedVersion: ExpectedVersion.NO_STREAM })
+    async appendStream(streamId, count, afterVersion = 0) {
+      const events: DomainEvent[] = []
+      for (let version = afterVersion + 1; version <= afterVersion + count; version++) {
+        events.push(
+          version === 1
+            ? new NoteCreated({ aggregateId: streamId, title: TITLE, content: CONTENT })
+            : new NoteUpdated({ aggregateId: streamId, aggregateVersion: version, content: CONTENT }),
+        )
+      }
+      await store.appendEvents({ aggregateId: streamId, aggregateType: 'Note', events, expectedVersion: afterVersion === 0 ? ExpectedVersion.NO_STREAM : afterVersion })
     },
     async saveAggregate(streamId) {
       const note = repository.createNew(streamId)

@@ -1,3 +1,4 @@
+import { OURS } from './backends.ts'
 import { sideBySide, type Sample } from './measure.ts'
 import type { Subject } from './subject.ts'
 
@@ -12,7 +13,7 @@ export const LONG_STREAM_EVENTS = 10_000
 /** Events in the log read by `readAll`: the long stream and streams of 1,000. */
 export const LOG_EVENTS = 100_000
 /** `getEvents` is quick, so each timed run reads the long stream this many times. */
-const STREAM_READS = 5
+const STREAM_READS = 3
 /** Appends are timed in slices of this many events, the contenders taking turns. */
 const SLICE_EVENTS = 1000
 
@@ -36,18 +37,31 @@ const TITLES: Record<WorkloadName, string> = {
   'read-all': `readAll over ${LOG_EVENTS.toLocaleString('en')} events`,
 }
 
+/** The key under which our store's repository saves run, beside its plain appends, in one set of rounds. */
+const SAVES = `${OURS}, AggregateRepository.save`
+
 /**
  * Runs the workloads on every contender side by side. Appends start each run on a fresh database; reads
- * run on one database per contender, filled once. A contender without a repository (a raw floor) saves
- * and loads with its plain append and read.
+ * run on one database per contender, filled once. `only` limits some contenders to some workloads.
+ * Our store's repository saves run in the same rounds as the 1-event appends: a floor has no repository,
+ * so its plain appends, measured once, are the floor of both.
  */
-export async function runWorkloads(contenders: Record<string, Open>, workloads: readonly WorkloadName[] = ALL_WORKLOADS): Promise<WorkloadResult[]> {
+export async function runWorkloads(
+  contenders: Record<string, Open>,
+  workloads: readonly WorkloadName[] = ALL_WORKLOADS,
+  only: Record<string, readonly WorkloadName[]> = {},
+): Promise<WorkloadResult[]> {
+  const takesPart = (name: string, workload: WorkloadName) => workloads.includes(workload) && (only[name]?.includes(workload) ?? true)
+  const pick = <T>(record: Record<string, T>, workload: WorkloadName) =>
+    Object.fromEntries(Object.entries(record).filter(([name]) => takesPart(name, workload)))
   const results: WorkloadResult[] = []
-  const record = (workload: WorkloadName, events: number, samples: Record<string, Sample>) =>
-    results.push({ workload, title: TITLES[workload], events, samples })
+  const record = (workload: WorkloadName, events: number, samples: Record<string, Sample>) => {
+    if (Object.keys(samples).length > 0) results.push({ workload, title: TITLES[workload], events, samples })
+  }
 
-  const appends = async (workload: WorkloadName, perCall: number, call: (subject: Subject, streamId: string) => Promise<void>) =>
-    record(workload, APPEND_EVENTS, await sideBySide(REPETITIONS, mapValues(contenders, (open) => async (warmUp: boolean) => {
+  type Call = (subject: Subject, streamId: string) => Promise<void>
+  const appends = (perCall: number, runs: Record<string, { open: Open; call: Call }>) =>
+    sideBySide(REPETITIONS, mapValues(runs, ({ open, call }) => async (warmUp: boolean) => {
       const subject = await open()
       const callsPerSlice = SLICE_EVENTS / perCall
       return {
@@ -58,18 +72,26 @@ export async function runWorkloads(contenders: Record<string, Open>, workloads: 
         },
         dispose: () => subject.close(),
       }
-    })))
-  if (workloads.includes('append-1')) await appends('append-1', 1, (s, id) => s.appendStream(id, 1))
-  if (workloads.includes('save-1')) await appends('save-1', 1, (s, id) => (s.saveAggregate ? s.saveAggregate(id) : s.appendStream(id, 1)))
-  if (workloads.includes('append-100')) await appends('append-100', 100, (s, id) => s.appendStream(id, 100))
+    }))
+  const appendOne: Call = (subject, streamId) => subject.appendStream(streamId, 1)
+  const oneEventRuns = mapValues(pick(contenders, 'append-1'), (open) => ({ open, call: appendOne }))
+  if (takesPart(OURS, 'save-1')) {
+    for (const [name, open] of Object.entries(pick(contenders, 'save-1'))) if (name !== OURS) oneEventRuns[name] ??= { open, call: appendOne }
+    oneEventRuns[SAVES] = { open: contenders[OURS]!, call: (subject, streamId) => subject.saveAggregate!(streamId) }
+  }
+  if (Object.keys(oneEventRuns).length > 0) {
+    const { [SAVES]: saves, ...plain } = await appends(1, oneEventRuns)
+    record('append-1', APPEND_EVENTS, pick(plain, 'append-1'))
+    if (saves) record('save-1', APPEND_EVENTS, { ...pick(plain, 'save-1'), [OURS]: saves })
+  }
+  record('append-100', APPEND_EVENTS, await appends(100, mapValues(pick(contenders, 'append-100'), (open) => ({ open, call: (s, id) => s.appendStream(id, 100) }))))
 
-  const reads: WorkloadName[] = ['get-events', 'load', 'read-all']
-  if (!reads.some((w) => workloads.includes(w))) return results
+  const reads = (['get-events', 'load', 'read-all'] as const).filter((workload) => workloads.includes(workload))
   const filled: Record<string, Subject> = {}
-  for (const [name, open] of Object.entries(contenders)) filled[name] = await fill(await open())
+  for (const [name, open] of Object.entries(contenders)) if (reads.some((workload) => takesPart(name, workload))) filled[name] = await fill(await open())
   try {
     const readRuns = async (workload: WorkloadName, times: number, events: number, read: (subject: Subject) => Promise<number>) => {
-      const samples = await sideBySide(REPETITIONS, mapValues(filled, (subject) => async () => ({
+      const samples = await sideBySide(REPETITIONS, mapValues(pick(filled, workload), (subject) => async () => ({
         slices: times,
         runSlice: async () => {
           const got = await read(subject)
@@ -80,20 +102,18 @@ export async function runWorkloads(contenders: Record<string, Open>, workloads: 
       })))
       record(workload, times * events, samples)
     }
-    if (workloads.includes('get-events')) await readRuns('get-events', STREAM_READS, LONG_STREAM_EVENTS, (s) => s.readStream(LONG_STREAM))
-    if (workloads.includes('load')) {
-      await readRuns('load', STREAM_READS, LONG_STREAM_EVENTS, (s) => (s.loadAggregate ? s.loadAggregate(LONG_STREAM) : s.readStream(LONG_STREAM)))
-    }
-    if (workloads.includes('read-all')) await readRuns('read-all', 2, LOG_EVENTS, (s) => s.readAll())
+    await readRuns('get-events', STREAM_READS, LONG_STREAM_EVENTS, (s) => s.readStream(LONG_STREAM))
+    await readRuns('load', STREAM_READS, LONG_STREAM_EVENTS, (s) => (s.loadAggregate ? s.loadAggregate(LONG_STREAM) : s.readStream(LONG_STREAM)))
+    await readRuns('read-all', 1, LOG_EVENTS, (s) => s.readAll())
   } finally {
     for (const subject of Object.values(filled)) await subject.close()
   }
   return results
 }
 
-/** Writes the log the read workloads read: the long stream, then streams of 1,000 events. */
+/** Writes the log the read workloads read: the long stream, then streams of 1,000 events, 1,000 a call. */
 export async function fill(subject: Subject): Promise<Subject> {
-  await subject.appendStream(LONG_STREAM, LONG_STREAM_EVENTS)
+  for (let version = 0; version < LONG_STREAM_EVENTS; version += 1000) await subject.appendStream(LONG_STREAM, 1000, version)
   for (let i = 0; i < (LOG_EVENTS - LONG_STREAM_EVENTS) / 1000; i++) await subject.appendStream(`filler-${i}`, 1000)
   return subject
 }

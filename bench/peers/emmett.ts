@@ -38,29 +38,63 @@ interface NoteState {
   content: string
 }
 
+/** Emmett's error when a commit meets a statement still running, such as the WAL pragma of a new connection. */
+export function isBusyError(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY'
+}
+
+/**
+ * Runs `work` again when it failed with SQLITE_BUSY (nothing was written), after letting the event loop
+ * turn so the statement in the way can finish; up to ten times in all.
+ */
+async function retryBusy<T>(work: () => Promise<T>, onRetry: () => void = () => undefined): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work()
+    } catch (error) {
+      if (!isBusyError(error) || attempt === 10) throw error
+      onRetry()
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
+}
+
 /**
  * Emmett's store on a SQLite file. `default` is its documented setup, `getSQLiteEventStore({ fileName })`,
  * which opens a connection for every call; `one connection` passes one long-lived connection instead.
  * Emmett sets WAL on every connection and leaves `synchronous` at SQLite's default, FULL.
+ *
+ * A new connection runs `PRAGMA journal_mode = WAL` without waiting for it, so in the default setup about
+ * one append in a hundred fails to commit with SQLITE_BUSY and writes nothing. An application would retry
+ * it, and so does this adapter, reporting each retry to `onRetry`.
  */
-export async function emmettSubject(fileName: string, setup: EmmettSetup, cleanUp: () => void): Promise<Subject> {
-  const connection = setup === 'one connection' ? emmett.sqliteConnection({ fileName }) : undefined
-  const store = emmett.getSQLiteEventStore(connection ? { fileName, connectionOptions: { singleton: true, connection } } : { fileName })
-  await store.schema.migrate()
+export async function emmettSubject(fileName: string, setup: EmmettSetup, cleanUp: () => void, onRetry: () => void = () => undefined): Promise<Subject> {
+  // Before the clock: the file in WAL mode, through a connection whose pragma has finished (a new file's WAL
+  // pragma run inside a transaction fails, and the unhandled 'error' ends the process); then the schema,
+  // which a store creates on its first call. A store keeps a failed creation for life, so one whose
+  // creation met SQLITE_BUSY is replaced.
+  const connection = emmett.sqliteConnection({ fileName })
+  await connection.querySingle('PRAGMA journal_mode = WAL')
+  const store = await retryBusy(async () => {
+    const candidate = emmett.getSQLiteEventStore(setup === 'default' ? { fileName } : { fileName, connectionOptions: { singleton: true, connection } })
+    await candidate.schema.migrate()
+    return candidate
+  })
+  if (setup === 'default') connection.close()
   // Reading the whole log is `readMessagesBatch`, page by page, on a connection of the same setup.
-  const pool: Pool = connection ? { withConnection: (work) => work(connection) } : emmett.SQLiteConnectionPool({ fileName })
+  const pool: Pool = setup === 'default' ? emmett.SQLiteConnectionPool({ fileName }) : { withConnection: (work) => work(connection) }
   const streamName = (streamId: string) => `Note-${streamId}`
   const evolve = (state: NoteState, event: EmmettEvent): NoteState => ({ ...state, ...event.data })
 
   return {
-    async appendStream(streamId, count) {
+    async appendStream(streamId, count, afterVersion = 0) {
       const events: EmmettEvent[] = []
-      for (let version = 1; version <= count; version++) {
+      for (let version = afterVersion + 1; version <= afterVersion + count; version++) {
         const { eventType, payload } = notePayload(version)
         events.push({ type: eventType, data: payload })
       }
-      // 0n: the stream must be new, as ExpectedVersion.NO_STREAM asks of ours.
-      await store.appendToStream(streamName(streamId), events, { expectedStreamVersion: 0n })
+      // The exact version, as ours is given (0n: a new stream, like ExpectedVersion.NO_STREAM).
+      await retryBusy(() => store.appendToStream(streamName(streamId), events, { expectedStreamVersion: BigInt(afterVersion) }), onRetry)
     },
     async readStream(streamId) {
       return (await store.readStream(streamName(streamId))).events.length
@@ -80,7 +114,7 @@ export async function emmettSubject(fileName: string, setup: EmmettSetup, cleanU
       return count
     },
     async close() {
-      connection?.close()
+      if (setup === 'one connection') connection.close()
       cleanUp()
     },
   }
