@@ -136,17 +136,32 @@ export abstract class BaseEventStore implements EventStore {
     yield* withIterationSpan(this.enableTracing, 'eventsource.event_store.read_all', attributes, () => this.pages(query, limit ?? Infinity))
   }
 
+  /** The log page by page. The next page is asked for before this one is decoded, so a server works meanwhile. */
   private async *pages(query: PageQuery, limit: number): AsyncGenerator<StoredEvent> {
     let remaining = limit
-    while (remaining > 0) {
+    let next = remaining > 0 ? this.prefetch({ ...query, size: Math.min(PAGE_SIZE, remaining) }) : undefined
+    while (next) {
+      const page = await next
       this.requireConnection()
-      const page = await this.readPage({ ...query, size: Math.min(PAGE_SIZE, remaining) })
-      for (const record of page) yield decodeRecord(record, this.eventRegistry)
       remaining -= page.length
-      if (page.length < query.size) return
-      const last = page[page.length - 1]!.globalPosition
-      query = query.direction === 'forward' ? { ...query, above: last } : { ...query, below: last }
+      next = undefined
+      if (page.length === PAGE_SIZE && remaining > 0) {
+        const last = page[page.length - 1]!.globalPosition
+        query = query.direction === 'forward' ? { ...query, above: last } : { ...query, below: last }
+        next = this.prefetch({ ...query, size: Math.min(PAGE_SIZE, remaining) })
+      }
+      for (const record of page) yield decodeRecord(record, this.eventRegistry)
     }
+  }
+
+  /** A page read ahead: if the reader stops first, its failure (say, the store closed) is nobody's concern. */
+  private prefetch(query: PageQuery): Promise<EventRecord[]> {
+    const page = (async () => {
+      this.requireConnection()
+      return this.readPage(query)
+    })()
+    page.catch(() => undefined)
+    return page
   }
 
   async getStreamVersion(aggregateId: string, aggregateType: string): Promise<number> {
