@@ -72,22 +72,33 @@ export async function migrateEvents(options: MigrateEventsOptions): Promise<Migr
 
   const progress: MigrationProgress = { copied: 0, skipped: 0, total, position: 0 }
   onProgress?.({ ...progress })
-  let batch: StoredEvent[] = []
-  const flush = async () => {
+  const flush = async (batch: StoredEvent[]) => {
     signal?.throwIfAborted()
     const results = await appendRuns(target, streamRuns(batch))
     const skipped = results.reduce((sum, result) => sum + result.skipped, 0)
     progress.skipped += skipped
     progress.copied += batch.length - skipped
     progress.position = batch.at(-1)!.globalPosition
-    batch = []
     onProgress?.({ ...progress })
   }
-  for await (const stored of upTo(source, end)) {
-    batch.push(stored)
-    if (batch.length === batchSize) await flush()
+  // A batch is written while the next one is read, so the target and the source work at the same time;
+  // batches still go one after the other. A failed write is thrown where it is awaited.
+  let batch: StoredEvent[] = []
+  let writing: Promise<void> = Promise.resolve()
+  try {
+    for await (const stored of upTo(source, end)) {
+      batch.push(stored)
+      if (batch.length === batchSize) {
+        await writing
+        writing = flush(batch)
+        writing.catch(() => undefined)
+        batch = []
+      }
+    }
+  } finally {
+    await writing
   }
-  if (batch.length > 0) await flush()
+  if (batch.length > 0) await flush(batch)
 
   const mismatches = await verify(digests, target, signal)
   return { ...progress, position: end, streams: digests.size, verified: mismatches.length === 0, mismatches, checksum: digests.checksum() }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { isPlainObject, type DomainEvent } from '../events/domain-event.ts'
+import { payloadOf, type DomainEvent } from '../events/domain-event.ts'
 
 /** What a stream holds, in short: how many events, its version, and a checksum of all of them in order. */
 export interface StreamDigest {
@@ -21,7 +21,7 @@ export class StreamDigests {
     const digest = this.#streams.get(key) ?? { events: 0, version: 0, checksum: '' }
     digest.events++
     digest.version = event.aggregateVersion
-    digest.checksum = createHash('sha256').update(digest.checksum).update(canonicalJson(event)).digest('hex')
+    digest.checksum = createHash('sha256').update(digest.checksum).update(digestInput(event)).digest('hex')
     this.#streams.set(key, digest)
   }
 
@@ -56,9 +56,32 @@ function streamKey(aggregateId: string, aggregateType: string): string {
   return JSON.stringify([aggregateType, aggregateId])
 }
 
-/** JSON with every object's keys sorted. */
+/**
+ * What the checksum covers of an event: its fields in a fixed order, then its payload and metadata, as
+ * canonical JSON.
+ */
+function digestInput(event: DomainEvent): string {
+  return canonicalJson([
+    event.eventId, event.eventType, event.eventVersion, event.aggregateId, event.aggregateType, event.aggregateVersion,
+    event.occurredAt.toISOString(), event.tenantId ?? null, event.actorId ?? null, event.correlationId, event.causationId ?? null,
+    payloadOf(event), event.metadata,
+  ])
+}
+
+/** JSON with every object's keys sorted, so the same value gives the same text whatever order its keys came in. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_, item: unknown) =>
-    isPlainObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
-  )
+  const data = hasToJson(value) ? value.toJSON() : value
+  if (data === null || typeof data !== 'object') return JSON.stringify(data) ?? 'null'
+  if (Array.isArray(data)) return `[${data.map(canonicalJson).join(',')}]`
+  const fields: string[] = []
+  for (const key of Object.keys(data).sort()) {
+    const item = (data as Record<string, unknown>)[key]
+    // Left out, as JSON.stringify leaves them out of objects.
+    if (item !== undefined && typeof item !== 'function' && typeof item !== 'symbol') fields.push(`${JSON.stringify(key)}:${canonicalJson(item)}`)
+  }
+  return `{${fields.join(',')}}`
+}
+
+function hasToJson(value: unknown): value is { toJSON(): unknown } {
+  return value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function'
 }
