@@ -49,7 +49,7 @@ export const MAX_CLOCK_SKEW_MS = 5 * 60_000
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** The longest aggregate id or type, in UTF-8 bytes: PostgreSQL's stream index cannot hold much longer ones. */
 export const MAX_STREAM_NAME_BYTES = 1024
-const PAYLOAD = Symbol('payload')
+let payloadOfEvent: (event: DomainEvent) => Readonly<Record<string, unknown>>
 
 /**
  * The base class of every event. Concrete event types come from `defineEvent`; `e instanceof DomainEvent`
@@ -68,6 +68,12 @@ export class DomainEvent {
   declare readonly correlationId: string
   declare readonly causationId?: string
   declare readonly metadata: Readonly<JsonObject>
+  /** What the event's schema validated, kept apart from the base fields for `payloadOf`. */
+  readonly #payload: Readonly<Record<string, unknown>>
+
+  static {
+    payloadOfEvent = (event) => event.#payload
+  }
 
   /**
    * `input` holds the base fields and the payload side by side, as application code writes them. A store
@@ -81,7 +87,7 @@ export class DomainEvent {
     const payload = readPayload(definition, storedPayload ?? payloadFields(fields), issues, restoring)
     if (issues.length > 0) throw new EventValidationError(definition.eventType, issues)
     Object.assign(this, payload, base)
-    Object.defineProperty(this, PAYLOAD, { value: deepFreeze(payload) })
+    this.#payload = deepFreeze(payload)
     deepFreeze(base.metadata)
     Object.freeze(this)
   }
@@ -95,7 +101,7 @@ export class DomainEvent {
 
 /** The event's own fields: what its schema validated, without the base fields. */
 export function payloadOf(event: DomainEvent): Readonly<Record<string, unknown>> {
-  return (event as unknown as { [PAYLOAD]: Readonly<Record<string, unknown>> })[PAYLOAD]
+  return payloadOfEvent(event)
 }
 
 /**
