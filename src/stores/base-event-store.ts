@@ -1,7 +1,7 @@
 import { InvalidArgumentError, NotConnectedError } from '../errors.ts'
 import { describe } from '../events/domain-event.ts'
 import { defaultRegistry, EventRegistry } from '../events/registry.ts'
-import { ATTR, withIterationSpan, withSpan } from '../tracing/tracer.ts'
+import { ATTR, startIterationSpan, withSpan } from '../tracing/tracer.ts'
 import { prepareAppend, type AppendBatch } from './append-plan.ts'
 import { requireInteger, requireOptions, requireText, requireTextList } from './arguments.ts'
 import { decodeEvent, decodeRecord, type EventRecord } from './event-record.ts'
@@ -132,12 +132,25 @@ export abstract class BaseEventStore implements EventStore {
     this.requireConnection()
 
     const query = { above: fromPosition, below: undefined, direction, size: PAGE_SIZE, eventTypes, aggregateTypes, tenantId }
-    const attributes = { ...this.dbAttributes(), [ATTR.FROM_POSITION]: fromPosition }
-    yield* withIterationSpan(this.enableTracing, 'eventsource.event_store.read_all', attributes, () => this.pages(query, limit ?? Infinity))
+    const span = startIterationSpan(this.enableTracing, 'eventsource.event_store.read_all', { ...this.dbAttributes(), [ATTR.FROM_POSITION]: fromPosition })
+    let count = 0
+    try {
+      for await (const page of this.pages(query, limit ?? Infinity)) {
+        for (const record of page) {
+          count++
+          yield decodeRecord(record, this.eventRegistry)
+        }
+      }
+    } catch (error) {
+      span.fail(error)
+      throw error
+    } finally {
+      span.end(count)
+    }
   }
 
   /** The log page by page. The next page is asked for before this one is decoded, so a server works meanwhile. */
-  private async *pages(query: PageQuery, limit: number): AsyncGenerator<StoredEvent> {
+  private async *pages(query: PageQuery, limit: number): AsyncGenerator<EventRecord[]> {
     let remaining = limit
     let next = remaining > 0 ? this.prefetch({ ...query, size: Math.min(PAGE_SIZE, remaining) }) : undefined
     while (next) {
@@ -150,7 +163,7 @@ export abstract class BaseEventStore implements EventStore {
         query = query.direction === 'forward' ? { ...query, above: last } : { ...query, below: last }
         next = this.prefetch({ ...query, size: Math.min(PAGE_SIZE, remaining) })
       }
-      for (const record of page) yield decodeRecord(record, this.eventRegistry)
+      yield page
     }
   }
 
