@@ -1,6 +1,6 @@
 // `npm run bench`: every workload in one run, our stores side by side with the raw-driver floor, then the
-// migration, memory and cold start; `npm run bench -- --peers` adds Emmett's SQLite store. Writes
-// RESULTS.md and results.json beside this file.
+// migration, memory and cold start; `npm run bench -- --peers` adds Emmett's SQLite store after the SQLite
+// figures. Writes RESULTS.md and results.json beside this file.
 import { fileURLToPath } from 'node:url'
 import { FLOOR, inMemory, OURS, sqliteFile, sqliteMemory } from './lib/backends.ts'
 import { measureColdStart } from './lib/cold-start.ts'
@@ -26,6 +26,8 @@ report.expectRatio(sqliteWal.name, 'append-1', [OURS, FLOOR], 0.7)
 report.expectRatio(sqliteWal.name, 'append-100', [OURS, FLOOR], 0.7)
 report.expectRatio(sqliteWal.name, 'get-events', [OURS, FLOOR], 0.5)
 report.expectRatio(sqliteWal.name, 'read-all', [OURS, FLOOR], 0.5)
+if (peers) await measurePeers(report)
+else report.note('Peers not measured: run `npm run bench -- --peers` to add Emmett’s SQLite store.')
 
 const postgres: PostgresBackend[] = [await pgliteBackend()]
 try {
@@ -46,7 +48,5 @@ try {
 
 await measureReadAllMemory(report)
 measureColdStart(report)
-if (peers) await measurePeers(report)
-else report.note('Peers not measured: run `npm run bench -- --peers` to add Emmett’s SQLite store.')
 
 report.write(fileURLToPath(new URL('RESULTS.md', import.meta.url)), fileURLToPath(new URL('results.json', import.meta.url)))

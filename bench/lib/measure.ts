@@ -18,7 +18,11 @@ export interface Sample {
   median: number
 }
 
-const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
+/**
+ * With --expose-gc: a full collection before each round, and a young-generation one before each slice, so
+ * one contender's garbage is not collected on another's clock (a young collection costs what survives).
+ */
+const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc ?? (() => undefined)
 
 /**
  * Runs each contender `repetitions` times, after one warm-up round that is not recorded (it lets the JIT
@@ -37,10 +41,11 @@ export async function sideBySide<K extends string>(
     for (const name of names) trials.push(await prepare[name](round === 0))
     const seconds = names.map(() => 0)
     const events = names.map(() => 0)
-    collectGarbage()
+    gc({ type: 'major' })
     for (let slice = 0; slice < Math.max(...trials.map((t) => t.slices)); slice++) {
       for (const [i, trial] of trials.entries()) {
         if (slice >= trial.slices) continue
+        gc({ type: 'minor' })
         const start = performance.now()
         events[i]! += await trial.runSlice(slice)
         seconds[i]! += (performance.now() - start) / 1000

@@ -71,13 +71,12 @@ export async function pgliteBackend(): Promise<PostgresBackend> {
 }
 
 /**
- * A throwaway PostgreSQL server on this machine (test/support/postgres-server.ts), or the server at
- * DATABASE_URL. The throwaway one runs with fsync and synchronous_commit off: on a disk shared by several
- * engineers an fsync takes milliseconds, which would bury the round trips and CPU being compared. Each
- * database the workloads ask for is a fresh schema, chosen through the connection's search_path.
+ * A throwaway PostgreSQL server on this machine (test/support/postgres-server.ts) with a production
+ * server's durability, fsync and synchronous_commit on; or the server at DATABASE_URL. Each database the
+ * workloads ask for is a fresh schema, chosen through the connection's search_path.
  */
 export async function serverBackend(): Promise<PostgresBackend> {
-  const server: PostgresServer | undefined = process.env.DATABASE_URL ? undefined : await startPostgres()
+  const server: PostgresServer | undefined = process.env.DATABASE_URL ? undefined : await startPostgres({ durable: true })
   const url = process.env.DATABASE_URL ?? server!.url
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()

@@ -31,11 +31,14 @@ export class Report {
   readonly startedAt = new Date()
   readonly machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}; load average at start ${loadavg()[0]!.toFixed(2)}`
   readonly #workloads = new Map<string, WorkloadResult[]>()
+  #lastTableAt = performance.now()
 
   add(table: Table, data?: unknown): void {
     this.tables.push(table)
     if (data !== undefined) this.data[table.title] = data
-    console.log(`\n${renderTable(table)}`)
+    const seconds = (performance.now() - this.#lastTableAt) / 1000
+    this.#lastTableAt = performance.now()
+    console.log(`\n${renderTable(table)}\n(measured in ${seconds.toFixed(0)} s)`)
   }
 
   note(text: string): void {

@@ -23,8 +23,8 @@ export interface Subject {
 }
 
 /** The note every workload writes: a title and a paragraph, about the size of a real one. */
-export const TITLE = 'Weekly planning'
-export const CONTENT = 'Agreed on the release date, moved the migration to next sprint, and asked Sam to review the backlog.'
+const TITLE = 'Weekly planning'
+const CONTENT = 'Agreed on the release date, moved the migration to next sprint, and asked Sam to review the backlog.'
 
 /** The payload of a note stream's event at `version`: created first, then updated. */
 export function notePayload(version: number): { eventType: string; payload: Record<string, string> } {
