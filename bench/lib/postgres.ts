@@ -5,7 +5,7 @@ import { notesRegistry } from '../../test/support/notes.ts'
 import { startPostgres, type PostgresServer } from '../../test/support/postgres-server.ts'
 import { postgresFloor, type PgConnection } from '../floors/postgresql.ts'
 import { FLOOR, OURS, type Backend } from './backends.ts'
-import { storeSubject } from './subject.ts'
+import { storeSubject, type Subject } from './subject.ts'
 import type { WorkloadName } from './workloads.ts'
 
 /** The floor that appends the way it is first written by hand: BEGIN, SELECT, one INSERT a row, COMMIT. */
@@ -56,17 +56,25 @@ export async function pgliteBackend(): Promise<PostgresBackend> {
     name: 'PGlite (in memory)',
     durability,
     openStore,
-    contenders: {
-      [OURS]: async () => {
-        const { store, dispose } = await openStore()
-        return storeSubject(store, dispose) // closing twice is a no-op
-      },
-      [FLOOR]: floor('statement', 'floor'),
-      [FLOOR_TRANSACTION]: floor('transaction', 'transaction'),
-    },
+    contenders: contenders(openStore, floor),
     dispose: async () => {
       for (const db of instances) await db.close()
     },
+  }
+}
+
+/** Our store beside the two floors, the same on PGlite and on a server. */
+function contenders(
+  openStore: () => Promise<{ store: PostgreSQLEventStore; dispose: () => Promise<void> }>,
+  floor: (shape: 'statement' | 'transaction', label: string) => () => Promise<Subject>,
+): Record<string, () => Promise<Subject>> {
+  return {
+    [OURS]: async () => {
+      const { store, dispose } = await openStore()
+      return storeSubject(store, dispose) // closing twice is a no-op
+    },
+    [FLOOR]: floor('statement', 'floor'),
+    [FLOOR_TRANSACTION]: floor('transaction', 'transaction'),
   }
 }
 
@@ -112,14 +120,7 @@ export async function serverBackend(): Promise<PostgresBackend> {
     name: 'PostgreSQL server',
     durability,
     openStore,
-    contenders: {
-      [OURS]: async () => {
-        const { store, dispose } = await openStore()
-        return storeSubject(store, dispose) // closing twice is a no-op
-      },
-      [FLOOR]: floor('statement', 'floor'),
-      [FLOOR_TRANSACTION]: floor('transaction', 'transaction'),
-    },
+    contenders: contenders(openStore, floor),
     dispose: async () => {
       await admin.end()
       server?.stop()
