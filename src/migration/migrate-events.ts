@@ -1,7 +1,6 @@
 import { DuplicateEventIdError, InvalidArgumentError, MigrationConflictError, OptimisticLockError } from '../errors.ts'
 import { describe, type DomainEvent } from '../events/domain-event.ts'
 import { requireInteger, requireOptions } from '../stores/arguments.ts'
-import { BaseEventStore } from '../stores/base-event-store.ts'
 import type { AppendResult, EventStore, StoredEvent } from '../stores/event-store.ts'
 import { StreamDigests, type StreamDigest } from './stream-digests.ts'
 
@@ -158,7 +157,7 @@ function streamRuns(batch: readonly StoredEvent[]): Run[] {
 /** One transaction for the whole batch where the target can; one append a run where it cannot. */
 async function appendRuns(target: EventStore, runs: Run[]): Promise<AppendResult[]> {
   try {
-    if (target instanceof BaseEventStore) return await target.appendStreams(runs.map((run) => run.append))
+    if (target.appendStreams) return await target.appendStreams(runs.map((run) => run.append))
     const results: AppendResult[] = []
     for (const run of runs) results.push(await target.appendEvents(run.append))
     return results

@@ -76,6 +76,11 @@ export interface EventStore extends AsyncDisposable {
   /** Closes the store. Safe to call again; `await using` calls it for you. */
   close(): Promise<void>
   appendEvents(input: AppendEventsInput): Promise<AppendResult>
+  /**
+   * Appends to several streams in one transaction, all or none; each append as `appendEvents` would.
+   * Optional: `migrateEvents` commits a batch at a time with it where a store has it (every store here does).
+   */
+  appendStreams?(appends: readonly AppendEventsInput[]): Promise<AppendResult[]>
   getEvents(aggregateId: string, aggregateType: string, options?: GetEventsOptions): Promise<EventStream>
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>
   getStreamVersion(aggregateId: string, aggregateType: string): Promise<number>
