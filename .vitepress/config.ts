@@ -2,14 +2,24 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { transformerTwoslash } from '@shikijs/vitepress-twoslash'
 import ts from 'typescript'
-import { defineConfig, type DefaultTheme, type MarkdownOptions } from 'vitepress'
+import {
+  defineConfig,
+  type DefaultTheme,
+  type MarkdownOptions,
+} from 'vitepress'
 import { strictSnippets } from './snippets.ts'
 import { root } from './workbook.ts'
 
 /** Twoslash checks shown code with the project's own compiler options, as `npm run typecheck` does. */
 function projectCompilerOptions(): ts.CompilerOptions {
-  const tsconfig = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile)
-  return ts.convertCompilerOptionsFromJson(tsconfig.config.compilerOptions, root).options
+  const tsconfig = ts.readConfigFile(
+    join(root, 'tsconfig.json'),
+    ts.sys.readFile,
+  )
+  return ts.convertCompilerOptionsFromJson(
+    tsconfig.config.compilerOptions,
+    root,
+  ).options
 }
 
 // @shikijs/vitepress-twoslash is built on Shiki 4 and VitePress 1.6 on Shiki 2: their transformer types differ
@@ -24,8 +34,13 @@ function guidePages(): DefaultTheme.SidebarItem[] {
     .filter((file) => file.endsWith('.md'))
     .sort()
     .map((file) => {
-      const heading = /^# (.+)$/m.exec(readFileSync(join(dir, file), 'utf8'))?.[1] ?? file.replace(/\.md$/, '')
-      return { text: heading.replace(/`/g, ''), link: `/guide/${file.replace(/\.md$/, '')}` }
+      const heading =
+        /^# (.+)$/m.exec(readFileSync(join(dir, file), 'utf8'))?.[1] ??
+        file.replace(/\.md$/, '')
+      return {
+        text: heading.replace(/`/g, ''),
+        link: `/guide/${file.replace(/\.md$/, '')}`,
+      }
     })
 }
 const guides = guidePages()
@@ -33,7 +48,8 @@ const guides = guidePages()
 export default defineConfig({
   title: 'Event Sourcing Workbook',
   titleTemplate: ':title · Event Sourcing Workbook for TypeScript',
-  description: 'Learn event sourcing in TypeScript by running it: lessons, exercises and a real library.',
+  description:
+    'Learn event sourcing in TypeScript by running it: lessons, exercises and a real library.',
   srcDir: 'docs',
   cleanUrls: true,
   lastUpdated: false,
@@ -62,7 +78,10 @@ export default defineConfig({
       // The library by its package name, as lessons import it (a regex: 'eventsource-ts/testing' is separate).
       alias: [
         { find: /^eventsource-ts$/, replacement: join(root, 'src/index.ts') },
-        { find: /^eventsource-ts\/testing$/, replacement: join(root, 'src/testing/index.ts') },
+        {
+          find: /^eventsource-ts\/testing$/,
+          replacement: join(root, 'src/testing/index.ts'),
+        },
       ],
     },
   },
@@ -87,7 +106,10 @@ export default defineConfig({
       {
         text: 'Phase 3: Production',
         items: [
-          { text: '12 · SQLite for development and testing', link: '/lessons/12-sqlite' },
+          {
+            text: '12 · SQLite for development and testing',
+            link: '/lessons/12-sqlite',
+          },
           { text: 'Exercises', link: '/exercises' },
         ],
       },
@@ -96,6 +118,9 @@ export default defineConfig({
     ],
     outline: { level: [2, 3] },
     docFooter: { prev: false, next: false },
-    footer: { message: 'Every code block on this site is imported from the lessons that run, and type-checked at build time.' },
+    footer: {
+      message:
+        'Every code block on this site is imported from the lessons that run, and type-checked at build time.',
+    },
   },
 })

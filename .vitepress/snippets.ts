@@ -12,19 +12,33 @@ export interface Region {
 
 const MARKER = /^\/\/ ?#?((?:end)?region) ([\w*-]+)$/
 
-export function findRegion(lines: readonly string[], name: string): Region | undefined {
+export function findRegion(
+  lines: readonly string[],
+  name: string,
+): Region | undefined {
   const start = lines.findIndex((line) => isMarker(line, 'region', name))
   if (start < 0) return undefined
-  const end = lines.findIndex((line, index) => index > start && isMarker(line, 'endregion', name))
+  const end = lines.findIndex(
+    (line, index) => index > start && isMarker(line, 'endregion', name),
+  )
   return end < 0 ? undefined : { start: start + 1, end }
 }
 
-function isMarker(line: string, kind: 'region' | 'endregion', name?: string): boolean {
+function isMarker(
+  line: string,
+  kind: 'region' | 'endregion',
+  name?: string,
+): boolean {
   const match = MARKER.exec(line.trim())
-  return match !== null && match[1] === kind && (name === undefined || match[2] === name)
+  return (
+    match !== null &&
+    match[1] === kind &&
+    (name === undefined || match[2] === name)
+  )
 }
 
-const isAnyMarker = (line: string) => isMarker(line, 'region') || isMarker(line, 'endregion')
+const isAnyMarker = (line: string) =>
+  isMarker(line, 'region') || isMarker(line, 'endregion')
 
 function indentOf(line: string): number {
   return line.trim() === '' ? Infinity : line.length - line.trimStart().length
@@ -38,17 +52,35 @@ function indentOf(line: string): number {
  * compiler it shares between blocks: under the real name it would hide the real file from later blocks
  * that import it.
  */
-export function twoslashSource(path: string, source: string, regionName: string | undefined): string {
+export function twoslashSource(
+  path: string,
+  source: string,
+  regionName: string | undefined,
+): string {
   const lines = source.replace(/\r\n/g, '\n').split('\n')
   const header = `// @filename: ${path.replace(/(\.[cm]?tsx?)$/, '.twoslash$1')}`
-  if (!regionName) return [header, ...lines.filter((line) => !isAnyMarker(line))].join('\n')
+  if (!regionName)
+    return [header, ...lines.filter((line) => !isAnyMarker(line))].join('\n')
   const region = findRegion(lines, regionName)!
-  const shown = lines.slice(region.start, region.end).filter((line) => !isAnyMarker(line))
+  const shown = lines
+    .slice(region.start, region.end)
+    .filter((line) => !isAnyMarker(line))
   const indent = Math.min(...shown.map(indentOf))
-  const dedented = Number.isFinite(indent) ? shown.map((line) => line.slice(indent)) : shown
-  const before = lines.slice(0, region.start - 1).filter((line) => !isAnyMarker(line))
+  const dedented = Number.isFinite(indent)
+    ? shown.map((line) => line.slice(indent))
+    : shown
+  const before = lines
+    .slice(0, region.start - 1)
+    .filter((line) => !isAnyMarker(line))
   const after = lines.slice(region.end + 1).filter((line) => !isAnyMarker(line))
-  return [header, ...before, '// ---cut-before---', ...dedented, '// ---cut-after---', ...after].join('\n')
+  return [
+    header,
+    ...before,
+    '// ---cut-before---',
+    ...dedented,
+    '// ---cut-after---',
+    ...after,
+  ].join('\n')
 }
 
 interface SnippetToken {
@@ -79,7 +111,9 @@ export function strictSnippets(md: MarkdownRenderer, root: string): void {
         throw new Error(`${where}: the snippet file does not exist.`)
       }
       if (regionName && !findRegion(source.split(/\r?\n/), regionName)) {
-        throw new Error(`${where}: the file has no "// #region ${regionName}" … "// #endregion ${regionName}".`)
+        throw new Error(
+          `${where}: the file has no "// #region ${regionName}" … "// #endregion ${regionName}".`,
+        )
       }
       if (TYPESCRIPT.test(token.info.trim())) {
         token.content = twoslashSource(relative(root, file), source, regionName)

@@ -12,14 +12,23 @@ const run = promisify(execFile)
  * Runs a command in the repository without colours, as a learner's terminal would, and returns what it
  * prints. The build's NODE_ENV=production is not the learner's, so it is left out.
  */
-export async function capture(file: string, args: readonly string[]): Promise<string> {
+export async function capture(
+  file: string,
+  args: readonly string[],
+): Promise<string> {
   const { NODE_ENV: _buildMode, ...env } = process.env
   try {
-    const { stdout } = await run(file, args, { cwd: root, env: { ...env, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 })
+    const { stdout } = await run(file, args, {
+      cwd: root,
+      env: { ...env, NO_COLOR: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+    })
     return stdout
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string }
-    throw new Error(`The site shows what "${[file, ...args].join(' ')}" prints, but it failed:\n${stdout ?? ''}${stderr ?? ''}`)
+    throw new Error(
+      `The site shows what "${[file, ...args].join(' ')}" prints, but it failed:\n${stdout ?? ''}${stderr ?? ''}`,
+    )
   }
 }
 
@@ -28,5 +37,13 @@ export async function capture(file: string, args: readonly string[]): Promise<st
  * it because the workbook's code imports the library by its package name, which only tsx resolves to source.
  */
 export async function workbookJson<T>(module: string): Promise<T> {
-  return JSON.parse(await capture(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', module])) as T
+  return JSON.parse(
+    await capture(process.execPath, [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '--eval',
+      module,
+    ]),
+  ) as T
 }

@@ -16,4 +16,6 @@ for await (const _ of store.readAll()) {
 }
 const seconds = (performance.now() - start) / 1000
 await store.close()
-console.log(JSON.stringify({ events, seconds, baselineBytes: baseline, peakBytes: peak }))
+console.log(
+  JSON.stringify({ events, seconds, baselineBytes: baseline, peakBytes: peak }),
+)

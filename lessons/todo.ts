@@ -5,5 +5,7 @@ export class TodoError extends Error {
 
 /** Throws until you replace the call with your code. */
 export function todo(what: string): never {
-  throw new TodoError(`TODO: ${what}. Replace the todo(...) call with your code.`)
+  throw new TodoError(
+    `TODO: ${what}. Replace the todo(...) call with your code.`,
+  )
 }

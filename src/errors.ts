@@ -56,7 +56,9 @@ export interface RowLocation {
 }
 
 function atPosition(globalPosition: number | undefined): string {
-  return globalPosition === undefined ? '' : ` (stored event at global position ${globalPosition})`
+  return globalPosition === undefined
+    ? ''
+    : ` (stored event at global position ${globalPosition})`
 }
 
 export class EventTypeNotFoundError extends EventSourceError {
@@ -66,7 +68,8 @@ export class EventTypeNotFoundError extends EventSourceError {
     readonly registeredTypes: readonly string[],
     location: RowLocation = {},
   ) {
-    const known = registeredTypes.length > 0 ? registeredTypes.join(', ') : 'none'
+    const known =
+      registeredTypes.length > 0 ? registeredTypes.join(', ') : 'none'
     super(
       `Unknown event type "${eventType}"${atPosition(location.globalPosition)}. Registered types: ${known}. ` +
         `Register it with registerEvent(${eventType}, registry), or pass the registry that has it as the store's eventRegistry.`,
@@ -97,8 +100,12 @@ export class EventValidationError extends EventSourceError {
     readonly issues: readonly ValidationIssue[],
     location: RowLocation = {},
   ) {
-    const list = issues.map((i) => `${i.path || '(event)'}: ${i.message}`).join('; ')
-    super(`Invalid ${eventType} event${atPosition(location.globalPosition)}: ${list}`)
+    const list = issues
+      .map((i) => `${i.path || '(event)'}: ${i.message}`)
+      .join('; ')
+    super(
+      `Invalid ${eventType} event${atPosition(location.globalPosition)}: ${list}`,
+    )
     this.globalPosition = location.globalPosition
   }
 }
@@ -138,7 +145,9 @@ export class EventVersionError extends EventSourceError {
 /** A store used before `initialize()` or after `close()`. */
 export class NotConnectedError extends EventSourceError {
   constructor(storeName: string) {
-    super(`${storeName} is not connected: call "await store.initialize()" before using it (and do not use it after close()).`)
+    super(
+      `${storeName} is not connected: call "await store.initialize()" before using it (and do not use it after close()).`,
+    )
   }
 }
 

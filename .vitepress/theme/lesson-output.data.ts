@@ -23,11 +23,19 @@ const LIST_SECTIONS = `
  * that ends in `(--section <name>)`, and closes with a summary line that starts with `✓` and says how long
  * it ran.
  */
-function splitSections(output: string, sections: readonly string[]): Map<string, string> {
+function splitSections(
+  output: string,
+  sections: readonly string[],
+): Map<string, string> {
   const lines = output.split('\n')
   const headings = sections.map((section) => {
-    const index = lines.findIndex((line) => line.endsWith(`(--section ${section})`))
-    if (index < 0) throw new Error(`The lesson runner printed no heading for section "${section}":\n${output}`)
+    const index = lines.findIndex((line) =>
+      line.endsWith(`(--section ${section})`),
+    )
+    if (index < 0)
+      throw new Error(
+        `The lesson runner printed no heading for section "${section}":\n${output}`,
+      )
     return index
   })
   const summary = lines.findLastIndex((line) => /^✓ .* ran in /.test(line))
@@ -35,21 +43,42 @@ function splitSections(output: string, sections: readonly string[]): Map<string,
     sections.map((section, i) => {
       const end = headings[i + 1] ?? (summary < 0 ? lines.length : summary)
       // Blank lines around a section go; leading spaces stay (the configuration table is aligned with them).
-      return [section, lines.slice(headings[i]! + 1, end).join('\n').replace(/^(\s*\n)+|\s+$/g, '')]
+      return [
+        section,
+        lines
+          .slice(headings[i]! + 1, end)
+          .join('\n')
+          .replace(/^(\s*\n)+|\s+$/g, ''),
+      ]
     }),
   )
 }
 
 export default defineLoader({
-  watch: ['../../lessons/**/*.ts', '../../tools/workbook/**/*.ts', '../../src/**/*.ts'],
+  watch: [
+    '../../lessons/**/*.ts',
+    '../../tools/workbook/**/*.ts',
+    '../../src/**/*.ts',
+  ],
   async load(): Promise<Record<string, SectionOutput>> {
-    const lessons = await workbookJson<{ number: number; sections: string[] }[]>(LIST_SECTIONS)
+    const lessons =
+      await workbookJson<{ number: number; sections: string[] }[]>(
+        LIST_SECTIONS,
+      )
     const outputs: Record<string, SectionOutput> = {}
     // The whole lesson, as a learner runs it: every section, in order, in one process.
     for (const { number, sections } of lessons) {
-      const printed = await capture('npm', ['run', '--silent', 'lesson', String(number)])
+      const printed = await capture('npm', [
+        'run',
+        '--silent',
+        'lesson',
+        String(number),
+      ])
       for (const [section, output] of splitSections(printed, sections)) {
-        outputs[`${number}/${section}`] = { command: `npm run lesson ${number} -- --section ${section}`, output }
+        outputs[`${number}/${section}`] = {
+          command: `npm run lesson ${number} -- --section ${section}`,
+          output,
+        }
       }
     }
     return outputs

@@ -27,19 +27,34 @@ const PRINT_CURRICULUM = `
 
 /** A lesson's page is `docs/lessons/NN-name.md`, such as `12-sqlite.md`. */
 function lessonLink(number: number, pages: string[]): string | undefined {
-  const page = pages.find((file) => file.startsWith(`${String(number).padStart(2, '0')}-`) && file.endsWith('.md'))
+  const page = pages.find(
+    (file) =>
+      file.startsWith(`${String(number).padStart(2, '0')}-`) &&
+      file.endsWith('.md'),
+  )
   return page && `/lessons/${page.replace(/\.md$/, '')}`
 }
 
 export default defineLoader({
   watch: ['../../docs/lessons/*.md', '../../tools/workbook/curriculum.ts'],
   async load(): Promise<SeriesPhase[]> {
-    const curriculum = await workbookJson<(Omit<SeriesLesson, 'link'> & { phase: string })[]>(PRINT_CURRICULUM)
+    const curriculum =
+      await workbookJson<(Omit<SeriesLesson, 'link'> & { phase: string })[]>(
+        PRINT_CURRICULUM,
+      )
     const pages = readdirSync(join(root, 'docs/lessons'))
     const phases: SeriesPhase[] = []
     for (const { number, title, teaches, phase } of curriculum) {
-      if (phases.at(-1)?.title !== phase) phases.push({ title: phase, lessons: [] })
-      phases.at(-1)!.lessons.push({ number, title, teaches, link: lessonLink(number, pages) })
+      if (phases.at(-1)?.title !== phase)
+        phases.push({ title: phase, lessons: [] })
+      phases
+        .at(-1)!
+        .lessons.push({
+          number,
+          title,
+          teaches,
+          link: lessonLink(number, pages),
+        })
     }
     return phases
   },

@@ -21,18 +21,35 @@ interface Row {
 export function memoryFloor(): Subject {
   const log: Row[] = []
   const streams = new Map<string, Row[]>()
-  const decode = (row: Row) => ({ ...row, payload: JSON.parse(row.payload) as unknown, metadata: JSON.parse(row.metadata) as unknown })
+  const decode = (row: Row) => ({
+    ...row,
+    payload: JSON.parse(row.payload) as unknown,
+    metadata: JSON.parse(row.metadata) as unknown,
+  })
 
   return {
     async appendStream(streamId, count, afterVersion = 0) {
       const stream = streams.get(streamId) ?? []
-      if (stream.length !== afterVersion) throw new Error(`stream ${streamId} is not at version ${afterVersion}`)
+      if (stream.length !== afterVersion)
+        throw new Error(`stream ${streamId} is not at version ${afterVersion}`)
       const now = new Date().toISOString()
-      for (let version = afterVersion + 1; version <= afterVersion + count; version++) {
+      for (
+        let version = afterVersion + 1;
+        version <= afterVersion + count;
+        version++
+      ) {
         const { eventType, payload } = notePayload(version)
         const row = {
-          globalPosition: log.length + 1, eventId: randomUUID(), eventType, aggregateId: streamId, aggregateVersion: version,
-          correlationId: randomUUID(), occurredAt: now, storedAt: now, payload: JSON.stringify(payload), metadata: '{}',
+          globalPosition: log.length + 1,
+          eventId: randomUUID(),
+          eventType,
+          aggregateId: streamId,
+          aggregateVersion: version,
+          correlationId: randomUUID(),
+          occurredAt: now,
+          storedAt: now,
+          payload: JSON.stringify(payload),
+          metadata: '{}',
         }
         log.push(row)
         stream.push(row)

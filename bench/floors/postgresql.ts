@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { APPEND_LOCK, CREATE_SCHEMA } from '../../src/stores/postgresql/schema.ts'
+import {
+  APPEND_LOCK,
+  CREATE_SCHEMA,
+} from '../../src/stores/postgresql/schema.ts'
 import { notePayload, type Subject } from '../lib/subject.ts'
 
 /** One connection's queries: a `pg` client on a real server, or PGlite in process. */
@@ -15,7 +18,8 @@ export interface PgConnection {
  */
 export type PgAppendShape = 'statement' | 'transaction'
 
-const COLUMN_LIST = 'event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id, actor_id, correlation_id, causation_id, occurred_at, payload, metadata'
+const COLUMN_LIST =
+  'event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id, actor_id, correlation_id, causation_id, occurred_at, payload, metadata'
 
 const APPEND_STATEMENT = `
 WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(${APPEND_LOCK})),
@@ -28,36 +32,80 @@ SELECT u.event_id, u.event_type, u.event_version, $1, $2, current.version + u.n:
 RETURNING global_position`
 
 const INSERT_ROW = `INSERT INTO events (${COLUMN_LIST}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
-const STREAM_VERSION = 'SELECT coalesce(max(aggregate_version), 0) AS version FROM events WHERE aggregate_id = $1 AND aggregate_type = $2'
+const STREAM_VERSION =
+  'SELECT coalesce(max(aggregate_version), 0) AS version FROM events WHERE aggregate_id = $1 AND aggregate_type = $2'
 
 /**
  * The raw-driver floor for PostgreSQL: hand-written SQL on the store's own schema, through one connection.
  * Reads are plain `SELECT *`, the driver turning JSONB into objects with JSON.parse and times into Dates.
  */
-export async function postgresFloor(connection: PgConnection, shape: PgAppendShape): Promise<Subject> {
+export async function postgresFloor(
+  connection: PgConnection,
+  shape: PgAppendShape,
+): Promise<Subject> {
   for (const statement of CREATE_SCHEMA) await connection.query(statement)
 
   const rowsOf = (streamId: string, count: number, afterVersion: number) => {
     const occurredAt = new Date().toISOString()
     return Array.from({ length: count }, (_, i) => {
       const { eventType, payload } = notePayload(afterVersion + i + 1)
-      return [randomUUID(), eventType, 1, streamId, 'Note', afterVersion + i + 1, null, null, randomUUID(), null, occurredAt, JSON.stringify(payload), '{}']
+      return [
+        randomUUID(),
+        eventType,
+        1,
+        streamId,
+        'Note',
+        afterVersion + i + 1,
+        null,
+        null,
+        randomUUID(),
+        null,
+        occurredAt,
+        JSON.stringify(payload),
+        '{}',
+      ]
     })
   }
-  const appendStatement = async (streamId: string, count: number, afterVersion: number) => {
+  const appendStatement = async (
+    streamId: string,
+    count: number,
+    afterVersion: number,
+  ) => {
     const rows = rowsOf(streamId, count, afterVersion)
     const column = (index: number) => rows.map((row) => row[index])
     const inserted = await connection.query(APPEND_STATEMENT, [
-      streamId, 'Note', afterVersion, column(0), column(1), column(2), column(6), column(7), column(8), column(9), column(10), column(11), column(12),
+      streamId,
+      'Note',
+      afterVersion,
+      column(0),
+      column(1),
+      column(2),
+      column(6),
+      column(7),
+      column(8),
+      column(9),
+      column(10),
+      column(11),
+      column(12),
     ])
-    if (inserted.length !== count) throw new Error(`stream ${streamId} is not at version ${afterVersion}`)
+    if (inserted.length !== count)
+      throw new Error(`stream ${streamId} is not at version ${afterVersion}`)
   }
-  const appendTransaction = async (streamId: string, count: number, afterVersion: number) => {
+  const appendTransaction = async (
+    streamId: string,
+    count: number,
+    afterVersion: number,
+  ) => {
     await connection.query('BEGIN')
     try {
-      const [{ version }] = (await connection.query(STREAM_VERSION, [streamId, 'Note'])) as [{ version: number }]
-      if (version !== afterVersion) throw new Error(`stream ${streamId} is not at version ${afterVersion}`)
-      for (const row of rowsOf(streamId, count, afterVersion)) await connection.query(INSERT_ROW, row)
+      const [{ version }] = (await connection.query(STREAM_VERSION, [
+        streamId,
+        'Note',
+      ])) as [{ version: number }]
+      if (version !== afterVersion)
+        throw new Error(`stream ${streamId} is not at version ${afterVersion}`)
+      for (const row of rowsOf(streamId, count, afterVersion))
+        await connection.query(INSERT_ROW, row)
       await connection.query('COMMIT')
     } catch (error) {
       await connection.query('ROLLBACK')
@@ -66,14 +114,27 @@ export async function postgresFloor(connection: PgConnection, shape: PgAppendSha
   }
 
   return {
-    appendStream: async (streamId, count, afterVersion = 0) => (shape === 'statement' ? appendStatement : appendTransaction)(streamId, count, afterVersion),
+    appendStream: async (streamId, count, afterVersion = 0) =>
+      (shape === 'statement' ? appendStatement : appendTransaction)(
+        streamId,
+        count,
+        afterVersion,
+      ),
     async readStream(streamId) {
-      return (await connection.query('SELECT * FROM events WHERE aggregate_id = $1 AND aggregate_type = $2 ORDER BY aggregate_version', [streamId, 'Note'])).length
+      return (
+        await connection.query(
+          'SELECT * FROM events WHERE aggregate_id = $1 AND aggregate_type = $2 ORDER BY aggregate_version',
+          [streamId, 'Note'],
+        )
+      ).length
     },
     async readAll() {
       let count = 0
-      for (let after = '0'; ; ) {
-        const page = await connection.query('SELECT * FROM events WHERE global_position > $1 ORDER BY global_position LIMIT 1000', [after])
+      for (let after = '0'; ;) {
+        const page = await connection.query(
+          'SELECT * FROM events WHERE global_position > $1 ORDER BY global_position LIMIT 1000',
+          [after],
+        )
         count += page.length
         if (page.length < 1000) return count
         after = String(page[page.length - 1]!.global_position)

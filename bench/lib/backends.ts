@@ -30,7 +30,13 @@ export function freshFile(label: string): { path: string; remove: () => void } {
     process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
   }
   const path = join(workDir, `${label}-${++files}.db`)
-  return { path, remove: () => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(path + suffix, { force: true })) }
+  return {
+    path,
+    remove: () =>
+      ['', '-wal', '-shm', '-journal'].forEach((suffix) =>
+        rmSync(path + suffix, { force: true }),
+      ),
+  }
 }
 
 export function sqliteFile(settings: SqliteSettings): Backend {
@@ -40,7 +46,10 @@ export function sqliteFile(settings: SqliteSettings): Backend {
     contenders: {
       [OURS]: async () => {
         const { path, remove } = freshFile('ours')
-        const store = new SQLiteEventStore(path, { eventRegistry: notesRegistry, ...settings })
+        const store = new SQLiteEventStore(path, {
+          eventRegistry: notesRegistry,
+          ...settings,
+        })
         await store.initialize()
         return storeSubject(store, remove)
       },
@@ -60,7 +69,9 @@ export function sqliteMemory(): Backend {
     durability: 'journal_mode=memory, synchronous=FULL (no disk)',
     contenders: {
       [OURS]: async () => {
-        const store = new SQLiteEventStore(':memory:', { eventRegistry: notesRegistry })
+        const store = new SQLiteEventStore(':memory:', {
+          eventRegistry: notesRegistry,
+        })
         await store.initialize()
         return storeSubject(store)
       },

@@ -7,9 +7,27 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const RUNS = 3
 
 const COMMANDS: { what: string; command: string; args: string[] }[] = [
-  { what: 'node -e 0 (bare Node, for reference)', command: process.execPath, args: ['-e', '0'] },
-  { what: "node --import tsx -e \"await import('eventsource-ts')\"", command: process.execPath, args: ['--import', 'tsx', '--input-type=module', '-e', "await import('eventsource-ts')"] },
-  { what: 'npm run lesson 12', command: 'npm', args: ['run', '--silent', 'lesson', '12'] },
+  {
+    what: 'node -e 0 (bare Node, for reference)',
+    command: process.execPath,
+    args: ['-e', '0'],
+  },
+  {
+    what: 'node --import tsx -e "await import(\'eventsource-ts\')"',
+    command: process.execPath,
+    args: [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      "await import('eventsource-ts')",
+    ],
+  },
+  {
+    what: 'npm run lesson 12',
+    command: 'npm',
+    args: ['run', '--silent', 'lesson', '12'],
+  },
 ]
 
 /** Wall time of whole processes, from spawn to exit: a warm-up run (it fills tsx's cache), then the timed runs. */
@@ -18,8 +36,14 @@ export function measureColdStart(report: Report): void {
     const times: number[] = []
     for (let run = 0; run <= RUNS; run++) {
       const start = performance.now()
-      const { status, error } = spawnSync(command, args, { cwd: ROOT, stdio: 'ignore' })
-      if (error || status !== 0) throw new Error(`cold start: "${what}" failed (${error?.message ?? `exit code ${status}`})`)
+      const { status, error } = spawnSync(command, args, {
+        cwd: ROOT,
+        stdio: 'ignore',
+      })
+      if (error || status !== 0)
+        throw new Error(
+          `cold start: "${what}" failed (${error?.message ?? `exit code ${status}`})`,
+        )
       if (run > 0) times.push(performance.now() - start)
     }
     const { min, median } = summarize(times)
@@ -29,7 +53,11 @@ export function measureColdStart(report: Report): void {
     {
       title: 'Cold start: whole processes, wall time',
       columns: ['Command', 'min', 'median'],
-      rows: rows.map(({ what, min, median }) => [`\`${what}\``, `${Math.round(min)} ms`, `${Math.round(median)} ms`]),
+      rows: rows.map(({ what, min, median }) => [
+        `\`${what}\``,
+        `${Math.round(min)} ms`,
+        `${Math.round(median)} ms`,
+      ]),
     },
     rows,
   )

@@ -22,7 +22,9 @@ export interface Sample {
  * With --expose-gc: a full collection before each round, and a young-generation one before each slice, so
  * one contender's garbage is not collected on another's clock (a young collection costs what survives).
  */
-const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc ?? (() => undefined)
+const gc =
+  (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc ??
+  (() => undefined)
 
 /**
  * Runs each contender `repetitions` times, after one warm-up round that is not recorded (it lets the JIT
@@ -35,14 +37,20 @@ export async function sideBySide<K extends string>(
   { warmUp = true }: { warmUp?: boolean } = {},
 ): Promise<Record<K, Sample>> {
   const names = Object.keys(prepare) as K[]
-  const rates = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>
+  const rates = Object.fromEntries(
+    names.map((name) => [name, [] as number[]]),
+  ) as Record<K, number[]>
   for (let round = warmUp ? 0 : 1; round <= repetitions; round++) {
     const trials: Trial[] = []
     for (const name of names) trials.push(await prepare[name](round === 0))
     const seconds = names.map(() => 0)
     const events = names.map(() => 0)
     gc({ type: 'major' })
-    for (let slice = 0; slice < Math.max(...trials.map((t) => t.slices)); slice++) {
+    for (
+      let slice = 0;
+      slice < Math.max(...trials.map((t) => t.slices));
+      slice++
+    ) {
       for (const [i, trial] of trials.entries()) {
         if (slice >= trial.slices) continue
         gc({ type: 'minor' })
@@ -52,14 +60,20 @@ export async function sideBySide<K extends string>(
       }
     }
     for (const trial of trials) await trial.dispose?.()
-    if (round > 0) names.forEach((name, i) => rates[name].push(events[i]! / seconds[i]!))
+    if (round > 0)
+      names.forEach((name, i) => rates[name].push(events[i]! / seconds[i]!))
   }
-  return Object.fromEntries(names.map((name) => [name, summarize(rates[name])])) as Record<K, Sample>
+  return Object.fromEntries(
+    names.map((name) => [name, summarize(rates[name])]),
+  ) as Record<K, Sample>
 }
 
 export function summarize(values: number[]): Sample {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = sorted.length >> 1
-  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+  const median =
+    sorted.length % 2 === 1
+      ? sorted[middle]!
+      : (sorted[middle - 1]! + sorted[middle]!) / 2
   return { rates: values, min: sorted[0]!, median }
 }

@@ -15,22 +15,54 @@ export async function measureReadAllMemory(report: Report): Promise<void> {
   const { path, remove } = freshFile('memory')
   try {
     const writer = sqliteFloor(path, { walMode: true, synchronous: 'NORMAL' })
-    for (let i = 0; i < MEMORY_EVENTS / 1000; i++) await writer.appendStream(`stream-${i}`, 1000)
+    for (let i = 0; i < MEMORY_EVENTS / 1000; i++)
+      await writer.appendStream(`stream-${i}`, 1000)
     await writer.close()
     const probe = fileURLToPath(new URL('../rss-probe.ts', import.meta.url))
-    const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', probe, path], { encoding: 'utf8' })
-    const { events, seconds, baselineBytes, peakBytes } = JSON.parse(output) as { events: number; seconds: number; baselineBytes: number; peakBytes: number }
+    const output = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', probe, path],
+      { encoding: 'utf8' },
+    )
+    const { events, seconds, baselineBytes, peakBytes } = JSON.parse(
+      output,
+    ) as {
+      events: number
+      seconds: number
+      baselineBytes: number
+      peakBytes: number
+    }
     const growthMb = (peakBytes - baselineBytes) / 2 ** 20
     report.add(
       {
         title: 'Memory: readAll over a SQLite file (WAL)',
-        settings: 'journal_mode=WAL, synchronous=NORMAL; read in a fresh child process, RSS sampled every 1,000 events',
-        columns: ['Events read', 'RSS at start', 'RSS peak', 'RSS growth', 'events/s'],
-        rows: [[events.toLocaleString('en'), mb(baselineBytes), mb(peakBytes), `${growthMb.toFixed(1)} MB`, rate(events / seconds)]],
+        settings:
+          'journal_mode=WAL, synchronous=NORMAL; read in a fresh child process, RSS sampled every 1,000 events',
+        columns: [
+          'Events read',
+          'RSS at start',
+          'RSS peak',
+          'RSS growth',
+          'events/s',
+        ],
+        rows: [
+          [
+            events.toLocaleString('en'),
+            mb(baselineBytes),
+            mb(peakBytes),
+            `${growthMb.toFixed(1)} MB`,
+            rate(events / seconds),
+          ],
+        ],
       },
       { events, seconds, baselineBytes, peakBytes },
     )
-    report.expect({ what: `Memory: RSS growth of readAll over ${MEMORY_EVENTS.toLocaleString('en')} events`, measured: `${growthMb.toFixed(1)} MB`, goal: `< ${LIMIT_MB} MB`, met: events === MEMORY_EVENTS && growthMb < LIMIT_MB })
+    report.expect({
+      what: `Memory: RSS growth of readAll over ${MEMORY_EVENTS.toLocaleString('en')} events`,
+      measured: `${growthMb.toFixed(1)} MB`,
+      goal: `< ${LIMIT_MB} MB`,
+      met: events === MEMORY_EVENTS && growthMb < LIMIT_MB,
+    })
   } finally {
     remove()
   }

@@ -10,7 +10,13 @@ const EMMETT_DEFAULT = 'Emmett (default)'
 const EMMETT_ONE_CONNECTION = 'Emmett (one connection)'
 const TITLE = 'Peers: Emmett SQLite store, SQLite file'
 /** What Emmett's store does too; it has no repository of its own to save through. */
-const SHARED_WORKLOADS: WorkloadName[] = ['append-1', 'append-100', 'get-events', 'load', 'read-all']
+const SHARED_WORKLOADS: WorkloadName[] = [
+  'append-1',
+  'append-100',
+  'get-events',
+  'load',
+  'read-all',
+]
 
 /**
  * Our store against Emmett's SQLite event store (@event-driven-io/emmett-sqlite), at Emmett's settings:
@@ -18,7 +24,8 @@ const SHARED_WORKLOADS: WorkloadName[] = ['append-1', 'append-100', 'get-events'
  */
 export async function measurePeers(report: Report): Promise<void> {
   installPeers()
-  const { emmettSubject, emmettDurability, isBusyError } = await import('../peers/emmett.ts')
+  const { emmettSubject, emmettDurability, isBusyError } =
+    await import('../peers/emmett.ts')
   const probe = freshFile('emmett-probe')
   const emmettSettings = await emmettDurability(probe.path)
   probe.remove()
@@ -30,16 +37,26 @@ export async function measurePeers(report: Report): Promise<void> {
   }
   // Emmett prints every transaction it rolls back; the retried ones are counted instead.
   const log = console.log
-  console.log = (...args: unknown[]) => void (args.length === 1 && isBusyError(args[0]) ? undefined : log(...args))
+  console.log = (...args: unknown[]) =>
+    void (args.length === 1 && isBusyError(args[0]) ? undefined : log(...args))
   const results = await runWorkloads(
-    { ...ours.contenders, [EMMETT_DEFAULT]: emmett('default'), [EMMETT_ONE_CONNECTION]: emmett('one connection') },
+    {
+      ...ours.contenders,
+      [EMMETT_DEFAULT]: emmett('default'),
+      [EMMETT_ONE_CONNECTION]: emmett('one connection'),
+    },
     SHARED_WORKLOADS,
   ).finally(() => (console.log = log))
-  report.addWorkloads(TITLE, `ours and the floor ${ours.durability}; Emmett ${emmettSettings}, read back from its connection`, results, [
-    [OURS, FLOOR],
-    [OURS, EMMETT_DEFAULT],
-    [OURS, EMMETT_ONE_CONNECTION],
-  ])
+  report.addWorkloads(
+    TITLE,
+    `ours and the floor ${ours.durability}; Emmett ${emmettSettings}, read back from its connection`,
+    results,
+    [
+      [OURS, FLOOR],
+      [OURS, EMMETT_DEFAULT],
+      [OURS, EMMETT_ONE_CONNECTION],
+    ],
+  )
   if (retries > 0) {
     report.note(
       `Emmett: ${retries} appends failed with SQLITE_BUSY and were retried (its timed figures include them). Each new connection runs ` +
@@ -56,7 +73,13 @@ export async function measurePeers(report: Report): Promise<void> {
 
 /** The peers live in bench/peers with their own lockfile, installed the first time they are asked for. */
 function installPeers(): void {
-  if (existsSync(`${PEERS_DIR}node_modules/@event-driven-io/emmett-sqlite`)) return
-  console.log('\nInstalling the peers in bench/peers (npm ci; the sqlite3 driver builds from source, about a minute)…')
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PEERS_DIR, stdio: 'inherit' })
+  if (existsSync(`${PEERS_DIR}node_modules/@event-driven-io/emmett-sqlite`))
+    return
+  console.log(
+    '\nInstalling the peers in bench/peers (npm ci; the sqlite3 driver builds from source, about a minute)…',
+  )
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: PEERS_DIR,
+    stdio: 'inherit',
+  })
 }

@@ -2,7 +2,10 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { PostgreSQLEventStore } from 'eventsource-ts'
 import { notesRegistry } from '../../test/support/notes.ts'
-import { startPostgres, type PostgresServer } from '../../test/support/postgres-server.ts'
+import {
+  startPostgres,
+  type PostgresServer,
+} from '../../test/support/postgres-server.ts'
 import { postgresFloor, type PgConnection } from '../floors/postgresql.ts'
 import { FLOOR, OURS, type Backend } from './backends.ts'
 import { storeSubject, type Subject } from './subject.ts'
@@ -11,12 +14,17 @@ import type { WorkloadName } from './workloads.ts'
 /** The floor that appends the way it is first written by hand: BEGIN, SELECT, one INSERT a row, COMMIT. */
 export const FLOOR_TRANSACTION = 'raw floor, BEGIN…COMMIT'
 /** It shows what multi-row statements gain on batches; its reads would be the floor's. */
-export const ONLY_APPENDS: Record<string, readonly WorkloadName[]> = { [FLOOR_TRANSACTION]: ['append-100'] }
+export const ONLY_APPENDS: Record<string, readonly WorkloadName[]> = {
+  [FLOOR_TRANSACTION]: ['append-100'],
+}
 
 /** A PostgreSQL backend: the workloads' contenders, and our store on its own for the migration. */
 export interface PostgresBackend extends Backend {
   /** Our store over a fresh, empty schema, initialized; `dispose` closes it and drops the schema. */
-  openStore(): Promise<{ store: PostgreSQLEventStore; dispose(): Promise<void> }>
+  openStore(): Promise<{
+    store: PostgreSQLEventStore
+    dispose(): Promise<void>
+  }>
   dispose(): Promise<void>
 }
 
@@ -36,20 +44,42 @@ export async function pgliteBackend(): Promise<PostgresBackend> {
     const db = idle.pop() ?? instances[instances.push(new PGlite()) - 1]!
     const schema = freshSchema(label)
     await db.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`)
-    return { db, drop: async () => (await db.exec(`DROP SCHEMA ${schema} CASCADE`), void idle.push(db)) }
+    return {
+      db,
+      drop: async () => (
+        await db.exec(`DROP SCHEMA ${schema} CASCADE`),
+        void idle.push(db)
+      ),
+    }
   }
-  const floor = (shape: 'statement' | 'transaction', label: string) => async () => {
-    const { db, drop } = await inSchema(label)
-    return postgresFloor({ query: async (sql, params) => (await db.query<Record<string, unknown>>(sql, params)).rows, close: drop }, shape)
-  }
+  const floor =
+    (shape: 'statement' | 'transaction', label: string) => async () => {
+      const { db, drop } = await inSchema(label)
+      return postgresFloor(
+        {
+          query: async (sql, params) =>
+            (await db.query<Record<string, unknown>>(sql, params)).rows,
+          close: drop,
+        },
+        shape,
+      )
+    }
   const openStore = async () => {
     const { db, drop } = await inSchema('ours')
-    const store = new PostgreSQLEventStore({ embedded: db, eventRegistry: notesRegistry })
+    const store = new PostgreSQLEventStore({
+      embedded: db,
+      eventRegistry: notesRegistry,
+    })
     await store.initialize()
     return { store, dispose: async () => (await store.close(), await drop()) }
   }
   const { db: probe, drop } = await inSchema('settings')
-  const setting = async (name: string) => (await probe.query<{ value: string }>(`SELECT current_setting('${name}') AS value`)).rows[0]!.value
+  const setting = async (name: string) =>
+    (
+      await probe.query<{ value: string }>(
+        `SELECT current_setting('${name}') AS value`,
+      )
+    ).rows[0]!.value
   const durability = `PGlite (PostgreSQL ${await setting('server_version')}) in memory: fsync=${await setting('fsync')}, synchronous_commit=${await setting('synchronous_commit')}`
   await drop()
   return {
@@ -65,8 +95,14 @@ export async function pgliteBackend(): Promise<PostgresBackend> {
 
 /** Our store beside the two floors, the same on PGlite and on a server. */
 function contenders(
-  openStore: () => Promise<{ store: PostgreSQLEventStore; dispose: () => Promise<void> }>,
-  floor: (shape: 'statement' | 'transaction', label: string) => () => Promise<Subject>,
+  openStore: () => Promise<{
+    store: PostgreSQLEventStore
+    dispose: () => Promise<void>
+  }>,
+  floor: (
+    shape: 'statement' | 'transaction',
+    label: string,
+  ) => () => Promise<Subject>,
 ): Record<string, () => Promise<Subject>> {
   return {
     [OURS]: async () => {
@@ -84,35 +120,49 @@ function contenders(
  * workloads ask for is a fresh schema, chosen through the connection's search_path.
  */
 export async function serverBackend(): Promise<PostgresBackend> {
-  const server: PostgresServer | undefined = process.env.DATABASE_URL ? undefined : await startPostgres({ durable: true })
+  const server: PostgresServer | undefined = process.env.DATABASE_URL
+    ? undefined
+    : await startPostgres({ durable: true })
   const url = process.env.DATABASE_URL ?? server!.url
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
-  const show = async (setting: string) => ((await admin.query(`SHOW ${setting}`)).rows[0] as Record<string, string>)[setting]
+  const show = async (setting: string) =>
+    ((await admin.query(`SHOW ${setting}`)).rows[0] as Record<string, string>)[
+      setting
+    ]
   const durability = `PostgreSQL ${await show('server_version')}${server ? ' (throwaway server on 127.0.0.1)' : ' at DATABASE_URL'}: fsync=${await show('fsync')}, synchronous_commit=${await show('synchronous_commit')}, full_page_writes=${await show('full_page_writes')}`
   const inSchema = async (label: string) => {
     const schema = freshSchema(label)
     await admin.query(`CREATE SCHEMA ${schema}`)
     const scoped = new URL(url)
     scoped.searchParams.set('options', `-c search_path=${schema}`)
-    return { url: scoped.toString(), drop: async () => void (await admin.query(`DROP SCHEMA ${schema} CASCADE`)) }
-  }
-  const floor = (shape: 'statement' | 'transaction', label: string) => async () => {
-    const { url: scoped, drop } = await inSchema(label)
-    const client = new pg.Client({ connectionString: scoped })
-    await client.connect()
-    const connection: PgConnection = {
-      query: async (sql, params) => (await client.query(sql, params)).rows as Record<string, unknown>[],
-      close: async () => {
-        await client.end()
-        await drop()
-      },
+    return {
+      url: scoped.toString(),
+      drop: async () =>
+        void (await admin.query(`DROP SCHEMA ${schema} CASCADE`)),
     }
-    return postgresFloor(connection, shape)
   }
+  const floor =
+    (shape: 'statement' | 'transaction', label: string) => async () => {
+      const { url: scoped, drop } = await inSchema(label)
+      const client = new pg.Client({ connectionString: scoped })
+      await client.connect()
+      const connection: PgConnection = {
+        query: async (sql, params) =>
+          (await client.query(sql, params)).rows as Record<string, unknown>[],
+        close: async () => {
+          await client.end()
+          await drop()
+        },
+      }
+      return postgresFloor(connection, shape)
+    }
   const openStore = async () => {
     const { url: scoped, drop } = await inSchema('ours')
-    const store = new PostgreSQLEventStore({ connectionString: scoped, eventRegistry: notesRegistry })
+    const store = new PostgreSQLEventStore({
+      connectionString: scoped,
+      eventRegistry: notesRegistry,
+    })
     await store.initialize()
     return { store, dispose: async () => (await store.close(), await drop()) }
   }

@@ -38,7 +38,9 @@ export class Report {
     if (data !== undefined) this.data[table.title] = data
     const seconds = (performance.now() - this.#lastTableAt) / 1000
     this.#lastTableAt = performance.now()
-    console.log(`\n${renderTable(table)}\n(measured in ${seconds.toFixed(0)} s)`)
+    console.log(
+      `\n${renderTable(table)}\n(measured in ${seconds.toFixed(0)} s)`,
+    )
   }
 
   note(text: string): void {
@@ -47,18 +49,34 @@ export class Report {
   }
 
   /** Adds the events/s of every contender of a run of workloads, with the ratios asked for. */
-  addWorkloads(title: string, settings: string, results: WorkloadResult[], ratios: Ratio[]): void {
+  addWorkloads(
+    title: string,
+    settings: string,
+    results: WorkloadResult[],
+    ratios: Ratio[],
+  ): void {
     this.#workloads.set(title, results)
-    const contenders = [...new Set(results.flatMap((r) => Object.keys(r.samples)))]
+    const contenders = [
+      ...new Set(results.flatMap((r) => Object.keys(r.samples))),
+    ]
     this.add(
       {
         title,
         settings,
-        columns: ['Workload', 'Events a run', ...contenders.map((c) => `${c} events/s (min / median)`), ...ratios.map(([a, b]) => `${a} ÷ ${b}`)],
+        columns: [
+          'Workload',
+          'Events a run',
+          ...contenders.map((c) => `${c} events/s (min / median)`),
+          ...ratios.map(([a, b]) => `${a} ÷ ${b}`),
+        ],
         rows: results.map((r) => [
           r.title,
           r.events.toLocaleString('en'),
-          ...contenders.map((c) => (r.samples[c] ? `${rate(r.samples[c].min)} / ${rate(r.samples[c].median)}` : 'n/a')),
+          ...contenders.map((c) =>
+            r.samples[c]
+              ? `${rate(r.samples[c].min)} / ${rate(r.samples[c].median)}`
+              : 'n/a',
+          ),
           ...ratios.map((ratio) => formatRatio(ratioOf(r.samples, ratio))),
         ]),
       },
@@ -67,11 +85,23 @@ export class Report {
   }
 
   /** Checks a ratio of a workload table against the least it should be. */
-  expectRatio(title: string, workload: WorkloadName, [numerator, denominator]: Ratio, atLeast: number): void {
-    const result = this.#workloads.get(title)?.find((r) => r.workload === workload)
+  expectRatio(
+    title: string,
+    workload: WorkloadName,
+    [numerator, denominator]: Ratio,
+    atLeast: number,
+  ): void {
+    const result = this.#workloads
+      .get(title)
+      ?.find((r) => r.workload === workload)
     if (!result) return
     const ratio = ratioOf(result.samples, [numerator, denominator])
-    this.targets.push({ what: `${title}: ${result.title}, ${numerator} ÷ ${denominator}`, measured: formatRatio(ratio), goal: `≥ ${atLeast}×`, met: ratio !== undefined && ratio >= atLeast })
+    this.targets.push({
+      what: `${title}: ${result.title}, ${numerator} ÷ ${denominator}`,
+      measured: formatRatio(ratio),
+      goal: `≥ ${atLeast}×`,
+      met: ratio !== undefined && ratio >= atLeast,
+    })
   }
 
   expect(check: TargetCheck): void {
@@ -99,10 +129,15 @@ export class Report {
       ...this.tables.flatMap((table) => [renderTable(table), '']),
       targets,
       '',
-      ...(this.notes.length > 0 ? ['## Notes', '', ...this.notes.map((n) => `- ${n}`), ''] : []),
+      ...(this.notes.length > 0
+        ? ['## Notes', '', ...this.notes.map((n) => `- ${n}`), '']
+        : []),
     ].join('\n')
     writeFileSync(markdownPath, markdown)
-    writeFileSync(jsonPath, `${JSON.stringify({ startedAt: this.startedAt, machine: this.machine, results: this.data, targets: this.targets, notes: this.notes }, jsonValue, 2)}\n`)
+    writeFileSync(
+      jsonPath,
+      `${JSON.stringify({ startedAt: this.startedAt, machine: this.machine, results: this.data, targets: this.targets, notes: this.notes }, jsonValue, 2)}\n`,
+    )
   }
 }
 
@@ -111,10 +146,15 @@ export function rate(eventsPerSecond: number): string {
 }
 
 export function formatRatio(ratio: number | undefined): string {
-  return ratio === undefined ? 'n/a' : `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×`
+  return ratio === undefined
+    ? 'n/a'
+    : `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×`
 }
 
-function ratioOf(samples: Record<string, Sample>, [numerator, denominator]: Ratio): number | undefined {
+function ratioOf(
+  samples: Record<string, Sample>,
+  [numerator, denominator]: Ratio,
+): number | undefined {
   const a = samples[numerator]
   const b = samples[denominator]
   return a && b ? a.median / b.median : undefined
@@ -138,11 +178,16 @@ function renderTargets(targets: TargetCheck[]): string {
     '',
     '| Target | Measured | Goal | |',
     '|---|---:|---:|---|',
-    ...targets.map((t) => `| ${t.what} | ${t.measured} | ${t.goal} | ${t.met ? 'met' : '**missed**'} |`),
+    ...targets.map(
+      (t) =>
+        `| ${t.what} | ${t.measured} | ${t.goal} | ${t.met ? 'met' : '**missed**'} |`,
+    ),
   ].join('\n')
 }
 
 /** Rounds figures for the JSON file. */
 function jsonValue(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value
+  return typeof value === 'number' && !Number.isInteger(value)
+    ? Math.round(value * 100) / 100
+    : value
 }

@@ -1,5 +1,14 @@
-import { AggregateRepository, ExpectedVersion, type DomainEvent, type EventStore } from 'eventsource-ts'
-import { NoteAggregate, NoteCreated, NoteUpdated } from '../../test/support/notes.ts'
+import {
+  AggregateRepository,
+  ExpectedVersion,
+  type DomainEvent,
+  type EventStore,
+} from 'eventsource-ts'
+import {
+  NoteAggregate,
+  NoteCreated,
+  NoteUpdated,
+} from '../../test/support/notes.ts'
 
 /**
  * What a workload drives: our store, a raw-driver floor written by hand, or a peer's store. Every method
@@ -10,7 +19,11 @@ export interface Subject {
    * Writes `count` events in one call (one transaction), expecting the stream at `afterVersion` (0, the
    * default, for a new stream): its versions afterVersion + 1 to afterVersion + count.
    */
-  appendStream(streamId: string, count: number, afterVersion?: number): Promise<void>
+  appendStream(
+    streamId: string,
+    count: number,
+    afterVersion?: number,
+  ): Promise<void>
   /** Writes a new one-event stream through an aggregate repository (a floor has none: a plain append). */
   saveAggregate?(streamId: string): Promise<void>
   /** Reads a whole stream back; resolves to how many events it holds. */
@@ -24,27 +37,57 @@ export interface Subject {
 
 /** The note every workload writes: a title and a paragraph, about the size of a real one. */
 const TITLE = 'Weekly planning'
-const CONTENT = 'Agreed on the release date, moved the migration to next sprint, and asked Sam to review the backlog.'
+const CONTENT =
+  'Agreed on the release date, moved the migration to next sprint, and asked Sam to review the backlog.'
 
 /** The payload of a note stream's event at `version`: created first, then updated. */
-export function notePayload(version: number): { eventType: string; payload: Record<string, string> } {
-  return version === 1 ? { eventType: 'NoteCreated', payload: { title: TITLE, content: CONTENT } } : { eventType: 'NoteUpdated', payload: { content: CONTENT } }
+export function notePayload(version: number): {
+  eventType: string
+  payload: Record<string, string>
+} {
+  return version === 1
+    ? { eventType: 'NoteCreated', payload: { title: TITLE, content: CONTENT } }
+    : { eventType: 'NoteUpdated', payload: { content: CONTENT } }
 }
 
 /** Our store, used as an application would: build events, append them; load and save aggregates. */
-export function storeSubject(store: EventStore, cleanUp: () => Promise<void> | void = () => undefined): Subject {
-  const repository = new AggregateRepository({ eventStore: store, aggregateFactory: NoteAggregate })
+export function storeSubject(
+  store: EventStore,
+  cleanUp: () => Promise<void> | void = () => undefined,
+): Subject {
+  const repository = new AggregateRepository({
+    eventStore: store,
+    aggregateFactory: NoteAggregate,
+  })
   return {
     async appendStream(streamId, count, afterVersion = 0) {
       const events: DomainEvent[] = []
-      for (let version = afterVersion + 1; version <= afterVersion + count; version++) {
+      for (
+        let version = afterVersion + 1;
+        version <= afterVersion + count;
+        version++
+      ) {
         events.push(
           version === 1
-            ? new NoteCreated({ aggregateId: streamId, title: TITLE, content: CONTENT })
-            : new NoteUpdated({ aggregateId: streamId, aggregateVersion: version, content: CONTENT }),
+            ? new NoteCreated({
+                aggregateId: streamId,
+                title: TITLE,
+                content: CONTENT,
+              })
+            : new NoteUpdated({
+                aggregateId: streamId,
+                aggregateVersion: version,
+                content: CONTENT,
+              }),
         )
       }
-      await store.appendEvents({ aggregateId: streamId, aggregateType: 'Note', events, expectedVersion: afterVersion === 0 ? ExpectedVersion.NO_STREAM : afterVersion })
+      await store.appendEvents({
+        aggregateId: streamId,
+        aggregateType: 'Note',
+        events,
+        expectedVersion:
+          afterVersion === 0 ? ExpectedVersion.NO_STREAM : afterVersion,
+      })
     },
     async saveAggregate(streamId) {
       const note = repository.createNew(streamId)

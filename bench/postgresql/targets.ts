@@ -6,7 +6,11 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { PostgreSQLEventStore } from 'eventsource-ts'
 import { notesRegistry } from '../../test/support/notes.ts'
-import { startPostgres, withDatabase, type PostgresServer } from '../../test/support/postgres-server.ts'
+import {
+  startPostgres,
+  withDatabase,
+  type PostgresServer,
+} from '../../test/support/postgres-server.ts'
 
 export interface Target {
   name: string
@@ -32,10 +36,14 @@ export interface Targets {
 
 export async function postgresTargets(): Promise<Targets> {
   const workDir = mkdtempSync(join(tmpdir(), 'es-bench-pg-'))
-  const server: PostgresServer | undefined = process.env.DATABASE_URL ? undefined : await startPostgres({ durable: true })
+  const server: PostgresServer | undefined = process.env.DATABASE_URL
+    ? undefined
+    : await startPostgres({ durable: true })
   const adminUrl = process.env.DATABASE_URL ?? server!.url
   let count = 0
-  const open = async (options: ConstructorParameters<typeof PostgreSQLEventStore>[0]) => {
+  const open = async (
+    options: ConstructorParameters<typeof PostgreSQLEventStore>[0],
+  ) => {
     const store = new PostgreSQLEventStore(options)
     await store.initialize()
     return store
@@ -47,8 +55,14 @@ export async function postgresTargets(): Promise<Targets> {
         name: 'PGlite (data directory)',
         fresh: async () => {
           const dataDir = join(workDir, `pglite-${++count}`)
-          const reopen = () => open({ embedded: dataDir, eventRegistry: notesRegistry })
-          return { store: await reopen(), reopen, childTarget: dataDir, env: {} }
+          const reopen = () =>
+            open({ embedded: dataDir, eventRegistry: notesRegistry })
+          return {
+            store: await reopen(),
+            reopen,
+            childTarget: dataDir,
+            env: {},
+          }
         },
       },
       {
@@ -60,8 +74,14 @@ export async function postgresTargets(): Promise<Targets> {
           await admin.query(`CREATE DATABASE ${database}`)
           await admin.end()
           const url = withDatabase(adminUrl, database)
-          const reopen = () => open({ connectionString: url, eventRegistry: notesRegistry })
-          return { store: await reopen(), reopen, childTarget: 'server', env: { TARGET_URL: url } }
+          const reopen = () =>
+            open({ connectionString: url, eventRegistry: notesRegistry })
+          return {
+            store: await reopen(),
+            reopen,
+            childTarget: 'server',
+            env: { TARGET_URL: url },
+          }
         },
       },
     ],

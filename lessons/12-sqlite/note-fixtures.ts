@@ -3,7 +3,11 @@
  * sets something up, hands it to the test with `use(...)`, and tears it down when `use` returns.
  */
 import { test as base } from 'vitest'
-import { AggregateRepository, EventRegistry, SQLiteEventStore } from 'eventsource-ts'
+import {
+  AggregateRepository,
+  EventRegistry,
+  SQLiteEventStore,
+} from 'eventsource-ts'
 import { NoteAggregate, registerNoteEvents } from './notes.ts'
 
 // #region fixtures
@@ -26,7 +30,13 @@ export const test = base.extend<NoteFixtures>({
 
   // Fixtures can use fixtures: the repository gets this test's store.
   noteRepository: async ({ eventStore }, use) => {
-    await use(new AggregateRepository({ eventStore, aggregateFactory: NoteAggregate, aggregateType: 'Note' }))
+    await use(
+      new AggregateRepository({
+        eventStore,
+        aggregateFactory: NoteAggregate,
+        aggregateType: 'Note',
+      }),
+    )
   },
 })
 // #endregion fixtures

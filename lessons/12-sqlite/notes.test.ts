@@ -36,7 +36,9 @@ describe('the eventStore fixture', () => {
     expect(eventStore.isConnected).toBe(true)
   })
 
-  test('closed it after that test, and opens another', async ({ eventStore }) => {
+  test('closed it after that test, and opens another', async ({
+    eventStore,
+  }) => {
     expect(seen[0]?.isConnected).toBe(false)
     expect(eventStore).not.toBe(seen[0])
   })

@@ -3,7 +3,12 @@
  * solutions all import these from here, so there is one NoteCreated class, registered once.
  */
 import { z } from 'zod'
-import { AggregateRoot, defineEvent, type DomainEvent, type EventRegistry } from 'eventsource-ts'
+import {
+  AggregateRoot,
+  defineEvent,
+  type DomainEvent,
+  type EventRegistry,
+} from 'eventsource-ts'
 
 // #region events
 export const NoteCreated = defineEvent({
@@ -45,16 +50,31 @@ export class NoteAggregate extends AggregateRoot<NoteState> {
   }
 
   protected apply(event: DomainEvent): void {
-    if (event instanceof NoteCreated) this.state = { ...this.state, title: event.title, content: event.content }
-    else if (event instanceof NoteUpdated) this.state = { ...this.state, content: event.content }
+    if (event instanceof NoteCreated)
+      this.state = { ...this.state, title: event.title, content: event.content }
+    else if (event instanceof NoteUpdated)
+      this.state = { ...this.state, content: event.content }
   }
 
   create(title: string, content: string): void {
-    this.applyEvent(new NoteCreated({ aggregateId: this.aggregateId, aggregateVersion: this.getNextVersion(), title, content }))
+    this.applyEvent(
+      new NoteCreated({
+        aggregateId: this.aggregateId,
+        aggregateVersion: this.getNextVersion(),
+        title,
+        content,
+      }),
+    )
   }
 
   update(content: string): void {
-    this.applyEvent(new NoteUpdated({ aggregateId: this.aggregateId, aggregateVersion: this.getNextVersion(), content }))
+    this.applyEvent(
+      new NoteUpdated({
+        aggregateId: this.aggregateId,
+        aggregateVersion: this.getNextVersion(),
+        content,
+      }),
+    )
   }
 }
 // #endregion aggregate

@@ -1,8 +1,15 @@
 /** Exercise 12-1, a reference solution: vitest fixtures for a fresh SQLite store per test. */
 import { randomUUID } from 'node:crypto'
 import { test as base, expect } from 'vitest'
-import { AggregateRepository, EventRegistry, SQLiteEventStore } from 'eventsource-ts'
-import { NoteAggregate, registerNoteEvents } from '../../lessons/12-sqlite/notes.ts'
+import {
+  AggregateRepository,
+  EventRegistry,
+  SQLiteEventStore,
+} from 'eventsource-ts'
+import {
+  NoteAggregate,
+  registerNoteEvents,
+} from '../../lessons/12-sqlite/notes.ts'
 
 export interface NoteFixtures {
   eventStore: SQLiteEventStore
@@ -23,7 +30,13 @@ export const test = base.extend<NoteFixtures>({
   }, // `await using` closes the store here, after the test
 
   noteRepository: async ({ eventStore }, use) => {
-    await use(new AggregateRepository({ eventStore, aggregateFactory: NoteAggregate, aggregateType: 'Note' }))
+    await use(
+      new AggregateRepository({
+        eventStore,
+        aggregateFactory: NoteAggregate,
+        aggregateType: 'Note',
+      }),
+    )
   },
 
   // Built on noteRepository, so it is saved in this test's store. Fixtures are lazy: only tests that ask for

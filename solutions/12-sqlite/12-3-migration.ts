@@ -31,12 +31,21 @@ export interface Verification {
 }
 
 // #region migrate
-export async function migrate({ source, target, checkpoint, batchSize }: MigrateOptions): Promise<MigrationReport> {
+export async function migrate({
+  source,
+  target,
+  checkpoint,
+  batchSize,
+}: MigrateOptions): Promise<MigrationReport> {
   let position = await checkpoint.load()
   let copied = 0
   for (;;) {
     const batch: StoredEvent[] = []
-    for await (const stored of source.readAll({ fromPosition: position, limit: batchSize })) batch.push(stored)
+    for await (const stored of source.readAll({
+      fromPosition: position,
+      limit: batchSize,
+    }))
+      batch.push(stored)
     if (batch.length === 0) return { copied, lastPosition: position }
 
     for (const run of streamRuns(batch)) {
@@ -60,7 +69,12 @@ export function streamRuns(batch: readonly StoredEvent[]): StoredEvent[][] {
   for (const stored of batch) {
     const run = runs.at(-1)
     const first = run?.[0]?.event
-    if (run && first?.aggregateId === stored.event.aggregateId && first.aggregateType === stored.event.aggregateType) run.push(stored)
+    if (
+      run &&
+      first?.aggregateId === stored.event.aggregateId &&
+      first.aggregateType === stored.event.aggregateType
+    )
+      run.push(stored)
     else runs.push([stored])
   }
   return runs
@@ -77,8 +91,20 @@ export async function checksum(store: EventStore): Promise<LogChecksum> {
   return { count, checksum: hash.digest('hex') }
 }
 
-export async function verifyMigration(source: EventStore, target: EventStore): Promise<Verification> {
-  const [sourceSum, targetSum] = [await checksum(source), await checksum(target)]
-  return { source: sourceSum, target: targetSum, matches: sourceSum.count === targetSum.count && sourceSum.checksum === targetSum.checksum }
+export async function verifyMigration(
+  source: EventStore,
+  target: EventStore,
+): Promise<Verification> {
+  const [sourceSum, targetSum] = [
+    await checksum(source),
+    await checksum(target),
+  ]
+  return {
+    source: sourceSum,
+    target: targetSum,
+    matches:
+      sourceSum.count === targetSum.count &&
+      sourceSum.checksum === targetSum.checksum,
+  }
 }
 // #endregion verify

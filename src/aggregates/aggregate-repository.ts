@@ -23,15 +23,29 @@ export class AggregateRepository<A extends AggregateRoot<unknown>> {
   readonly enableTracing: boolean
 
   constructor(options: AggregateRepositoryOptions<A>) {
-    const { eventStore, aggregateFactory, aggregateType, enableTracing } = options ?? ({} as AggregateRepositoryOptions<A>)
-    if (typeof eventStore?.appendEvents !== 'function') throw new InvalidArgumentError(`AggregateRepository: eventStore must be an event store, got ${describe(eventStore)}.`)
-    if (typeof aggregateFactory !== 'function' || !(aggregateFactory.prototype instanceof AggregateRoot)) {
-      throw new InvalidArgumentError(`AggregateRepository: aggregateFactory must be a class extending AggregateRoot, got ${describe(aggregateFactory)}.`)
+    const { eventStore, aggregateFactory, aggregateType, enableTracing } =
+      options ?? ({} as AggregateRepositoryOptions<A>)
+    if (typeof eventStore?.appendEvents !== 'function')
+      throw new InvalidArgumentError(
+        `AggregateRepository: eventStore must be an event store, got ${describe(eventStore)}.`,
+      )
+    if (
+      typeof aggregateFactory !== 'function' ||
+      !(aggregateFactory.prototype instanceof AggregateRoot)
+    ) {
+      throw new InvalidArgumentError(
+        `AggregateRepository: aggregateFactory must be a class extending AggregateRoot, got ${describe(aggregateFactory)}.`,
+      )
     }
     const type = aggregateType ?? aggregateFactory.aggregateType
     requireText('AggregateRepository', 'aggregateType', type)
-    if (aggregateFactory.aggregateType !== undefined && aggregateFactory.aggregateType !== type) {
-      throw new InvalidArgumentError(`AggregateRepository: aggregateType "${type}" differs from ${aggregateFactory.name}.aggregateType "${aggregateFactory.aggregateType}".`)
+    if (
+      aggregateFactory.aggregateType !== undefined &&
+      aggregateFactory.aggregateType !== type
+    ) {
+      throw new InvalidArgumentError(
+        `AggregateRepository: aggregateType "${type}" differs from ${aggregateFactory.name}.aggregateType "${aggregateFactory.aggregateType}".`,
+      )
     }
     this.eventStore = eventStore
     this.aggregateFactory = aggregateFactory
@@ -49,36 +63,64 @@ export class AggregateRepository<A extends AggregateRoot<unknown>> {
    * `OptimisticLockError` propagates and the events stay uncommitted.
    */
   async save(aggregate: A): Promise<void> {
-    if (!(aggregate instanceof this.aggregateFactory)) throw new InvalidArgumentError(`AggregateRepository.save: expected a ${this.aggregateFactory.name}, got ${describe(aggregate)}.`)
+    if (!(aggregate instanceof this.aggregateFactory))
+      throw new InvalidArgumentError(
+        `AggregateRepository.save: expected a ${this.aggregateFactory.name}, got ${describe(aggregate)}.`,
+      )
     const events = aggregate.uncommittedEvents
     if (events.length === 0) return
     const expectedVersion = aggregate.version - events.length
-    await withSpan(this.enableTracing, 'eventsource.repository.save', () => this.attributes(aggregate.aggregateId, {
-      [ATTR.EVENT_COUNT]: events.length,
-      [ATTR.EXPECTED_VERSION]: expectedVersion,
-      [ATTR.EVENT_TYPES]: [...new Set(events.map((e) => e.eventType))],
-    }), async () => {
-      await this.eventStore.appendEvents({ aggregateId: aggregate.aggregateId, aggregateType: this.aggregateType, events, expectedVersion })
-      aggregate.markEventsAsCommitted()
-    })
+    await withSpan(
+      this.enableTracing,
+      'eventsource.repository.save',
+      () =>
+        this.attributes(aggregate.aggregateId, {
+          [ATTR.EVENT_COUNT]: events.length,
+          [ATTR.EXPECTED_VERSION]: expectedVersion,
+          [ATTR.EVENT_TYPES]: [...new Set(events.map((e) => e.eventType))],
+        }),
+      async () => {
+        await this.eventStore.appendEvents({
+          aggregateId: aggregate.aggregateId,
+          aggregateType: this.aggregateType,
+          events,
+          expectedVersion,
+        })
+        aggregate.markEventsAsCommitted()
+      },
+    )
   }
 
   /** The aggregate rebuilt from its stream; `AggregateNotFoundError` when the stream has no events. */
   async load(aggregateId: string): Promise<A> {
     requireText('AggregateRepository.load', 'aggregateId', aggregateId)
-    return withSpan(this.enableTracing, 'eventsource.repository.load', () => this.attributes(aggregateId, {}), async (span) => {
-      const stream = await this.eventStore.getEvents(aggregateId, this.aggregateType)
-      if (stream.events.length === 0) throw new AggregateNotFoundError(aggregateId, this.aggregateType)
-      const aggregate = this.createNew(aggregateId)
-      aggregate.loadFromHistory(stream.events)
-      span?.setAttribute(ATTR.EVENT_COUNT, stream.events.length)
-      return aggregate
-    })
+    return withSpan(
+      this.enableTracing,
+      'eventsource.repository.load',
+      () => this.attributes(aggregateId, {}),
+      async (span) => {
+        const stream = await this.eventStore.getEvents(
+          aggregateId,
+          this.aggregateType,
+        )
+        if (stream.events.length === 0)
+          throw new AggregateNotFoundError(aggregateId, this.aggregateType)
+        const aggregate = this.createNew(aggregateId)
+        aggregate.loadFromHistory(stream.events)
+        span?.setAttribute(ATTR.EVENT_COUNT, stream.events.length)
+        return aggregate
+      },
+    )
   }
 
   async exists(aggregateId: string): Promise<boolean> {
     requireText('AggregateRepository.exists', 'aggregateId', aggregateId)
-    return (await this.eventStore.getStreamVersion(aggregateId, this.aggregateType)) > 0
+    return (
+      (await this.eventStore.getStreamVersion(
+        aggregateId,
+        this.aggregateType,
+      )) > 0
+    )
   }
 
   /** The stored aggregate, or a new one when it has no events yet. */
@@ -86,12 +128,20 @@ export class AggregateRepository<A extends AggregateRoot<unknown>> {
     try {
       return await this.load(aggregateId)
     } catch (error) {
-      if (error instanceof AggregateNotFoundError) return this.createNew(aggregateId)
+      if (error instanceof AggregateNotFoundError)
+        return this.createNew(aggregateId)
       throw error
     }
   }
 
-  private attributes(aggregateId: string, extra: Record<string, string | number | string[]>) {
-    return { [ATTR.AGGREGATE_ID]: aggregateId, [ATTR.AGGREGATE_TYPE]: this.aggregateType, ...extra }
+  private attributes(
+    aggregateId: string,
+    extra: Record<string, string | number | string[]>,
+  ) {
+    return {
+      [ATTR.AGGREGATE_ID]: aggregateId,
+      [ATTR.AGGREGATE_TYPE]: this.aggregateType,
+      ...extra,
+    }
   }
 }

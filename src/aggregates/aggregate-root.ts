@@ -2,7 +2,9 @@ import { EventVersionError, InvalidArgumentError } from '../errors.ts'
 import { describe, DomainEvent } from '../events/domain-event.ts'
 
 /** An aggregate class: constructed from its id, with its type name as a static. */
-export interface AggregateClass<A extends AggregateRoot<unknown> = AggregateRoot<unknown>> {
+export interface AggregateClass<
+  A extends AggregateRoot<unknown> = AggregateRoot<unknown>,
+> {
   new (aggregateId: string): A
   readonly aggregateType: string
 }
@@ -19,11 +21,16 @@ export abstract class AggregateRoot<S> {
 
   constructor(aggregateId: string) {
     if (typeof aggregateId !== 'string' || aggregateId.trim() === '') {
-      throw new InvalidArgumentError(`${new.target.name}: aggregateId must be a non-empty string, got ${describe(aggregateId)}.`)
+      throw new InvalidArgumentError(
+        `${new.target.name}: aggregateId must be a non-empty string, got ${describe(aggregateId)}.`,
+      )
     }
-    const aggregateType = (new.target as unknown as { aggregateType?: unknown }).aggregateType
+    const aggregateType = (new.target as unknown as { aggregateType?: unknown })
+      .aggregateType
     if (typeof aggregateType !== 'string' || aggregateType === '') {
-      throw new InvalidArgumentError(`${new.target.name} must declare its type: static readonly aggregateType = '${new.target.name.replace(/Aggregate$/, '')}'.`)
+      throw new InvalidArgumentError(
+        `${new.target.name} must declare its type: static readonly aggregateType = '${new.target.name.replace(/Aggregate$/, '')}'.`,
+      )
     }
     this.aggregateId = aggregateId
   }
@@ -75,13 +82,28 @@ export abstract class AggregateRoot<S> {
   }
 
   private applyInOrder(event: DomainEvent): void {
-    if (!(event instanceof DomainEvent)) throw new InvalidArgumentError(`${this.constructor.name}: expected an event, got ${describe(event)}.`)
+    if (!(event instanceof DomainEvent))
+      throw new InvalidArgumentError(
+        `${this.constructor.name}: expected an event, got ${describe(event)}.`,
+      )
     const expected = this.#version + 1
-    if (event.aggregateId !== this.aggregateId || event.aggregateType !== this.aggregateType) {
-      throw new EventVersionError(this.aggregateId, expected, event.aggregateVersion,
-        `${event.eventType} belongs to ${event.aggregateType} ${event.aggregateId}, not to ${this.aggregateType} ${this.aggregateId}.`)
+    if (
+      event.aggregateId !== this.aggregateId ||
+      event.aggregateType !== this.aggregateType
+    ) {
+      throw new EventVersionError(
+        this.aggregateId,
+        expected,
+        event.aggregateVersion,
+        `${event.eventType} belongs to ${event.aggregateType} ${event.aggregateId}, not to ${this.aggregateType} ${this.aggregateId}.`,
+      )
     }
-    if (event.aggregateVersion !== expected) throw new EventVersionError(this.aggregateId, expected, event.aggregateVersion)
+    if (event.aggregateVersion !== expected)
+      throw new EventVersionError(
+        this.aggregateId,
+        expected,
+        event.aggregateVersion,
+      )
     this.apply(event)
     this.#version = expected
   }

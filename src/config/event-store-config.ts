@@ -4,12 +4,19 @@ import type { PostgreSQLEventStoreOptions } from '../stores/postgresql/postgresq
 import type { SQLiteEventStoreConfig } from '../stores/sqlite/sqlite-event-store.ts'
 
 /** Which store to open, and its options: the backend's name beside exactly what its constructor takes. */
-export type EventStoreConfig = MemoryStoreConfig | SQLiteStoreConfig | PostgreSQLStoreConfig
+export type EventStoreConfig =
+  MemoryStoreConfig | SQLiteStoreConfig | PostgreSQLStoreConfig
 export type MemoryStoreConfig = { backend: 'memory' } & StoreOptions
 export type SQLiteStoreConfig = { backend: 'sqlite' } & SQLiteEventStoreConfig
-export type PostgreSQLStoreConfig = { backend: 'postgresql' } & PostgreSQLEventStoreOptions
+export type PostgreSQLStoreConfig = {
+  backend: 'postgresql'
+} & PostgreSQLEventStoreOptions
 
-export const APP_ENVIRONMENTS = ['development', 'testing', 'production'] as const
+export const APP_ENVIRONMENTS = [
+  'development',
+  'testing',
+  'production',
+] as const
 export type AppEnvironment = (typeof APP_ENVIRONMENTS)[number]
 
 /** The database file of the development environment, relative to the working directory. */
@@ -21,7 +28,9 @@ export const DEVELOPMENT_DATABASE = './data/events.db'
  * - testing: SQLite in memory, fresh for every store;
  * - production: PostgreSQL at `DATABASE_URL`, which must be set.
  */
-export function getEventStoreConfig(env: Readonly<Record<string, string | undefined>> = process.env): EventStoreConfig {
+export function getEventStoreConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): EventStoreConfig {
   const appEnv = env.APP_ENV || 'development'
   switch (appEnv) {
     case 'development':
@@ -29,7 +38,10 @@ export function getEventStoreConfig(env: Readonly<Record<string, string | undefi
     case 'testing':
       return { backend: 'sqlite', database: ':memory:' }
     case 'production':
-      return { backend: 'postgresql', connectionString: databaseUrl(env.DATABASE_URL) }
+      return {
+        backend: 'postgresql',
+        connectionString: databaseUrl(env.DATABASE_URL),
+      }
     default:
       throw new ConfigurationError(
         `APP_ENV is ${JSON.stringify(appEnv)}, which is not an environment. Set it to one of ${APP_ENVIRONMENTS.join(', ')}, or leave it unset for development.`,
@@ -39,9 +51,14 @@ export function getEventStoreConfig(env: Readonly<Record<string, string | undefi
 
 function databaseUrl(url: string | undefined): string {
   if (!url) {
-    throw new ConfigurationError('APP_ENV is production, so DATABASE_URL must be set to the PostgreSQL server, such as postgres://user:password@db.internal:5432/events.')
+    throw new ConfigurationError(
+      'APP_ENV is production, so DATABASE_URL must be set to the PostgreSQL server, such as postgres://user:password@db.internal:5432/events.',
+    )
   }
   // The value is never shown: it may hold a password.
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigurationError('DATABASE_URL must be a PostgreSQL URL starting with postgres:// or postgresql:// (its value is not shown: it may hold a password).')
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new ConfigurationError(
+      'DATABASE_URL must be a PostgreSQL URL starting with postgres:// or postgresql:// (its value is not shown: it may hold a password).',
+    )
   return url
 }

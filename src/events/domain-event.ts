@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { EventValidationError, type ValidationIssue } from '../errors.ts'
-import { deepFreeze, findJsonProblem, stringProblem, type JsonObject } from './json.ts'
+import {
+  deepFreeze,
+  findJsonProblem,
+  stringProblem,
+  type JsonObject,
+} from './json.ts'
 import type { StandardSchemaV1 } from './standard-schema.ts'
 
 /** The fields every event carries, whatever its type. */
@@ -20,7 +25,12 @@ export const BASE_FIELDS = [
 ] as const
 const BASE_FIELD_SET: ReadonlySet<string> = new Set(BASE_FIELDS)
 /** Names a payload field may not take: the base fields, and names that would break the event object. */
-export const RESERVED_FIELDS: ReadonlySet<string> = new Set([...BASE_FIELDS, 'toJSON', 'constructor', '__proto__'])
+export const RESERVED_FIELDS: ReadonlySet<string> = new Set([
+  ...BASE_FIELDS,
+  'toJSON',
+  'constructor',
+  '__proto__',
+])
 
 /** What a caller may pass for the base fields when constructing an event; the rest is generated. */
 export interface EventBaseInput {
@@ -46,7 +56,8 @@ export interface EventDefinition {
 
 /** Events may say they happened this far in the future, to allow for clocks a little apart. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export const UUID =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** The longest aggregate id or type, in UTF-8 bytes: PostgreSQL's stream index cannot hold much longer ones. */
 export const MAX_STREAM_NAME_BYTES = 1024
 let payloadOfEvent: (event: DomainEvent) => Readonly<Record<string, unknown>>
@@ -79,13 +90,29 @@ export class DomainEvent {
    * `input` holds the base fields and the payload side by side, as application code writes them. A store
    * restoring a row passes the base fields and the stored payload apart instead (`storedPayload`).
    */
-  protected constructor(definition: EventDefinition, input: unknown, storedPayload?: Record<string, unknown>) {
+  protected constructor(
+    definition: EventDefinition,
+    input: unknown,
+    storedPayload?: Record<string, unknown>,
+  ) {
     const issues: ValidationIssue[] = []
     const restoring = storedPayload !== undefined
-    const fields = isPlainObject(input) ? input : (issues.push({ path: '', message: `expected an object of fields, got ${describe(input)}` }), {})
+    const fields = isPlainObject(input)
+      ? input
+      : (issues.push({
+          path: '',
+          message: `expected an object of fields, got ${describe(input)}`,
+        }),
+        {})
     const base = readBaseFields(definition, fields, issues, restoring)
-    const payload = readPayload(definition, storedPayload ?? payloadFields(fields), issues, restoring)
-    if (issues.length > 0) throw new EventValidationError(definition.eventType, issues)
+    const payload = readPayload(
+      definition,
+      storedPayload ?? payloadFields(fields),
+      issues,
+      restoring,
+    )
+    if (issues.length > 0)
+      throw new EventValidationError(definition.eventType, issues)
     Object.assign(this, payload, base)
     this.#payload = deepFreeze(payload)
     deepFreeze(base.metadata)
@@ -94,13 +121,16 @@ export class DomainEvent {
 
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = {}
-    for (const field of BASE_FIELDS) if (this[field] !== undefined) json[field] = this[field]
+    for (const field of BASE_FIELDS)
+      if (this[field] !== undefined) json[field] = this[field]
     return { ...json, ...payloadOf(this) }
   }
 }
 
 /** The event's own fields: what its schema validated, without the base fields. */
-export function payloadOf(event: DomainEvent): Readonly<Record<string, unknown>> {
+export function payloadOf(
+  event: DomainEvent,
+): Readonly<Record<string, unknown>> {
   return payloadOfEvent(event)
 }
 
@@ -108,12 +138,21 @@ export function payloadOf(event: DomainEvent): Readonly<Record<string, unknown>>
  * Builds an event from a stored row: its base fields and its parsed payload, validated as on construction.
  * The store supplies the version it assigned; the clock check is skipped.
  */
-export function restoreEvent<E extends DomainEvent>(eventClass: abstract new (input: never) => E, base: Record<string, unknown>, payload: Record<string, unknown>): E {
-  const Restorable = eventClass as unknown as new (input: unknown, storedPayload: Record<string, unknown>) => E
+export function restoreEvent<E extends DomainEvent>(
+  eventClass: abstract new (input: never) => E,
+  base: Record<string, unknown>,
+  payload: Record<string, unknown>,
+): E {
+  const Restorable = eventClass as unknown as new (
+    input: unknown,
+    storedPayload: Record<string, unknown>,
+  ) => E
   return new Restorable(base, payload)
 }
 
-type BaseFields = { -readonly [K in (typeof BASE_FIELDS)[number]]: DomainEvent[K] }
+type BaseFields = {
+  -readonly [K in (typeof BASE_FIELDS)[number]]: DomainEvent[K]
+}
 
 // The readers below record what is wrong in `issues` and return a placeholder, so one pass reports every
 // problem. They are plain functions, not closures, because they run for every event built or read back.
@@ -125,37 +164,55 @@ function readBaseFields(
   restoring: boolean,
 ): BaseFields {
   return {
-    eventId: input.eventId === undefined ? randomUUID() : readEventId(input, issues),
+    eventId:
+      input.eventId === undefined ? randomUUID() : readEventId(input, issues),
     eventType: readFixed(definition, input, 'eventType', issues),
-    eventVersion: input.eventVersion === undefined ? definition.eventVersion : readPositiveInteger(input, 'eventVersion', issues),
+    eventVersion:
+      input.eventVersion === undefined
+        ? definition.eventVersion
+        : readPositiveInteger(input, 'eventVersion', issues),
     occurredAt: readOccurredAt(input.occurredAt, issues, restoring),
     aggregateId: readAggregateId(input, issues),
     aggregateType: readFixed(definition, input, 'aggregateType', issues),
     aggregateVersion: readPositiveInteger(input, 'aggregateVersion', issues),
     tenantId: readText(input, 'tenantId', false, issues),
     actorId: readText(input, 'actorId', false, issues),
-    correlationId: readText(input, 'correlationId', false, issues) ?? randomUUID(),
+    correlationId:
+      readText(input, 'correlationId', false, issues) ?? randomUUID(),
     causationId: readText(input, 'causationId', false, issues),
     metadata: readMetadata(input.metadata, issues, restoring),
   }
 }
 
-function fail(issues: ValidationIssue[], path: string, message: string): undefined {
+function fail(
+  issues: ValidationIssue[],
+  path: string,
+  message: string,
+): undefined {
   issues.push({ path, message })
   return undefined
 }
 
-function readText(input: Record<string, unknown>, path: string, required: boolean, issues: ValidationIssue[]): string | undefined {
+function readText(
+  input: Record<string, unknown>,
+  path: string,
+  required: boolean,
+  issues: ValidationIssue[],
+): string | undefined {
   const value = input[path]
   if (value === undefined && !required) return undefined
-  if (typeof value !== 'string') return fail(issues, path, `expected a string, got ${describe(value)}`)
+  if (typeof value !== 'string')
+    return fail(issues, path, `expected a string, got ${describe(value)}`)
   if (value.trim() === '') return fail(issues, path, 'must not be empty')
   const problem = stringProblem(value)
   if (problem) return fail(issues, path, `is ${problem}`)
   return value
 }
 
-function readAggregateId(input: Record<string, unknown>, issues: ValidationIssue[]): string {
+function readAggregateId(
+  input: Record<string, unknown>,
+  issues: ValidationIssue[],
+): string {
   const aggregateId = readText(input, 'aggregateId', true, issues)
   if (aggregateId === undefined) return ''
   const problem = streamNameProblem(aggregateId)
@@ -173,40 +230,86 @@ export function streamNameProblem(name: string): string | undefined {
 }
 
 /** A given event id: a UUID, stored in lower case so it compares equal however it was written. */
-function readEventId(input: Record<string, unknown>, issues: ValidationIssue[]): string {
+function readEventId(
+  input: Record<string, unknown>,
+  issues: ValidationIssue[],
+): string {
   const eventId = readText(input, 'eventId', true, issues)
   if (eventId === undefined) return ''
-  if (!UUID.test(eventId)) fail(issues, 'eventId', `expected a UUID, got ${describe(eventId)}`)
+  if (!UUID.test(eventId))
+    fail(issues, 'eventId', `expected a UUID, got ${describe(eventId)}`)
   return eventId.toLowerCase()
 }
 
-function readPositiveInteger(input: Record<string, unknown>, path: string, issues: ValidationIssue[]): number {
+function readPositiveInteger(
+  input: Record<string, unknown>,
+  path: string,
+  issues: ValidationIssue[],
+): number {
   const value = input[path] ?? 1
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    fail(issues, path, `expected an integer of 1 or more, got ${describe(value)}`)
+    fail(
+      issues,
+      path,
+      `expected an integer of 1 or more, got ${describe(value)}`,
+    )
     return 1
   }
   return value
 }
 
-function readFixed(definition: EventDefinition, input: Record<string, unknown>, path: 'eventType' | 'aggregateType', issues: ValidationIssue[]): string {
+function readFixed(
+  definition: EventDefinition,
+  input: Record<string, unknown>,
+  path: 'eventType' | 'aggregateType',
+  issues: ValidationIssue[],
+): string {
   const value = input[path]
-  if (value !== undefined && value !== definition[path]) fail(issues, path, `is ${JSON.stringify(definition[path])} for this event type, got ${describe(value)}`)
+  if (value !== undefined && value !== definition[path])
+    fail(
+      issues,
+      path,
+      `is ${JSON.stringify(definition[path])} for this event type, got ${describe(value)}`,
+    )
   return definition[path]
 }
 
-function readOccurredAt(value: unknown, issues: ValidationIssue[], restoring: boolean): Date {
+function readOccurredAt(
+  value: unknown,
+  issues: ValidationIssue[],
+  restoring: boolean,
+): Date {
   if (value === undefined) return new Date()
-  const date = value instanceof Date ? new Date(value.getTime()) : typeof value === 'string' ? new Date(value) : undefined
-  if (date === undefined) fail(issues, 'occurredAt', `expected a Date or an ISO-8601 string, got ${describe(value)}`)
-  else if (Number.isNaN(date.getTime())) fail(issues, 'occurredAt', `is not a valid date: ${describe(value)}`)
-  else if (date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) fail(issues, 'occurredAt', 'must fall between the years 0001 and 9999')
+  const date =
+    value instanceof Date
+      ? new Date(value.getTime())
+      : typeof value === 'string'
+        ? new Date(value)
+        : undefined
+  if (date === undefined)
+    fail(
+      issues,
+      'occurredAt',
+      `expected a Date or an ISO-8601 string, got ${describe(value)}`,
+    )
+  else if (Number.isNaN(date.getTime()))
+    fail(issues, 'occurredAt', `is not a valid date: ${describe(value)}`)
+  else if (date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999)
+    fail(issues, 'occurredAt', 'must fall between the years 0001 and 9999')
   else if (!restoring && date.getTime() > Date.now() + MAX_CLOCK_SKEW_MS)
-    fail(issues, 'occurredAt', `is in the future (${date.toISOString()}): an event records something that already happened`)
+    fail(
+      issues,
+      'occurredAt',
+      `is in the future (${date.toISOString()}): an event records something that already happened`,
+    )
   return date ?? new Date(Number.NaN)
 }
 
-function readMetadata(value: unknown, issues: ValidationIssue[], restoring: boolean): JsonObject {
+function readMetadata(
+  value: unknown,
+  issues: ValidationIssue[],
+  restoring: boolean,
+): JsonObject {
   if (value === undefined) return {}
   if (!isPlainObject(value)) {
     fail(issues, 'metadata', `expected a plain object, got ${describe(value)}`)
@@ -215,16 +318,23 @@ function readMetadata(value: unknown, issues: ValidationIssue[], restoring: bool
   if (restoring) return value as JsonObject // freshly parsed from JSON: safe, and no one else holds it
   const problem = findJsonProblem(value)
   if (problem) {
-    fail(issues, problem.path ? `metadata.${problem.path}` : 'metadata', problem.message)
+    fail(
+      issues,
+      problem.path ? `metadata.${problem.path}` : 'metadata',
+      problem.message,
+    )
     return {}
   }
   return structuredClone(value) as JsonObject
 }
 
 /** The fields of `input` that are not base fields: what the event's schema validates. */
-function payloadFields(input: Record<string, unknown>): Record<string, unknown> {
+function payloadFields(
+  input: Record<string, unknown>,
+): Record<string, unknown> {
   const candidate: Record<string, unknown> = {}
-  for (const key of Object.keys(input)) if (!BASE_FIELD_SET.has(key)) candidate[key] = input[key]
+  for (const key of Object.keys(input))
+    if (!BASE_FIELD_SET.has(key)) candidate[key] = input[key]
   return candidate
 }
 
@@ -236,20 +346,33 @@ function readPayload(
 ): Record<string, unknown> {
   const result = definition.schema['~standard'].validate(candidate)
   if (result instanceof Promise) {
-    issues.push({ path: '', message: 'the schema validates asynchronously; event schemas must be synchronous' })
+    issues.push({
+      path: '',
+      message:
+        'the schema validates asynchronously; event schemas must be synchronous',
+    })
     return {}
   }
   if (result.issues) {
-    for (const issue of result.issues) issues.push({ path: issuePath(issue), message: issue.message })
+    for (const issue of result.issues)
+      issues.push({ path: issuePath(issue), message: issue.message })
     return {}
   }
   const output = result.value
   if (!isPlainObject(output)) {
-    issues.push({ path: '', message: `the schema must produce a plain object, got ${describe(output)}` })
+    issues.push({
+      path: '',
+      message: `the schema must produce a plain object, got ${describe(output)}`,
+    })
     return {}
   }
   for (const key of Object.keys(output)) {
-    if (RESERVED_FIELDS.has(key)) issues.push({ path: key, message: 'is a reserved name (a base field of every event); the schema must not define it' })
+    if (RESERVED_FIELDS.has(key))
+      issues.push({
+        path: key,
+        message:
+          'is a reserved name (a base field of every event); the schema must not define it',
+      })
   }
   if (!restoring) {
     const problem = findJsonProblem(output)
@@ -259,10 +382,16 @@ function readPayload(
 }
 
 function issuePath(issue: StandardSchemaV1.Issue): string {
-  return (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.')
+  return (issue.path ?? [])
+    .map((segment) =>
+      String(typeof segment === 'object' ? segment.key : segment),
+    )
+    .join('.')
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(
+  value: unknown,
+): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false
   const proto = Object.getPrototypeOf(value)
   return proto === Object.prototype || proto === null
@@ -271,11 +400,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** A short, safe description of a value for error messages. */
 export function describe(value: unknown): string {
   if (value === null) return 'null'
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : `Date ${value.toISOString()}`
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime())
+      ? 'Invalid Date'
+      : `Date ${value.toISOString()}`
   if (Array.isArray(value)) return 'an array'
   switch (typeof value) {
     case 'string':
-      return value.length > 60 ? `${JSON.stringify(value.slice(0, 60))}… (${value.length} characters)` : JSON.stringify(value)
+      return value.length > 60
+        ? `${JSON.stringify(value.slice(0, 60))}… (${value.length} characters)`
+        : JSON.stringify(value)
     case 'number':
     case 'boolean':
       return String(value)
@@ -284,7 +418,9 @@ export function describe(value: unknown): string {
     case 'undefined':
       return 'undefined'
     case 'object':
-      return isPlainObject(value) ? 'an object' : `a ${value.constructor?.name ?? 'value'}`
+      return isPlainObject(value)
+        ? 'an object'
+        : `a ${value.constructor?.name ?? 'value'}`
     default:
       return `a ${typeof value}`
   }

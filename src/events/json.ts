@@ -1,6 +1,7 @@
 /** JSON values: what payloads and metadata may hold, so every store keeps them exactly. */
 export type JsonPrimitive = string | number | boolean | null
-export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue | undefined }
+export type JsonValue =
+  JsonPrimitive | JsonValue[] | { [key: string]: JsonValue | undefined }
 export type JsonObject = { [key: string]: JsonValue | undefined }
 
 export interface JsonProblem {
@@ -13,7 +14,11 @@ export interface JsonProblem {
  * The first reason `value` cannot be stored as JSON, or undefined when it can. Strings must be well-formed
  * Unicode without NUL (PostgreSQL stores neither), numbers finite, and objects plain.
  */
-export function findJsonProblem(value: unknown, path = '', ancestors: Set<object> = new Set()): JsonProblem | undefined {
+export function findJsonProblem(
+  value: unknown,
+  path = '',
+  ancestors: Set<object> = new Set(),
+): JsonProblem | undefined {
   const problem = (message: string): JsonProblem => ({ path, message })
   switch (typeof value) {
     case 'string': {
@@ -21,11 +26,15 @@ export function findJsonProblem(value: unknown, path = '', ancestors: Set<object
       return message ? problem(message) : undefined
     }
     case 'number':
-      return Number.isFinite(value) ? undefined : problem(`${value} is not a finite number, which JSON cannot store`)
+      return Number.isFinite(value)
+        ? undefined
+        : problem(`${value} is not a finite number, which JSON cannot store`)
     case 'boolean':
       return undefined
     case 'bigint':
-      return problem('a BigInt cannot be stored as JSON: use a string or a number')
+      return problem(
+        'a BigInt cannot be stored as JSON: use a string or a number',
+      )
     case 'undefined':
       return problem('undefined cannot be stored as JSON here')
     case 'function':
@@ -34,18 +43,25 @@ export function findJsonProblem(value: unknown, path = '', ancestors: Set<object
   }
   if (value === null) return undefined
   const object = value as object
-  if (ancestors.has(object)) return problem('a circular reference cannot be stored as JSON')
+  if (ancestors.has(object))
+    return problem('a circular reference cannot be stored as JSON')
   const proto = Object.getPrototypeOf(object)
   if (!Array.isArray(object) && proto !== Object.prototype && proto !== null) {
-    if (object instanceof Date) return problem('a Date cannot be stored as JSON as it is: use an ISO string (z.iso.datetime())')
-    return problem(`a ${object.constructor?.name ?? 'class instance'} cannot be stored as JSON: use a plain object`)
+    if (object instanceof Date)
+      return problem(
+        'a Date cannot be stored as JSON as it is: use an ISO string (z.iso.datetime())',
+      )
+    return problem(
+      `a ${object.constructor?.name ?? 'class instance'} cannot be stored as JSON: use a plain object`,
+    )
   }
   ancestors.add(object)
   try {
     for (const [key, child] of Object.entries(object)) {
       const childPath = path ? `${path}.${key}` : key
       const keyMessage = stringProblem(key)
-      if (keyMessage) return { path: childPath, message: `the key is ${keyMessage}` }
+      if (keyMessage)
+        return { path: childPath, message: `the key is ${keyMessage}` }
       // An undefined property is dropped by JSON, like an absent optional field; in an array it is not.
       if (child === undefined && !Array.isArray(object)) continue
       const found = findJsonProblem(child, childPath, ancestors)
@@ -59,8 +75,10 @@ export function findJsonProblem(value: unknown, path = '', ancestors: Set<object
 
 /** Why a string cannot be stored by every backend, or undefined. */
 export function stringProblem(value: string): string | undefined {
-  if (value.includes('\u0000')) return 'a string with a NUL character (\\u0000), which PostgreSQL cannot store'
-  if (!value.isWellFormed()) return 'a string with a lone UTF-16 surrogate, which is not valid Unicode'
+  if (value.includes('\u0000'))
+    return 'a string with a NUL character (\\u0000), which PostgreSQL cannot store'
+  if (!value.isWellFormed())
+    return 'a string with a lone UTF-16 surrogate, which is not valid Unicode'
   return undefined
 }
 

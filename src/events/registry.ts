@@ -1,4 +1,8 @@
-import { DuplicateEventTypeError, EventTypeNotFoundError, InvalidArgumentError } from '../errors.ts'
+import {
+  DuplicateEventTypeError,
+  EventTypeNotFoundError,
+  InvalidArgumentError,
+} from '../errors.ts'
 import { describe, DomainEvent } from './domain-event.ts'
 import type { StandardSchemaV1 } from './standard-schema.ts'
 
@@ -21,8 +25,14 @@ export class EventRegistry {
 
   /** Registers an event class. The same class again is a no-op; another class under a taken name throws. */
   register<C extends AnyEventClass>(eventClass: C): C {
-    if (typeof eventClass !== 'function' || !(eventClass.prototype instanceof DomainEvent) || typeof eventClass.eventType !== 'string') {
-      throw new InvalidArgumentError(`registerEvent expects an event class made by defineEvent(), got ${describe(eventClass)}.`)
+    if (
+      typeof eventClass !== 'function' ||
+      !(eventClass.prototype instanceof DomainEvent) ||
+      typeof eventClass.eventType !== 'string'
+    ) {
+      throw new InvalidArgumentError(
+        `registerEvent expects an event class made by defineEvent(), got ${describe(eventClass)}.`,
+      )
     }
     const existing = this.#types.get(eventClass.eventType)
     if (existing === eventClass) return eventClass
@@ -52,6 +62,9 @@ export class EventRegistry {
 export const defaultRegistry = new EventRegistry()
 
 /** Registers an event class in a registry (the default one unless given), like Python's `@register_event`. */
-export function registerEvent<C extends AnyEventClass>(eventClass: C, registry: EventRegistry = defaultRegistry): C {
+export function registerEvent<C extends AnyEventClass>(
+  eventClass: C,
+  registry: EventRegistry = defaultRegistry,
+): C {
   return registry.register(eventClass)
 }

@@ -11,7 +11,9 @@ export declare namespace StandardSchemaV1 {
   export interface Props<Input = unknown, Output = Input> {
     readonly version: 1
     readonly vendor: string
-    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>
+    readonly validate: (
+      value: unknown,
+    ) => Result<Output> | Promise<Result<Output>>
     readonly types?: Types<Input, Output> | undefined
   }
   export type Result<Output> = SuccessResult<Output> | FailureResult
@@ -33,6 +35,10 @@ export declare namespace StandardSchemaV1 {
     readonly input: Input
     readonly output: Output
   }
-  export type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input']
-  export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output']
+  export type InferInput<Schema extends StandardSchemaV1> = NonNullable<
+    Schema['~standard']['types']
+  >['input']
+  export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<
+    Schema['~standard']['types']
+  >['output']
 }

@@ -1,7 +1,16 @@
-import { DuplicateEventIdError, InvalidArgumentError, MigrationConflictError, OptimisticLockError } from '../errors.ts'
+import {
+  DuplicateEventIdError,
+  InvalidArgumentError,
+  MigrationConflictError,
+  OptimisticLockError,
+} from '../errors.ts'
 import { describe, type DomainEvent } from '../events/domain-event.ts'
 import { requireInteger, requireOptions } from '../stores/arguments.ts'
-import type { AppendResult, EventStore, StoredEvent } from '../stores/event-store.ts'
+import type {
+  AppendResult,
+  EventStore,
+  StoredEvent,
+} from '../stores/event-store.ts'
 import { StreamDigests, type StreamDigest } from './stream-digests.ts'
 
 export interface MigrateEventsOptions {
@@ -47,7 +56,13 @@ export interface MigrationReport extends MigrationProgress {
   checksum: string
 }
 
-const OPTION_NAMES = ['source', 'target', 'batchSize', 'onProgress', 'signal'] as const
+const OPTION_NAMES = [
+  'source',
+  'target',
+  'batchSize',
+  'onProgress',
+  'signal',
+] as const
 
 /**
  * Copies every event from one store to another, in global order, keeping each event's id, time, payload,
@@ -58,8 +73,16 @@ const OPTION_NAMES = ['source', 'target', 'batchSize', 'onProgress', 'signal'] a
  * It copies the events up to the source's last position when it started, then verifies the target stream
  * by stream against the source.
  */
-export async function migrateEvents(options: MigrateEventsOptions): Promise<MigrationReport> {
-  const { source, target, batchSize = 1000, onProgress, signal } = checkOptions(options)
+export async function migrateEvents(
+  options: MigrateEventsOptions,
+): Promise<MigrationReport> {
+  const {
+    source,
+    target,
+    batchSize = 1000,
+    onProgress,
+    signal,
+  } = checkOptions(options)
   signal?.throwIfAborted()
   const end = await source.getGlobalPosition()
   const digests = new StreamDigests()
@@ -69,7 +92,12 @@ export async function migrateEvents(options: MigrateEventsOptions): Promise<Migr
     total++
   }
 
-  const progress: MigrationProgress = { copied: 0, skipped: 0, total, position: 0 }
+  const progress: MigrationProgress = {
+    copied: 0,
+    skipped: 0,
+    total,
+    position: 0,
+  }
   onProgress?.({ ...progress })
   const flush = async (batch: StoredEvent[]) => {
     signal?.throwIfAborted()
@@ -100,31 +128,64 @@ export async function migrateEvents(options: MigrateEventsOptions): Promise<Migr
   if (batch.length > 0) await flush(batch)
 
   const mismatches = await verify(digests, target, signal)
-  return { ...progress, position: end, streams: digests.size, verified: mismatches.length === 0, mismatches, checksum: digests.checksum() }
+  return {
+    ...progress,
+    position: end,
+    streams: digests.size,
+    verified: mismatches.length === 0,
+    mismatches,
+    checksum: digests.checksum(),
+  }
 }
 
 function checkOptions(options: MigrateEventsOptions): MigrateEventsOptions {
-  if (options === null || typeof options !== 'object') throw new InvalidArgumentError(`migrateEvents expects { source, target, batchSize?, onProgress?, signal? }, got ${describe(options)}.`)
+  if (options === null || typeof options !== 'object')
+    throw new InvalidArgumentError(
+      `migrateEvents expects { source, target, batchSize?, onProgress?, signal? }, got ${describe(options)}.`,
+    )
   const checked = requireOptions('migrateEvents', options, [...OPTION_NAMES])
   for (const name of ['source', 'target'] as const) {
     const store = checked[name]
-    if (typeof store?.readAll !== 'function' || typeof store.appendEvents !== 'function') {
-      throw new InvalidArgumentError(`migrateEvents: ${name} must be an event store, got ${describe(store)}.`)
+    if (
+      typeof store?.readAll !== 'function' ||
+      typeof store.appendEvents !== 'function'
+    ) {
+      throw new InvalidArgumentError(
+        `migrateEvents: ${name} must be an event store, got ${describe(store)}.`,
+      )
     }
   }
-  if (checked.source === checked.target) throw new InvalidArgumentError('migrateEvents: source and target are the same store; copy into another one.')
-  if (checked.batchSize !== undefined) requireInteger('migrateEvents', 'batchSize', checked.batchSize, 1)
-  if (checked.onProgress !== undefined && typeof checked.onProgress !== 'function') {
-    throw new InvalidArgumentError(`migrateEvents: onProgress must be a function, got ${describe(checked.onProgress)}.`)
+  if (checked.source === checked.target)
+    throw new InvalidArgumentError(
+      'migrateEvents: source and target are the same store; copy into another one.',
+    )
+  if (checked.batchSize !== undefined)
+    requireInteger('migrateEvents', 'batchSize', checked.batchSize, 1)
+  if (
+    checked.onProgress !== undefined &&
+    typeof checked.onProgress !== 'function'
+  ) {
+    throw new InvalidArgumentError(
+      `migrateEvents: onProgress must be a function, got ${describe(checked.onProgress)}.`,
+    )
   }
-  if (checked.signal !== undefined && !(checked.signal instanceof AbortSignal)) {
-    throw new InvalidArgumentError(`migrateEvents: signal must be an AbortSignal, got ${describe(checked.signal)}.`)
+  if (
+    checked.signal !== undefined &&
+    !(checked.signal instanceof AbortSignal)
+  ) {
+    throw new InvalidArgumentError(
+      `migrateEvents: signal must be an AbortSignal, got ${describe(checked.signal)}.`,
+    )
   }
   return options
 }
 
 /** The log up to position `end`: what was there when the migration started. */
-async function* upTo(store: EventStore, end: number, signal?: AbortSignal): AsyncGenerator<StoredEvent> {
+async function* upTo(
+  store: EventStore,
+  end: number,
+  signal?: AbortSignal,
+): AsyncGenerator<StoredEvent> {
   let count = 0
   for await (const stored of store.readAll()) {
     if (stored.globalPosition > end) return
@@ -136,7 +197,12 @@ async function* upTo(store: EventStore, end: number, signal?: AbortSignal): Asyn
 
 /** Consecutive events of one stream, and the source position of the first. */
 interface Run {
-  append: { aggregateId: string; aggregateType: string; events: DomainEvent[]; expectedVersion: number }
+  append: {
+    aggregateId: string
+    aggregateType: string
+    events: DomainEvent[]
+    expectedVersion: number
+  }
   position: number
 }
 
@@ -145,9 +211,19 @@ function streamRuns(batch: readonly StoredEvent[]): Run[] {
   const runs: Run[] = []
   for (const { event, globalPosition } of batch) {
     const run = runs.at(-1)?.append
-    if (run && run.aggregateId === event.aggregateId && run.aggregateType === event.aggregateType) run.events.push(event)
+    if (
+      run &&
+      run.aggregateId === event.aggregateId &&
+      run.aggregateType === event.aggregateType
+    )
+      run.events.push(event)
     else {
-      const append = { aggregateId: event.aggregateId, aggregateType: event.aggregateType, events: [event], expectedVersion: event.aggregateVersion - 1 }
+      const append = {
+        aggregateId: event.aggregateId,
+        aggregateType: event.aggregateType,
+        events: [event],
+        expectedVersion: event.aggregateVersion - 1,
+      }
       runs.push({ append, position: globalPosition })
     }
   }
@@ -155,21 +231,42 @@ function streamRuns(batch: readonly StoredEvent[]): Run[] {
 }
 
 /** One transaction for the whole batch where the target can; one append a run where it cannot. */
-async function appendRuns(target: EventStore, runs: Run[]): Promise<AppendResult[]> {
+async function appendRuns(
+  target: EventStore,
+  runs: Run[],
+): Promise<AppendResult[]> {
   try {
-    if (target.appendStreams) return await target.appendStreams(runs.map((run) => run.append))
+    if (target.appendStreams)
+      return await target.appendStreams(runs.map((run) => run.append))
     const results: AppendResult[] = []
     for (const run of runs) results.push(await target.appendEvents(run.append))
     return results
   } catch (error) {
-    if (!(error instanceof OptimisticLockError || error instanceof DuplicateEventIdError)) throw error
-    const run = runs.find(({ append }) => append.aggregateId === error.aggregateId && append.aggregateType === error.aggregateType)!
-    throw new MigrationConflictError(error.aggregateId, error.aggregateType, run.position, error)
+    if (!(
+      error instanceof OptimisticLockError ||
+      error instanceof DuplicateEventIdError
+    ))
+      throw error
+    const run = runs.find(
+      ({ append }) =>
+        append.aggregateId === error.aggregateId &&
+        append.aggregateType === error.aggregateType,
+    )!
+    throw new MigrationConflictError(
+      error.aggregateId,
+      error.aggregateType,
+      run.position,
+      error,
+    )
   }
 }
 
 /** Reads the target and compares it, stream by stream, with the source's digests. */
-async function verify(source: StreamDigests, target: EventStore, signal?: AbortSignal): Promise<StreamMismatch[]> {
+async function verify(
+  source: StreamDigests,
+  target: EventStore,
+  signal?: AbortSignal,
+): Promise<StreamMismatch[]> {
   const copies = new StreamDigests()
   for await (const { event } of upTo(target, Number.MAX_SAFE_INTEGER, signal)) {
     if (source.has(event.aggregateId, event.aggregateType)) copies.add(event)
@@ -177,7 +274,13 @@ async function verify(source: StreamDigests, target: EventStore, signal?: AbortS
   const mismatches: StreamMismatch[] = []
   for (const { aggregateId, aggregateType, digest } of source.entries()) {
     const copy = copies.get(aggregateId, aggregateType)
-    if (copy?.checksum !== digest.checksum) mismatches.push({ aggregateId, aggregateType, source: digest, target: copy })
+    if (copy?.checksum !== digest.checksum)
+      mismatches.push({
+        aggregateId,
+        aggregateType,
+        source: digest,
+        target: copy,
+      })
   }
   return mismatches
 }

@@ -18,10 +18,17 @@ export class StreamDigests {
 
   add(event: DomainEvent): void {
     const key = streamKey(event.aggregateId, event.aggregateType)
-    const digest = this.#streams.get(key) ?? { events: 0, version: 0, checksum: '' }
+    const digest = this.#streams.get(key) ?? {
+      events: 0,
+      version: 0,
+      checksum: '',
+    }
     digest.events++
     digest.version = event.aggregateVersion
-    digest.checksum = createHash('sha256').update(digest.checksum).update(digestInput(event)).digest('hex')
+    digest.checksum = createHash('sha256')
+      .update(digest.checksum)
+      .update(digestInput(event))
+      .digest('hex')
     this.#streams.set(key, digest)
   }
 
@@ -37,7 +44,11 @@ export class StreamDigests {
     return this.#streams.size
   }
 
-  *entries(): Generator<{ aggregateId: string; aggregateType: string; digest: StreamDigest }> {
+  *entries(): Generator<{
+    aggregateId: string
+    aggregateType: string
+    digest: StreamDigest
+  }> {
     for (const [key, digest] of this.#streams) {
       const [aggregateType, aggregateId] = JSON.parse(key) as [string, string]
       yield { aggregateId, aggregateType, digest }
@@ -47,7 +58,8 @@ export class StreamDigests {
   /** One checksum over every stream, independent of the order the streams were seen in. */
   checksum(): string {
     const hash = createHash('sha256')
-    for (const key of [...this.#streams.keys()].sort()) hash.update(`${key}:${this.#streams.get(key)!.checksum}\n`)
+    for (const key of [...this.#streams.keys()].sort())
+      hash.update(`${key}:${this.#streams.get(key)!.checksum}\n`)
     return hash.digest('hex')
   }
 }
@@ -62,26 +74,46 @@ function streamKey(aggregateId: string, aggregateType: string): string {
  */
 function digestInput(event: DomainEvent): string {
   return canonicalJson([
-    event.eventId, event.eventType, event.eventVersion, event.aggregateId, event.aggregateType, event.aggregateVersion,
-    event.occurredAt.toISOString(), event.tenantId ?? null, event.actorId ?? null, event.correlationId, event.causationId ?? null,
-    payloadOf(event), event.metadata,
+    event.eventId,
+    event.eventType,
+    event.eventVersion,
+    event.aggregateId,
+    event.aggregateType,
+    event.aggregateVersion,
+    event.occurredAt.toISOString(),
+    event.tenantId ?? null,
+    event.actorId ?? null,
+    event.correlationId,
+    event.causationId ?? null,
+    payloadOf(event),
+    event.metadata,
   ])
 }
 
 /** JSON with every object's keys sorted, so the same value gives the same text whatever order its keys came in. */
 export function canonicalJson(value: unknown): string {
   const data = hasToJson(value) ? value.toJSON() : value
-  if (data === null || typeof data !== 'object') return JSON.stringify(data) ?? 'null'
+  if (data === null || typeof data !== 'object')
+    return JSON.stringify(data) ?? 'null'
   if (Array.isArray(data)) return `[${data.map(canonicalJson).join(',')}]`
   const fields: string[] = []
   for (const key of Object.keys(data).sort()) {
     const item = (data as Record<string, unknown>)[key]
     // Left out, as JSON.stringify leaves them out of objects.
-    if (item !== undefined && typeof item !== 'function' && typeof item !== 'symbol') fields.push(`${JSON.stringify(key)}:${canonicalJson(item)}`)
+    if (
+      item !== undefined &&
+      typeof item !== 'function' &&
+      typeof item !== 'symbol'
+    )
+      fields.push(`${JSON.stringify(key)}:${canonicalJson(item)}`)
   }
   return `{${fields.join(',')}}`
 }
 
 function hasToJson(value: unknown): value is { toJSON(): unknown } {
-  return value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  )
 }

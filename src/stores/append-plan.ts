@@ -1,8 +1,17 @@
-import { DuplicateEventIdError, EventTypeNotFoundError, InvalidArgumentError, OptimisticLockError } from '../errors.ts'
+import {
+  DuplicateEventIdError,
+  EventTypeNotFoundError,
+  InvalidArgumentError,
+  OptimisticLockError,
+} from '../errors.ts'
 import { describe, DomainEvent } from '../events/domain-event.ts'
 import type { EventRegistry } from '../events/registry.ts'
 import { encodeEvent, type EncodedEvent } from './event-record.ts'
-import { ExpectedVersion, type AppendEventsInput, type AppendResult } from './event-store.ts'
+import {
+  ExpectedVersion,
+  type AppendEventsInput,
+  type AppendResult,
+} from './event-store.ts'
 import { requireInteger, requireText } from './arguments.ts'
 
 /** An append checked and encoded before any database work, so bad input never writes anything. */
@@ -13,24 +22,49 @@ export interface AppendBatch {
   events: EncodedEvent[]
 }
 
-export function prepareAppend(input: AppendEventsInput, registry: EventRegistry): AppendBatch {
-  if (input === null || typeof input !== 'object') throw new InvalidArgumentError(`appendEvents expects { aggregateId, aggregateType, events, expectedVersion }, got ${describe(input)}.`)
+export function prepareAppend(
+  input: AppendEventsInput,
+  registry: EventRegistry,
+): AppendBatch {
+  if (input === null || typeof input !== 'object')
+    throw new InvalidArgumentError(
+      `appendEvents expects { aggregateId, aggregateType, events, expectedVersion }, got ${describe(input)}.`,
+    )
   const { aggregateId, aggregateType, events, expectedVersion } = input
   requireText('appendEvents', 'aggregateId', aggregateId)
   requireText('appendEvents', 'aggregateType', aggregateType)
-  requireInteger('appendEvents', 'expectedVersion', expectedVersion, ExpectedVersion.STREAM_EXISTS, 'ExpectedVersion.ANY, NO_STREAM, STREAM_EXISTS or a version of 0 or more')
-  if (!Array.isArray(events)) throw new InvalidArgumentError(`appendEvents: events must be an array of events, got ${describe(events)}.`)
+  requireInteger(
+    'appendEvents',
+    'expectedVersion',
+    expectedVersion,
+    ExpectedVersion.STREAM_EXISTS,
+    'ExpectedVersion.ANY, NO_STREAM, STREAM_EXISTS or a version of 0 or more',
+  )
+  if (!Array.isArray(events))
+    throw new InvalidArgumentError(
+      `appendEvents: events must be an array of events, got ${describe(events)}.`,
+    )
 
   const seen = new Set<string>()
   const encoded = events.map((event: unknown, index) => {
-    if (!(event instanceof DomainEvent)) throw new InvalidArgumentError(`appendEvents: events[${index}] is ${describe(event)}, not an event made by an event class.`)
-    if (event.aggregateId !== aggregateId || event.aggregateType !== aggregateType) {
+    if (!(event instanceof DomainEvent))
+      throw new InvalidArgumentError(
+        `appendEvents: events[${index}] is ${describe(event)}, not an event made by an event class.`,
+      )
+    if (
+      event.aggregateId !== aggregateId ||
+      event.aggregateType !== aggregateType
+    ) {
       throw new InvalidArgumentError(
         `appendEvents: events[${index}] (${event.eventType}) belongs to ${event.aggregateType} ${event.aggregateId}, not to the stream ${aggregateType} ${aggregateId}. Append each stream's events separately.`,
       )
     }
-    if (!registry.has(event.eventType)) throw new EventTypeNotFoundError(event.eventType, registry.list())
-    if (seen.has(event.eventId)) throw new InvalidArgumentError(`appendEvents: event id ${event.eventId} appears twice in the batch.`)
+    if (!registry.has(event.eventType))
+      throw new EventTypeNotFoundError(event.eventType, registry.list())
+    if (seen.has(event.eventId))
+      throw new InvalidArgumentError(
+        `appendEvents: event id ${event.eventId} appears twice in the batch.`,
+      )
     seen.add(event.eventId)
     return encodeEvent(event)
   })
@@ -47,32 +81,78 @@ export interface StoredIdentity {
 
 export type AppendPlan =
   | { write: false; result: AppendResult }
-  | { write: true; events: EncodedEvent[]; firstVersion: number; skipped: number }
+  | {
+      write: true
+      events: EncodedEvent[]
+      firstVersion: number
+      skipped: number
+    }
 
 /**
  * Decides what an append does, given the stream's current version and which of its event ids are already
  * stored. Every backend runs this inside its write transaction, so all of them behave the same.
  */
-export function planAppend(batch: AppendBatch, currentVersion: number, alreadyStored: readonly StoredIdentity[], currentPosition: () => number): AppendPlan {
+export function planAppend(
+  batch: AppendBatch,
+  currentVersion: number,
+  alreadyStored: readonly StoredIdentity[],
+  currentPosition: () => number,
+): AppendPlan {
   for (const stored of alreadyStored) {
-    if (stored.aggregateId !== batch.aggregateId || stored.aggregateType !== batch.aggregateType) {
-      throw new DuplicateEventIdError(stored.eventId, batch.aggregateId, batch.aggregateType)
+    if (
+      stored.aggregateId !== batch.aggregateId ||
+      stored.aggregateType !== batch.aggregateType
+    ) {
+      throw new DuplicateEventIdError(
+        stored.eventId,
+        batch.aggregateId,
+        batch.aggregateType,
+      )
     }
   }
   const storedIds = new Set(alreadyStored.map((s) => s.eventId))
-  const events = storedIds.size === 0 ? batch.events : batch.events.filter((e) => !storedIds.has(e.eventId))
+  const events =
+    storedIds.size === 0
+      ? batch.events
+      : batch.events.filter((e) => !storedIds.has(e.eventId))
   if (events.length === 0) {
     // An empty append, or a retry of one that had succeeded: nothing to write, nothing to check.
-    const lastStored = alreadyStored.reduce((max, s) => Math.max(max, s.globalPosition), 0)
-    return { write: false, result: { newVersion: currentVersion, globalPosition: lastStored || currentPosition(), skipped: alreadyStored.length } }
+    const lastStored = alreadyStored.reduce(
+      (max, s) => Math.max(max, s.globalPosition),
+      0,
+    )
+    return {
+      write: false,
+      result: {
+        newVersion: currentVersion,
+        globalPosition: lastStored || currentPosition(),
+        skipped: alreadyStored.length,
+      },
+    }
   }
   checkExpectedVersion(batch, currentVersion)
-  return { write: true, events, firstVersion: currentVersion + 1, skipped: alreadyStored.length }
+  return {
+    write: true,
+    events,
+    firstVersion: currentVersion + 1,
+    skipped: alreadyStored.length,
+  }
 }
 
-function checkExpectedVersion({ aggregateId, aggregateType, expectedVersion }: AppendBatch, currentVersion: number): void {
+function checkExpectedVersion(
+  { aggregateId, aggregateType, expectedVersion }: AppendBatch,
+  currentVersion: number,
+): void {
   const ok =
     expectedVersion === ExpectedVersion.ANY ||
-    (expectedVersion === ExpectedVersion.STREAM_EXISTS ? currentVersion > 0 : currentVersion === expectedVersion)
-  if (!ok) throw new OptimisticLockError(aggregateId, aggregateType, expectedVersion, currentVersion)
+    (expectedVersion === ExpectedVersion.STREAM_EXISTS
+      ? currentVersion > 0
+      : currentVersion === expectedVersion)
+  if (!ok)
+    throw new OptimisticLockError(
+      aggregateId,
+      aggregateType,
+      expectedVersion,
+      currentVersion,
+    )
 }

@@ -3,32 +3,70 @@ import { describe, isPlainObject } from '../events/domain-event.ts'
 
 /** Argument checks shared by the public API, so every method rejects bad input with the same clear words. */
 
-export function requireText(method: string, name: string, value: unknown): asserts value is string {
+export function requireText(
+  method: string,
+  name: string,
+  value: unknown,
+): asserts value is string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new InvalidArgumentError(`${method}: ${name} must be a non-empty string, got ${describe(value)}.`)
+    throw new InvalidArgumentError(
+      `${method}: ${name} must be a non-empty string, got ${describe(value)}.`,
+    )
   }
 }
 
-export function requireInteger(method: string, name: string, value: unknown, min: number, expected = `an integer of ${min} or more`): asserts value is number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw new InvalidArgumentError(`${method}: ${name} must be ${expected}, got ${describe(value)}.`)
+export function requireInteger(
+  method: string,
+  name: string,
+  value: unknown,
+  min: number,
+  expected = `an integer of ${min} or more`,
+): asserts value is number {
+  if (
+    typeof value !== 'number' ||
+    !Number.isSafeInteger(value) ||
+    value < min
+  ) {
+    throw new InvalidArgumentError(
+      `${method}: ${name} must be ${expected}, got ${describe(value)}.`,
+    )
   }
 }
 
 /** Checks an options object: a plain object with only the known keys. Returns it, or `{}` when undefined. */
-export function requireOptions<T extends object>(method: string, value: T | undefined, known: readonly (keyof T & string)[]): Partial<T> {
+export function requireOptions<T extends object>(
+  method: string,
+  value: T | undefined,
+  known: readonly (keyof T & string)[],
+): Partial<T> {
   if (value === undefined) return {}
-  if (!isPlainObject(value)) throw new InvalidArgumentError(`${method}: options must be an object, got ${describe(value)}.`)
-  const unknown = Object.keys(value).filter((key) => !(known as readonly string[]).includes(key))
+  if (!isPlainObject(value))
+    throw new InvalidArgumentError(
+      `${method}: options must be an object, got ${describe(value)}.`,
+    )
+  const unknown = Object.keys(value).filter(
+    (key) => !(known as readonly string[]).includes(key),
+  )
   if (unknown.length > 0) {
-    throw new InvalidArgumentError(`${method}: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}. Known options: ${known.join(', ')}.`)
+    throw new InvalidArgumentError(
+      `${method}: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}. Known options: ${known.join(', ')}.`,
+    )
   }
   return value
 }
 
-export function requireTextList(method: string, name: string, value: unknown): asserts value is readonly string[] | undefined {
+export function requireTextList(
+  method: string,
+  name: string,
+  value: unknown,
+): asserts value is readonly string[] | undefined {
   if (value === undefined) return
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
-    throw new InvalidArgumentError(`${method}: ${name} must be an array of non-empty strings, got ${describe(value)}.`)
+  if (
+    !Array.isArray(value) ||
+    value.some((item) => typeof item !== 'string' || item === '')
+  ) {
+    throw new InvalidArgumentError(
+      `${method}: ${name} must be an array of non-empty strings, got ${describe(value)}.`,
+    )
   }
 }

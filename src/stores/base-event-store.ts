@@ -3,9 +3,22 @@ import { describe } from '../events/domain-event.ts'
 import { defaultRegistry, EventRegistry } from '../events/registry.ts'
 import { ATTR, startIterationSpan, withSpan } from '../tracing/tracer.ts'
 import { prepareAppend, type AppendBatch } from './append-plan.ts'
-import { requireInteger, requireOptions, requireText, requireTextList } from './arguments.ts'
+import {
+  requireInteger,
+  requireOptions,
+  requireText,
+  requireTextList,
+} from './arguments.ts'
 import { decodeEvent, decodeRecord, type EventRecord } from './event-record.ts'
-import type { AppendEventsInput, AppendResult, EventStore, EventStream, GetEventsOptions, ReadAllOptions, StoredEvent } from './event-store.ts'
+import type {
+  AppendEventsInput,
+  AppendResult,
+  EventStore,
+  EventStream,
+  GetEventsOptions,
+  ReadAllOptions,
+  StoredEvent,
+} from './event-store.ts'
 
 /** Options every store takes. */
 export interface StoreOptions {
@@ -40,8 +53,14 @@ export abstract class BaseEventStore implements EventStore {
 
   protected constructor(options: StoreOptions) {
     const { eventRegistry = defaultRegistry, enableTracing = true } = options
-    if (!(eventRegistry instanceof EventRegistry)) throw new InvalidArgumentError(`${new.target.name}: eventRegistry must be an EventRegistry, got ${describe(eventRegistry)}.`)
-    if (typeof enableTracing !== 'boolean') throw new InvalidArgumentError(`${new.target.name}: enableTracing must be true or false, got ${describe(enableTracing)}.`)
+    if (!(eventRegistry instanceof EventRegistry))
+      throw new InvalidArgumentError(
+        `${new.target.name}: eventRegistry must be an EventRegistry, got ${describe(eventRegistry)}.`,
+      )
+    if (typeof enableTracing !== 'boolean')
+      throw new InvalidArgumentError(
+        `${new.target.name}: enableTracing must be true or false, got ${describe(enableTracing)}.`,
+      )
     this.eventRegistry = eventRegistry
     this.enableTracing = enableTracing
   }
@@ -54,10 +73,19 @@ export abstract class BaseEventStore implements EventStore {
   protected abstract shutdown(): MaybePromise<void>
   protected abstract writeBatch(batch: AppendBatch): MaybePromise<AppendResult>
   /** Writes several batches in one transaction, in order: all of them or none. */
-  protected abstract writeBatches(batches: AppendBatch[]): MaybePromise<AppendResult[]>
-  protected abstract readStream(aggregateId: string, aggregateType: string, fromVersion: number): MaybePromise<EventRecord[]>
+  protected abstract writeBatches(
+    batches: AppendBatch[],
+  ): MaybePromise<AppendResult[]>
+  protected abstract readStream(
+    aggregateId: string,
+    aggregateType: string,
+    fromVersion: number,
+  ): MaybePromise<EventRecord[]>
   protected abstract readPage(query: PageQuery): MaybePromise<EventRecord[]>
-  protected abstract streamVersion(aggregateId: string, aggregateType: string): MaybePromise<number>
+  protected abstract streamVersion(
+    aggregateId: string,
+    aggregateType: string,
+  ): MaybePromise<number>
   protected abstract hasEvent(eventId: string): MaybePromise<boolean>
   protected abstract lastPosition(): MaybePromise<number>
 
@@ -66,7 +94,9 @@ export abstract class BaseEventStore implements EventStore {
   async initialize(): Promise<void> {
     if (this.isConnected) return
     // Concurrent callers share one opening.
-    this.#opening ??= Promise.resolve(this.open()).finally(() => (this.#opening = undefined))
+    this.#opening ??= Promise.resolve(this.open()).finally(
+      () => (this.#opening = undefined),
+    )
     return this.#opening
   }
 
@@ -82,11 +112,19 @@ export abstract class BaseEventStore implements EventStore {
   async appendEvents(input: AppendEventsInput): Promise<AppendResult> {
     this.requireConnection()
     const batch = prepareAppend(input, this.eventRegistry)
-    return withSpan(this.enableTracing, 'eventsource.event_store.append_events', () => this.attributes(batch.aggregateId, batch.aggregateType, {
-      [ATTR.EVENT_COUNT]: batch.events.length,
-      [ATTR.EXPECTED_VERSION]: batch.expectedVersion,
-      [ATTR.EVENT_TYPES]: [...new Set(batch.events.map((e) => e.eventType))],
-    }), async () => this.writeBatch(batch))
+    return withSpan(
+      this.enableTracing,
+      'eventsource.event_store.append_events',
+      () =>
+        this.attributes(batch.aggregateId, batch.aggregateType, {
+          [ATTR.EVENT_COUNT]: batch.events.length,
+          [ATTR.EXPECTED_VERSION]: batch.expectedVersion,
+          [ATTR.EVENT_TYPES]: [
+            ...new Set(batch.events.map((e) => e.eventType)),
+          ],
+        }),
+      async () => this.writeBatch(batch),
+    )
   }
 
   /**
@@ -94,45 +132,112 @@ export abstract class BaseEventStore implements EventStore {
    * keeps its own expected version and idempotency, exactly as `appendEvents`. Copying a log in batches
    * (see `migrateEvents`) commits once a batch instead of once a stream.
    */
-  async appendStreams(appends: readonly AppendEventsInput[]): Promise<AppendResult[]> {
-    if (!Array.isArray(appends)) throw new InvalidArgumentError(`appendStreams expects an array of appends, each { aggregateId, aggregateType, events, expectedVersion }, got ${describe(appends)}.`)
+  async appendStreams(
+    appends: readonly AppendEventsInput[],
+  ): Promise<AppendResult[]> {
+    if (!Array.isArray(appends))
+      throw new InvalidArgumentError(
+        `appendStreams expects an array of appends, each { aggregateId, aggregateType, events, expectedVersion }, got ${describe(appends)}.`,
+      )
     this.requireConnection()
-    const batches = appends.map((input: AppendEventsInput) => prepareAppend(input, this.eventRegistry))
-    return withSpan(this.enableTracing, 'eventsource.event_store.append_streams', () => ({
-      ...this.dbAttributes(),
-      [ATTR.EVENT_COUNT]: batches.reduce((sum, batch) => sum + batch.events.length, 0),
-    }), async () => this.writeBatches(batches))
+    const batches = appends.map((input: AppendEventsInput) =>
+      prepareAppend(input, this.eventRegistry),
+    )
+    return withSpan(
+      this.enableTracing,
+      'eventsource.event_store.append_streams',
+      () => ({
+        ...this.dbAttributes(),
+        [ATTR.EVENT_COUNT]: batches.reduce(
+          (sum, batch) => sum + batch.events.length,
+          0,
+        ),
+      }),
+      async () => this.writeBatches(batches),
+    )
   }
 
-  async getEvents(aggregateId: string, aggregateType: string, options?: GetEventsOptions): Promise<EventStream> {
+  async getEvents(
+    aggregateId: string,
+    aggregateType: string,
+    options?: GetEventsOptions,
+  ): Promise<EventStream> {
     requireText('getEvents', 'aggregateId', aggregateId)
     requireText('getEvents', 'aggregateType', aggregateType)
-    const { fromVersion = 0 } = requireOptions('getEvents', options, ['fromVersion'])
+    const { fromVersion = 0 } = requireOptions('getEvents', options, [
+      'fromVersion',
+    ])
     requireInteger('getEvents', 'fromVersion', fromVersion, 0)
     this.requireConnection()
-    return withSpan(this.enableTracing, 'eventsource.event_store.get_events', () => this.attributes(aggregateId, aggregateType, { [ATTR.FROM_VERSION]: fromVersion }), async (span) => {
-      const records = await this.readStream(aggregateId, aggregateType, fromVersion)
-      const events = records.map((record) => decodeEvent(record, this.eventRegistry))
-      const version = records.length > 0 ? records[records.length - 1]!.aggregateVersion : await this.streamVersion(aggregateId, aggregateType)
-      span?.setAttribute(ATTR.EVENT_COUNT, events.length)
-      return { aggregateId, aggregateType, events, version }
-    })
+    return withSpan(
+      this.enableTracing,
+      'eventsource.event_store.get_events',
+      () =>
+        this.attributes(aggregateId, aggregateType, {
+          [ATTR.FROM_VERSION]: fromVersion,
+        }),
+      async (span) => {
+        const records = await this.readStream(
+          aggregateId,
+          aggregateType,
+          fromVersion,
+        )
+        const events = records.map((record) =>
+          decodeEvent(record, this.eventRegistry),
+        )
+        const version =
+          records.length > 0
+            ? records[records.length - 1]!.aggregateVersion
+            : await this.streamVersion(aggregateId, aggregateType)
+        span?.setAttribute(ATTR.EVENT_COUNT, events.length)
+        return { aggregateId, aggregateType, events, version }
+      },
+    )
   }
 
   /** Streams the log in pages. Like any async generator, it checks its options when iteration starts. */
   async *readAll(options?: ReadAllOptions): AsyncGenerator<StoredEvent> {
-    const known = ['fromPosition', 'limit', 'direction', 'eventTypes', 'aggregateTypes', 'tenantId'] as const
-    const { fromPosition = 0, limit, direction = 'forward', eventTypes, aggregateTypes, tenantId } = requireOptions('readAll', options, [...known])
+    const known = [
+      'fromPosition',
+      'limit',
+      'direction',
+      'eventTypes',
+      'aggregateTypes',
+      'tenantId',
+    ] as const
+    const {
+      fromPosition = 0,
+      limit,
+      direction = 'forward',
+      eventTypes,
+      aggregateTypes,
+      tenantId,
+    } = requireOptions('readAll', options, [...known])
     requireInteger('readAll', 'fromPosition', fromPosition, 0)
     if (limit !== undefined) requireInteger('readAll', 'limit', limit, 0)
-    if (direction !== 'forward' && direction !== 'backward') throw new InvalidArgumentError(`readAll: direction must be "forward" or "backward", got ${describe(direction)}.`)
+    if (direction !== 'forward' && direction !== 'backward')
+      throw new InvalidArgumentError(
+        `readAll: direction must be "forward" or "backward", got ${describe(direction)}.`,
+      )
     requireTextList('readAll', 'eventTypes', eventTypes)
     requireTextList('readAll', 'aggregateTypes', aggregateTypes)
     if (tenantId !== undefined) requireText('readAll', 'tenantId', tenantId)
     this.requireConnection()
 
-    const query = { above: fromPosition, below: undefined, direction, size: PAGE_SIZE, eventTypes, aggregateTypes, tenantId }
-    const span = startIterationSpan(this.enableTracing, 'eventsource.event_store.read_all', { ...this.dbAttributes(), [ATTR.FROM_POSITION]: fromPosition })
+    const query = {
+      above: fromPosition,
+      below: undefined,
+      direction,
+      size: PAGE_SIZE,
+      eventTypes,
+      aggregateTypes,
+      tenantId,
+    }
+    const span = startIterationSpan(
+      this.enableTracing,
+      'eventsource.event_store.read_all',
+      { ...this.dbAttributes(), [ATTR.FROM_POSITION]: fromPosition },
+    )
     let count = 0
     try {
       for await (const page of this.pages(query, limit ?? Infinity)) {
@@ -150,9 +255,15 @@ export abstract class BaseEventStore implements EventStore {
   }
 
   /** The log page by page. The next page is asked for before this one is decoded, so a server works meanwhile. */
-  private async *pages(query: PageQuery, limit: number): AsyncGenerator<EventRecord[]> {
+  private async *pages(
+    query: PageQuery,
+    limit: number,
+  ): AsyncGenerator<EventRecord[]> {
     let remaining = limit
-    let next = remaining > 0 ? this.prefetch({ ...query, size: Math.min(PAGE_SIZE, remaining) }) : undefined
+    let next =
+      remaining > 0
+        ? this.prefetch({ ...query, size: Math.min(PAGE_SIZE, remaining) })
+        : undefined
     while (next) {
       const page = await next
       this.requireConnection()
@@ -160,7 +271,10 @@ export abstract class BaseEventStore implements EventStore {
       next = undefined
       if (page.length === PAGE_SIZE && remaining > 0) {
         const last = page[page.length - 1]!.globalPosition
-        query = query.direction === 'forward' ? { ...query, above: last } : { ...query, below: last }
+        query =
+          query.direction === 'forward'
+            ? { ...query, above: last }
+            : { ...query, below: last }
         next = this.prefetch({ ...query, size: Math.min(PAGE_SIZE, remaining) })
       }
       yield page
@@ -177,7 +291,10 @@ export abstract class BaseEventStore implements EventStore {
     return page
   }
 
-  async getStreamVersion(aggregateId: string, aggregateType: string): Promise<number> {
+  async getStreamVersion(
+    aggregateId: string,
+    aggregateType: string,
+  ): Promise<number> {
     requireText('getStreamVersion', 'aggregateId', aggregateId)
     requireText('getStreamVersion', 'aggregateType', aggregateType)
     this.requireConnection()
@@ -203,7 +320,16 @@ export abstract class BaseEventStore implements EventStore {
     return { [ATTR.DB_SYSTEM]: this.dbSystem, [ATTR.DB_NAME]: this.dbName }
   }
 
-  private attributes(aggregateId: string, aggregateType: string, extra: Record<string, string | number | string[]>) {
-    return { ...this.dbAttributes(), [ATTR.AGGREGATE_ID]: aggregateId, [ATTR.AGGREGATE_TYPE]: aggregateType, ...extra }
+  private attributes(
+    aggregateId: string,
+    aggregateType: string,
+    extra: Record<string, string | number | string[]>,
+  ) {
+    return {
+      ...this.dbAttributes(),
+      [ATTR.AGGREGATE_ID]: aggregateId,
+      [ATTR.AGGREGATE_TYPE]: aggregateType,
+      ...extra,
+    }
   }
 }

@@ -1,5 +1,14 @@
-import { EventSerializationError, EventTypeNotFoundError, EventValidationError, StoreConnectionError } from '../errors.ts'
-import { payloadOf, restoreEvent, type DomainEvent } from '../events/domain-event.ts'
+import {
+  EventSerializationError,
+  EventTypeNotFoundError,
+  EventValidationError,
+  StoreConnectionError,
+} from '../errors.ts'
+import {
+  payloadOf,
+  restoreEvent,
+  type DomainEvent,
+} from '../events/domain-event.ts'
 import type { EventRegistry } from '../events/registry.ts'
 import type { StoredEvent } from './event-store.ts'
 
@@ -52,11 +61,17 @@ export function recordField(column: string): string {
 }
 
 /** Refuses a database whose `events` table, with columns `present`, belongs to something else. */
-export function checkEventTable(database: string, present: Iterable<string>, advice: string): void {
+export function checkEventTable(
+  database: string,
+  present: Iterable<string>,
+  advice: string,
+): void {
   const columns = new Set(present)
   const missing = RECORD_COLUMNS.filter((column) => !columns.has(column))
   if (missing.length > 0) {
-    throw new StoreConnectionError(`${database} has an "events" table that is not an event store's (it lacks ${missing.join(', ')}). ${advice}`)
+    throw new StoreConnectionError(
+      `${database} has an "events" table that is not an event store's (it lacks ${missing.join(', ')}). ${advice}`,
+    )
   }
 }
 
@@ -78,54 +93,96 @@ export function encodeEvent(event: DomainEvent): EncodedEvent {
 }
 
 /** A stored row as `readAll` yields it: the event, with where and when the store put it. */
-export function decodeRecord(record: EventRecord, registry: EventRegistry): StoredEvent {
-  return { event: decodeEvent(record, registry), globalPosition: record.globalPosition, streamPosition: record.aggregateVersion, storedAt: new Date(record.storedAt) }
+export function decodeRecord(
+  record: EventRecord,
+  registry: EventRegistry,
+): StoredEvent {
+  return {
+    event: decodeEvent(record, registry),
+    globalPosition: record.globalPosition,
+    streamPosition: record.aggregateVersion,
+    storedAt: new Date(record.storedAt),
+  }
 }
 
 /**
  * Turns a stored row back into an event, validated by its schema. A row that cannot be read throws the
  * typed error for its cause, naming its global position; a half-built event is never returned.
  */
-export function decodeEvent(record: EventRecord, registry: EventRegistry): DomainEvent {
+export function decodeEvent(
+  record: EventRecord,
+  registry: EventRegistry,
+): DomainEvent {
   const location = { globalPosition: record.globalPosition }
-  if (!registry.has(record.eventType)) throw new EventTypeNotFoundError(record.eventType, registry.list(), location)
+  if (!registry.has(record.eventType))
+    throw new EventTypeNotFoundError(
+      record.eventType,
+      registry.list(),
+      location,
+    )
   const eventClass = registry.get(record.eventType)
   const payload = parseJson(record, 'payload')
   const metadata = record.metadata === '{}' ? {} : parseJson(record, 'metadata')
   let event: DomainEvent
   try {
-    event = restoreEvent(eventClass, {
-      eventId: record.eventId,
-      eventVersion: record.eventVersion,
-      occurredAt: record.occurredAt,
-      aggregateId: record.aggregateId,
-      aggregateVersion: record.aggregateVersion,
-      tenantId: record.tenantId ?? undefined,
-      actorId: record.actorId ?? undefined,
-      correlationId: record.correlationId,
-      causationId: record.causationId ?? undefined,
-      metadata,
-    }, payload)
+    event = restoreEvent(
+      eventClass,
+      {
+        eventId: record.eventId,
+        eventVersion: record.eventVersion,
+        occurredAt: record.occurredAt,
+        aggregateId: record.aggregateId,
+        aggregateVersion: record.aggregateVersion,
+        tenantId: record.tenantId ?? undefined,
+        actorId: record.actorId ?? undefined,
+        correlationId: record.correlationId,
+        causationId: record.causationId ?? undefined,
+        metadata,
+      },
+      payload,
+    )
   } catch (error) {
-    if (error instanceof EventValidationError) throw new EventValidationError(error.eventType, error.issues, location)
+    if (error instanceof EventValidationError)
+      throw new EventValidationError(error.eventType, error.issues, location)
     throw error
   }
   if (event.aggregateType !== record.aggregateType) {
-    throw new EventValidationError(record.eventType, [{ path: 'aggregateType', message: `is stored as "${record.aggregateType}", but ${record.eventType} events belong to "${event.aggregateType}"` }], location)
+    throw new EventValidationError(
+      record.eventType,
+      [
+        {
+          path: 'aggregateType',
+          message: `is stored as "${record.aggregateType}", but ${record.eventType} events belong to "${event.aggregateType}"`,
+        },
+      ],
+      location,
+    )
   }
   return event
 }
 
-function parseJson(record: EventRecord, column: 'payload' | 'metadata'): Record<string, unknown> {
+function parseJson(
+  record: EventRecord,
+  column: 'payload' | 'metadata',
+): Record<string, unknown> {
   const text = record[column]
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (cause) {
-    throw new EventSerializationError(record.eventType, record.globalPosition, column, { cause })
+    throw new EventSerializationError(
+      record.eventType,
+      record.globalPosition,
+      column,
+      { cause },
+    )
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new EventSerializationError(record.eventType, record.globalPosition, column)
+    throw new EventSerializationError(
+      record.eventType,
+      record.globalPosition,
+      column,
+    )
   }
   return value as Record<string, unknown>
 }

@@ -81,7 +81,11 @@ export interface EventStore extends AsyncDisposable {
    * Optional: `migrateEvents` commits a batch at a time with it where a store has it (every store here does).
    */
   appendStreams?(appends: readonly AppendEventsInput[]): Promise<AppendResult[]>
-  getEvents(aggregateId: string, aggregateType: string, options?: GetEventsOptions): Promise<EventStream>
+  getEvents(
+    aggregateId: string,
+    aggregateType: string,
+    options?: GetEventsOptions,
+  ): Promise<EventStream>
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>
   getStreamVersion(aggregateId: string, aggregateType: string): Promise<number>
   eventExists(eventId: string): Promise<boolean>

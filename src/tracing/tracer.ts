@@ -1,4 +1,10 @@
-import { SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api'
+import {
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Span,
+} from '@opentelemetry/api'
 
 /**
  * OpenTelemetry spans for stores and repositories. Through `@opentelemetry/api` they cost next to nothing
@@ -23,19 +29,28 @@ export const ATTR = {
  * Runs `work` inside a span named `name` when `enabled`; records a thrown error on the span. `attributes`
  * is called only for a span that records: without an SDK, building them for every call would be wasted.
  */
-export async function withSpan<T>(enabled: boolean, name: string, attributes: () => Attributes, work: (span?: Span) => Promise<T>): Promise<T> {
+export async function withSpan<T>(
+  enabled: boolean,
+  name: string,
+  attributes: () => Attributes,
+  work: (span?: Span) => Promise<T>,
+): Promise<T> {
   if (!enabled) return work()
-  return tracer.startActiveSpan(name, { kind: SpanKind.INTERNAL }, async (span) => {
-    if (span.isRecording()) span.setAttributes(attributes())
-    try {
-      return await work(span)
-    } catch (error) {
-      fail(span, error)
-      throw error
-    } finally {
-      span.end()
-    }
-  })
+  return tracer.startActiveSpan(
+    name,
+    { kind: SpanKind.INTERNAL },
+    async (span) => {
+      if (span.isRecording()) span.setAttributes(attributes())
+      try {
+        return await work(span)
+      } catch (error) {
+        fail(span, error)
+        throw error
+      } finally {
+        span.end()
+      }
+    },
+  )
 }
 
 /** One span over an iteration: the iterating code reports a failure, then the end with how many items it gave. */
@@ -48,7 +63,11 @@ export interface IterationSpan {
  * Starts a span for an iteration when `enabled`. The iterating generator reports to it itself, rather than
  * through a wrapping generator: each generator in a chain costs every item another round of promises.
  */
-export function startIterationSpan(enabled: boolean, name: string, attributes: Attributes): IterationSpan {
+export function startIterationSpan(
+  enabled: boolean,
+  name: string,
+  attributes: Attributes,
+): IterationSpan {
   if (!enabled) return { fail: () => undefined, end: () => undefined }
   const span = tracer.startSpan(name, { kind: SpanKind.INTERNAL, attributes })
   return {
@@ -62,5 +81,8 @@ export function startIterationSpan(enabled: boolean, name: string, attributes: A
 
 function fail(span: Span, error: unknown): void {
   span.recordException(error instanceof Error ? error : String(error))
-  span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) })
+  span.setStatus({
+    code: SpanStatusCode.ERROR,
+    message: error instanceof Error ? error.message : String(error),
+  })
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AggregateNotFoundError, AggregateRepository, InvalidArgumentError, OptimisticLockError, SQLiteEventStore } from 'eventsource-ts'
+import {
+  AggregateNotFoundError,
+  AggregateRepository,
+  InvalidArgumentError,
+  OptimisticLockError,
+  SQLiteEventStore,
+} from 'eventsource-ts'
 import { NoteAggregate, notesRegistry } from '../support/notes.ts'
 
 describe('AggregateRepository', () => {
@@ -9,7 +15,11 @@ describe('AggregateRepository', () => {
   beforeEach(async () => {
     store = new SQLiteEventStore(':memory:', { eventRegistry: notesRegistry })
     await store.initialize()
-    repo = new AggregateRepository({ eventStore: store, aggregateFactory: NoteAggregate, aggregateType: 'Note' })
+    repo = new AggregateRepository({
+      eventStore: store,
+      aggregateFactory: NoteAggregate,
+      aggregateType: 'Note',
+    })
   })
   afterEach(() => store.close())
 
@@ -46,7 +56,10 @@ describe('AggregateRepository', () => {
 
   it('load of a missing aggregate throws AggregateNotFoundError with id and type', async () => {
     await expect(repo.load('missing')).rejects.toThrow(AggregateNotFoundError)
-    await expect(repo.load('missing')).rejects.toMatchObject({ aggregateId: 'missing', aggregateType: 'Note' })
+    await expect(repo.load('missing')).rejects.toMatchObject({
+      aggregateId: 'missing',
+      aggregateType: 'Note',
+    })
   })
 
   it('loadOrCreate loads or starts fresh', async () => {
@@ -73,10 +86,34 @@ describe('AggregateRepository', () => {
   })
 
   it('takes the aggregate type from the class when not given, and refuses bad options', () => {
-    expect(new AggregateRepository({ eventStore: store, aggregateFactory: NoteAggregate }).aggregateType).toBe('Note')
-    expect(() => new AggregateRepository({ eventStore: store, aggregateFactory: NoteAggregate, aggregateType: 'Task' })).toThrow(InvalidArgumentError)
-    expect(() => new AggregateRepository({ eventStore: {} as never, aggregateFactory: NoteAggregate })).toThrow(/eventStore/)
-    expect(() => new AggregateRepository({ eventStore: store, aggregateFactory: class {} as never })).toThrow(/AggregateRoot/)
+    expect(
+      new AggregateRepository({
+        eventStore: store,
+        aggregateFactory: NoteAggregate,
+      }).aggregateType,
+    ).toBe('Note')
+    expect(
+      () =>
+        new AggregateRepository({
+          eventStore: store,
+          aggregateFactory: NoteAggregate,
+          aggregateType: 'Task',
+        }),
+    ).toThrow(InvalidArgumentError)
+    expect(
+      () =>
+        new AggregateRepository({
+          eventStore: {} as never,
+          aggregateFactory: NoteAggregate,
+        }),
+    ).toThrow(/eventStore/)
+    expect(
+      () =>
+        new AggregateRepository({
+          eventStore: store,
+          aggregateFactory: class {} as never,
+        }),
+    ).toThrow(/AggregateRoot/)
   })
 
   it('refuses a bad id', async () => {

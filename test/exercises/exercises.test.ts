@@ -21,30 +21,81 @@ interface AnswerResult {
 /** Known wrong answers, and words from the names of the checks (or own tests) each must fail. */
 const wrongAnswers: Record<string, { file: string; fails: string[] }[]> = {
   '12-1': [
-    { file: 'test/exercises/wrong/12-1-shared-store.ts', fails: ['step 2', 'closed after it', 'starts every test with an empty database'] },
-    { file: 'test/exercises/wrong/12-1-never-closed.ts', fails: ['closed after it'] },
-    { file: 'test/exercises/wrong/12-1-use-not-awaited.ts', fails: ['initialized'] },
-    { file: 'test/exercises/wrong/12-1-empty-registry.ts', fails: ['registry knows NoteCreated', 'noteRepository is', 'savedNote is'] },
+    {
+      file: 'test/exercises/wrong/12-1-shared-store.ts',
+      fails: [
+        'step 2',
+        'closed after it',
+        'starts every test with an empty database',
+      ],
+    },
+    {
+      file: 'test/exercises/wrong/12-1-never-closed.ts',
+      fails: ['closed after it'],
+    },
+    {
+      file: 'test/exercises/wrong/12-1-use-not-awaited.ts',
+      fails: ['initialized'],
+    },
+    {
+      file: 'test/exercises/wrong/12-1-empty-registry.ts',
+      fails: [
+        'registry knows NoteCreated',
+        'noteRepository is',
+        'savedNote is',
+      ],
+    },
   ],
   '12-2': [
-    { file: 'test/exercises/wrong/12-2-production-falls-back.ts', fails: ['production without DATABASE_URL'] },
-    { file: 'test/exercises/wrong/12-2-unknown-is-development.ts', fails: ['unknown APP_ENV'] },
-    { file: 'test/exercises/wrong/12-2-leaks-url.ts', fails: ['does not print it'] },
-    { file: 'test/exercises/wrong/12-2-no-mkdir.ts', fails: ["creates a SQLite file's directory"] },
+    {
+      file: 'test/exercises/wrong/12-2-production-falls-back.ts',
+      fails: ['production without DATABASE_URL'],
+    },
+    {
+      file: 'test/exercises/wrong/12-2-unknown-is-development.ts',
+      fails: ['unknown APP_ENV'],
+    },
+    {
+      file: 'test/exercises/wrong/12-2-leaks-url.ts',
+      fails: ['does not print it'],
+    },
+    {
+      file: 'test/exercises/wrong/12-2-no-mkdir.ts',
+      fails: ["creates a SQLite file's directory"],
+    },
   ],
   '12-3': [
-    { file: 'test/exercises/wrong/12-3-restart-from-zero.ts', fails: ['resumes from the checkpoint'] },
-    { file: 'test/exercises/wrong/12-3-checkpoint-first.ts', fails: ['resumes from the checkpoint'] },
-    { file: 'test/exercises/wrong/12-3-expected-any.ts', fails: ['never merged'] },
-    { file: 'test/exercises/wrong/12-3-ids-only-checksum.ts', fails: ['checksum() changes'] },
+    {
+      file: 'test/exercises/wrong/12-3-restart-from-zero.ts',
+      fails: ['resumes from the checkpoint'],
+    },
+    {
+      file: 'test/exercises/wrong/12-3-checkpoint-first.ts',
+      fails: ['resumes from the checkpoint'],
+    },
+    {
+      file: 'test/exercises/wrong/12-3-expected-any.ts',
+      fails: ['never merged'],
+    },
+    {
+      file: 'test/exercises/wrong/12-3-ids-only-checksum.ts',
+      fails: ['checksum() changes'],
+    },
   ],
 }
 
 const results = new Map<string, AnswerResult>()
 
 beforeAll(async () => {
-  const plan = Object.fromEntries(exercises.map((e) => [e.id, [e.file, e.solution, ...(wrongAnswers[e.id] ?? []).map((w) => w.file)]]))
-  const { code, stdout, stderr } = await tsx('test/exercises/run-checks.ts', [JSON.stringify(plan)])
+  const plan = Object.fromEntries(
+    exercises.map((e) => [
+      e.id,
+      [e.file, e.solution, ...(wrongAnswers[e.id] ?? []).map((w) => w.file)],
+    ]),
+  )
+  const { code, stdout, stderr } = await tsx('test/exercises/run-checks.ts', [
+    JSON.stringify(plan),
+  ])
   if (code !== 0) throw new Error(`run-checks.ts failed:\n${stderr}`)
   for (const line of stdout.split('\n').filter((l) => l.startsWith('{'))) {
     const result = JSON.parse(line) as AnswerResult
@@ -65,7 +116,10 @@ describe.each(exercises)('exercise $id', (exercise) => {
     expect(stub.errors).toEqual([])
     expect(stub.checks).toBeGreaterThan(0)
     expect(stub.passed).toBe(false)
-    expect(stub.failing.some((failure) => failure.message.startsWith('TODO:')), 'the stub fails for its TODOs').toBe(true)
+    expect(
+      stub.failing.some((failure) => failure.message.startsWith('TODO:')),
+      'the stub fails for its TODOs',
+    ).toBe(true)
   })
 
   it('has a reference solution that passes every check', () => {
@@ -79,10 +133,17 @@ describe.each(exercises)('exercise $id', (exercise) => {
     expect((wrongAnswers[exercise.id] ?? []).length).toBeGreaterThanOrEqual(2)
   })
 
-  it.each(wrongAnswers[exercise.id] ?? [])('rejects $file', ({ file, fails }) => {
-    const wrong = resultFor(file)
-    expect(wrong.passed).toBe(false)
-    const failingNames = wrong.failing.map((f) => f.name)
-    for (const words of fails) expect(failingNames.some((name) => name.includes(words)), `expected a failing check with "${words}" in ${failingNames.join(' | ')}`).toBe(true)
-  })
+  it.each(wrongAnswers[exercise.id] ?? [])(
+    'rejects $file',
+    ({ file, fails }) => {
+      const wrong = resultFor(file)
+      expect(wrong.passed).toBe(false)
+      const failingNames = wrong.failing.map((f) => f.name)
+      for (const words of fails)
+        expect(
+          failingNames.some((name) => name.includes(words)),
+          `expected a failing check with "${words}" in ${failingNames.join(' | ')}`,
+        ).toBe(true)
+    },
+  )
 })

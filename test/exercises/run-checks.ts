@@ -7,16 +7,23 @@ import { passed, runChecks } from '../../tools/workbook/checks.ts'
 import { findExercise } from '../../tools/workbook/exercises.ts'
 
 const plan: Record<string, string[]> = JSON.parse(process.argv[2] ?? '{}')
-const reports = await runChecks(new Map(Object.entries(plan).map(([id, files]) => [findExercise(id), files])))
+const reports = await runChecks(
+  new Map(Object.entries(plan).map(([id, files]) => [findExercise(id), files])),
+)
 for (const report of reports) {
-  const failing = [...report.ownTests, ...report.checks].filter((test) => test.state !== 'passed')
+  const failing = [...report.ownTests, ...report.checks].filter(
+    (test) => test.state !== 'passed',
+  )
   console.log(
     JSON.stringify({
       exercise: report.exercise.id,
       file: report.file,
       passed: passed(report),
       checks: report.checks.length,
-      failing: failing.map((test) => ({ name: test.path.at(-1), message: test.failures[0]?.message ?? test.state })),
+      failing: failing.map((test) => ({
+        name: test.path.at(-1),
+        message: test.failures[0]?.message ?? test.state,
+      })),
       errors: report.errors.map((error) => error.message),
     }),
   )

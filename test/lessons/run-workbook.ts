@@ -10,29 +10,74 @@ export interface CommandResult {
 }
 
 /** `npm run <script> [-- args]` from `cwd`, with `--prefix` pointing at the workbook, as from another directory. */
-export function npmRun(script: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<CommandResult> {
-  return run('npm', ['--prefix', repoRoot, 'run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], options)
+export function npmRun(
+  script: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<CommandResult> {
+  return run(
+    'npm',
+    [
+      '--prefix',
+      repoRoot,
+      'run',
+      '--silent',
+      script,
+      ...(args.length > 0 ? ['--', ...args] : []),
+    ],
+    options,
+  )
 }
 
 /** tsx's loader, resolved here: `--import tsx` would look for it from the working directory. */
 const tsxLoader = import.meta.resolve('tsx')
 
 /** A TypeScript script of the workbook (a path relative to it), run by node with tsx, from `cwd` (default: the workbook). */
-export function tsx(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CommandResult> {
-  return run(process.execPath, ['--import', tsxLoader, join(repoRoot, script), ...args], { cwd: repoRoot, ...options })
+export function tsx(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CommandResult> {
+  return run(
+    process.execPath,
+    ['--import', tsxLoader, join(repoRoot, script), ...args],
+    { cwd: repoRoot, ...options },
+  )
 }
 
 /** A tool of `tools/workbook/` straight through node, without npm's start-up. */
-export function workbook(tool: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CommandResult> {
+export function workbook(
+  tool: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CommandResult> {
   return tsx(`tools/workbook/${tool}.ts`, args, options)
 }
 
-function run(command: string, args: string[], { cwd, env = {} }: { cwd: string; env?: Record<string, string> }): Promise<CommandResult> {
+function run(
+  command: string,
+  args: string[],
+  { cwd, env = {} }: { cwd: string; env?: Record<string, string> },
+): Promise<CommandResult> {
   return new Promise((resolve) => {
     // No colour unless a test asks for it: vitest's workers may set FORCE_COLOR.
-    const childEnv = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env }
-    execFile(command, args, { cwd, env: childEnv, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
-    })
+    const childEnv = {
+      ...process.env,
+      FORCE_COLOR: undefined,
+      NO_COLOR: undefined,
+      ...env,
+    }
+    execFile(
+      command,
+      args,
+      { cwd, env: childEnv, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        })
+      },
+    )
   })
 }

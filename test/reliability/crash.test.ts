@@ -7,7 +7,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PostgreSQLEventStore, SQLiteEventStore, type EventStore } from 'eventsource-ts'
+import {
+  PostgreSQLEventStore,
+  SQLiteEventStore,
+  type EventStore,
+} from 'eventsource-ts'
 import { notesRegistry } from '../support/notes.ts'
 import { usePostgresDatabase } from '../support/postgres-server.ts'
 import { bundleChild, startChild } from './support/child-process.ts'
@@ -19,7 +23,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const server = usePostgresDatabase()
 let writer: string
 beforeAll(async () => {
-  writer = await bundleChild(new URL('./support/crash-writer.ts', import.meta.url))
+  writer = await bundleChild(
+    new URL('./support/crash-writer.ts', import.meta.url),
+  )
 })
 
 /** Fresh storage for one round of trials. */
@@ -47,9 +53,19 @@ interface CrashFigures {
  * recovers from the kill before it; a round keeps its log small enough to check in full after every kill.
  * Most kills land in the append loop, some while the child is still opening the store.
  */
-async function crashTrials(storageFor: (round: number) => CrashStorage | Promise<CrashStorage>, rounds: number, trialsPerRound: number): Promise<CrashFigures> {
+async function crashTrials(
+  storageFor: (round: number) => CrashStorage | Promise<CrashStorage>,
+  rounds: number,
+  trialsPerRound: number,
+): Promise<CrashFigures> {
   const random = seededRandom(seed)
-  const figures: CrashFigures = { kills: 0, inFlight: 0, whileOpening: 0, acknowledged: 0, events: 0 }
+  const figures: CrashFigures = {
+    kills: 0,
+    inFlight: 0,
+    whileOpening: 0,
+    acknowledged: 0,
+    events: 0,
+  }
   for (let round = 0; round < rounds; round++) {
     const storage = await storageFor(round)
     const acknowledged = new Set<string>()
@@ -59,7 +75,11 @@ async function crashTrials(storageFor: (round: number) => CrashStorage | Promise
     }
     for (let trial = 0; trial < trialsPerRound; trial++) {
       const context = `seed ${seed}, round ${round}, trial ${trial}`
-      const child = startChild(writer, [storage.backend, storage.location, `t${trial}`])
+      const child = startChild(writer, [
+        storage.backend,
+        storage.location,
+        `t${trial}`,
+      ])
       if (random() < 0.15) {
         await sleep(randomInt(random, 0, storage.openingMs))
       } else {
@@ -68,12 +88,16 @@ async function crashTrials(storageFor: (round: number) => CrashStorage | Promise
       }
       child.kill()
       const exit = await child.exited
-      expect(exit.signal, `${context}: the child died on its own: ${exit.stderr}`).toBe('SIGKILL')
+      expect(
+        exit.signal,
+        `${context}: the child died on its own: ${exit.stderr}`,
+      ).toBe('SIGKILL')
 
       figures.kills++
       if (!child.lines.includes('ready')) figures.whileOpening++
       if (child.lines.at(-1)?.startsWith('begin ')) figures.inFlight++
-      for (const line of child.lines) if (line.startsWith('ack ')) acknowledged.add(line.slice(4))
+      for (const line of child.lines)
+        if (line.startsWith('ack ')) acknowledged.add(line.slice(4))
       await storage.checkStorage?.(context)
       await using store = storage.open()
       await store.initialize()
@@ -96,25 +120,35 @@ function report(backend: string, f: CrashFigures): void {
 
 describe('crash atomicity', () => {
   it(`SQLite (WAL): 50 SIGKILLs lose no acknowledged append and leave no partial batch (seed ${seed})`, async () => {
-    const figures = await crashTrials((round) => {
-      const file = join(dir, `crash-${round}.db`)
-      return {
-        backend: 'sqlite',
-        location: file,
-        open: () => new SQLiteEventStore(file, { eventRegistry: notesRegistry }),
-        openingMs: 120,
-        appendingMs: 20,
-        checkStorage: (context) => {
-          const db = new Database(file)
-          try {
-            expect(db.pragma('journal_mode', { simple: true }), context).toBe('wal')
-            expect(db.pragma('integrity_check', { simple: true }), `${context}: integrity_check`).toBe('ok')
-          } finally {
-            db.close()
-          }
-        },
-      }
-    }, 5, 10)
+    const figures = await crashTrials(
+      (round) => {
+        const file = join(dir, `crash-${round}.db`)
+        return {
+          backend: 'sqlite',
+          location: file,
+          open: () =>
+            new SQLiteEventStore(file, { eventRegistry: notesRegistry }),
+          openingMs: 120,
+          appendingMs: 20,
+          checkStorage: (context) => {
+            const db = new Database(file)
+            try {
+              expect(db.pragma('journal_mode', { simple: true }), context).toBe(
+                'wal',
+              )
+              expect(
+                db.pragma('integrity_check', { simple: true }),
+                `${context}: integrity_check`,
+              ).toBe('ok')
+            } finally {
+              db.close()
+            }
+          },
+        }
+      },
+      5,
+      10,
+    )
     report('sqlite', figures)
   }, 120_000)
 
@@ -124,25 +158,43 @@ describe('crash atomicity', () => {
     try {
       // amcheck verifies the indexes against the table. The throwaway server has it; a server at DATABASE_URL
       // may not let this user create it, and then only the log itself is checked.
-      const amcheck = await admin.query('CREATE EXTENSION IF NOT EXISTS amcheck').then(() => true, () => false)
-      if (!amcheck) console.log('crash/postgresql: amcheck is not available on this server; index checks skipped')
-      const figures = await crashTrials(async () => {
-        await admin.query('DROP TABLE IF EXISTS events')
-        return {
-          backend: 'postgres',
-          location: server.url,
-          open: () => new PostgreSQLEventStore({ connectionString: server.url, eventRegistry: notesRegistry }),
-          openingMs: 250,
-          appendingMs: 40,
-          checkStorage: async (context) => {
-            // The server rolls back a killed client's open transaction; then the indexes must match the table.
-            await waitForNoOpenTransaction(admin, context)
-            if (!amcheck) return
-            const { rows } = await admin.query(`SELECT bt_index_check(indexrelid, true) FROM pg_index WHERE indrelid = 'events'::regclass`)
-            expect(rows.length, context).toBe(3)
-          },
-        }
-      }, 5, 10)
+      const amcheck = await admin
+        .query('CREATE EXTENSION IF NOT EXISTS amcheck')
+        .then(
+          () => true,
+          () => false,
+        )
+      if (!amcheck)
+        console.log(
+          'crash/postgresql: amcheck is not available on this server; index checks skipped',
+        )
+      const figures = await crashTrials(
+        async () => {
+          await admin.query('DROP TABLE IF EXISTS events')
+          return {
+            backend: 'postgres',
+            location: server.url,
+            open: () =>
+              new PostgreSQLEventStore({
+                connectionString: server.url,
+                eventRegistry: notesRegistry,
+              }),
+            openingMs: 250,
+            appendingMs: 40,
+            checkStorage: async (context) => {
+              // The server rolls back a killed client's open transaction; then the indexes must match the table.
+              await waitForNoOpenTransaction(admin, context)
+              if (!amcheck) return
+              const { rows } = await admin.query(
+                `SELECT bt_index_check(indexrelid, true) FROM pg_index WHERE indrelid = 'events'::regclass`,
+              )
+              expect(rows.length, context).toBe(3)
+            },
+          }
+        },
+        5,
+        10,
+      )
       report('postgresql', figures)
     } finally {
       await admin.end()
@@ -150,11 +202,19 @@ describe('crash atomicity', () => {
   }, 120_000)
 })
 
-async function waitForNoOpenTransaction(admin: pg.Client, context: string): Promise<void> {
+async function waitForNoOpenTransaction(
+  admin: pg.Client,
+  context: string,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const { rows } = await admin.query(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`)
+    const { rows } = await admin.query(
+      `SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
+    )
     if (rows[0].open === 0) return
-    if (attempt === 500) throw new Error(`${context}: a killed client's transaction is still open after 5 s`)
+    if (attempt === 500)
+      throw new Error(
+        `${context}: a killed client's transaction is still open after 5 s`,
+      )
     await sleep(10)
   }
 }

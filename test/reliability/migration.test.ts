@@ -8,7 +8,14 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { InMemoryEventStore, migrateEvents, PostgreSQLEventStore, SQLiteEventStore, type EventStore, type MigrationProgress } from 'eventsource-ts'
+import {
+  InMemoryEventStore,
+  migrateEvents,
+  PostgreSQLEventStore,
+  SQLiteEventStore,
+  type EventStore,
+  type MigrationProgress,
+} from 'eventsource-ts'
 import { notesRegistry } from '../support/notes.ts'
 import { writeNotesLog } from '../support/notes-log.ts'
 import { usePostgresDatabase } from '../support/postgres-server.ts'
@@ -31,7 +38,9 @@ beforeAll(async () => {
   await source.initialize()
   await writeNotesLog(source, { total: TOTAL })
   sourceLog = await log(source)
-  migrator = await bundleChild(new URL('../migration/migrate-child.ts', import.meta.url))
+  migrator = await bundleChild(
+    new URL('../migration/migrate-child.ts', import.meta.url),
+  )
 })
 
 type EventJson = Record<string, unknown>
@@ -46,7 +55,14 @@ async function log(store: EventStore): Promise<EventJson[]> {
 /** A checksum of this test's own, over the whole log in order (keys sorted, as JSONB reorders them). */
 function checksum(events: EventJson[]): string {
   const hash = createHash('sha256')
-  for (const event of events) hash.update(JSON.stringify(event, (_, value: unknown) => (isObject(value) ? Object.fromEntries(Object.entries(value).sort()) : value)))
+  for (const event of events)
+    hash.update(
+      JSON.stringify(event, (_, value: unknown) =>
+        isObject(value)
+          ? Object.fromEntries(Object.entries(value).sort())
+          : value,
+      ),
+    )
   return hash.digest('hex')
 }
 
@@ -66,14 +82,22 @@ async function killAndResume(open: () => PostgreSQLEventStore, kills: number) {
   let killed = 0
   for (let kill = 0; kill < kills && (prefixes.at(-1) ?? 0) < TOTAL; kill++) {
     const context = `seed ${seed}, kill ${kill}`
-    const child = startChild(migrator, [sourcePath, 'server', String(BATCH)], { env: { TARGET_URL: server.url } })
+    const child = startChild(migrator, [sourcePath, 'server', String(BATCH)], {
+      env: { TARGET_URL: server.url },
+    })
     // Kill once the migration has reached a random position ahead of what the target holds, a few
     // milliseconds into the next batch, or (one time in eight) while it still opens and counts the source.
     const done = prefixes.at(-1) ?? 0
     if (random() < 1 / 8) await sleep(randomInt(random, 0, 300))
     else {
-      const position = randomInt(random, done / BATCH, TOTAL / BATCH - 1) * BATCH
-      await child.waitForLine((line) => (JSON.parse(line) as MigrationProgress).position >= position).catch(() => undefined)
+      const position =
+        randomInt(random, done / BATCH, TOTAL / BATCH - 1) * BATCH
+      await child
+        .waitForLine(
+          (line) =>
+            (JSON.parse(line) as MigrationProgress).position >= position,
+        )
+        .catch(() => undefined)
       await sleep(randomInt(random, 0, 25))
     }
     child.kill()
@@ -84,8 +108,14 @@ async function killAndResume(open: () => PostgreSQLEventStore, kills: number) {
     await using store = open()
     await store.initialize()
     const copied = await log(store)
-    expect(copied.length % BATCH === 0 || copied.length === TOTAL, `${context}: ${copied.length} events, not whole batches`).toBe(true)
-    expect(copied, `${context}: the target is not a prefix of the source`).toEqual(sourceLog.slice(0, copied.length))
+    expect(
+      copied.length % BATCH === 0 || copied.length === TOTAL,
+      `${context}: ${copied.length} events, not whole batches`,
+    ).toBe(true)
+    expect(
+      copied,
+      `${context}: the target is not a prefix of the source`,
+    ).toEqual(sourceLog.slice(0, copied.length))
     prefixes.push(copied.length)
   }
 
@@ -93,15 +123,27 @@ async function killAndResume(open: () => PostgreSQLEventStore, kills: number) {
   await source.initialize()
   await using store = open()
   await store.initialize()
-  const report = await migrateEvents({ source, target: store, batchSize: BATCH })
-  expect(report).toMatchObject({ total: TOTAL, copied: TOTAL - prefixes.at(-1)!, skipped: prefixes.at(-1), verified: true, mismatches: [] })
+  const report = await migrateEvents({
+    source,
+    target: store,
+    batchSize: BATCH,
+  })
+  expect(report).toMatchObject({
+    total: TOTAL,
+    copied: TOTAL - prefixes.at(-1)!,
+    skipped: prefixes.at(-1),
+    verified: true,
+    mismatches: [],
+  })
   const copied = await log(store)
   expect(copied).toEqual(sourceLog)
   expect(checksum(copied)).toBe(checksum(sourceLog))
   // The library's own checksum agrees: migrating the target onward reports the source's.
   await using onward = new InMemoryEventStore({ eventRegistry })
   await onward.initialize()
-  expect((await migrateEvents({ source: store, target: onward })).checksum).toBe(report.checksum)
+  expect(
+    (await migrateEvents({ source: store, target: onward })).checksum,
+  ).toBe(report.checksum)
   return { kills: killed, prefixes }
 }
 
@@ -109,8 +151,13 @@ describe('interrupted migration', () => {
   it(`into a PostgreSQL server: killed at random points and re-run, the target ends identical to the source (seed ${seed})`, async () => {
     const pool = new pg.Pool({ connectionString: server.url, max: 2 })
     try {
-      const result = await killAndResume(() => new PostgreSQLEventStore({ pool, eventRegistry }), 10)
-      console.log(`migration/server: ${result.kills} kills survived, target held ${result.prefixes.join(', ')} of ${TOTAL} events after each; final log identical, checksums match`)
+      const result = await killAndResume(
+        () => new PostgreSQLEventStore({ pool, eventRegistry }),
+        10,
+      )
+      console.log(
+        `migration/server: ${result.kills} kills survived, target held ${result.prefixes.join(', ')} of ${TOTAL} events after each; final log identical, checksums match`,
+      )
     } finally {
       await pool.end()
     }

@@ -25,7 +25,10 @@ export interface Chromium {
 
 /** Chromium with a fresh profile, allowed to use the clipboard of `origin`. */
 export async function launchChromium(origin: string): Promise<Chromium> {
-  if (!existsSync(CHROMIUM)) throw new Error(`The site tests drive Debian's Chromium at ${CHROMIUM}, which is not installed: run "apt-get install -y chromium" (.ci/run does).`)
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `The site tests drive Debian's Chromium at ${CHROMIUM}, which is not installed: run "apt-get install -y chromium" (.ci/run does).`,
+    )
   const profile = await mkdtemp(join(tmpdir(), 'workbook-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -33,7 +36,9 @@ export async function launchChromium(origin: string): Promise<Chromium> {
     args: FLAGS,
     viewport: { width: 1440, height: 900 },
   })
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin,
+  })
   return {
     context,
     async close() {

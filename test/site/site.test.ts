@@ -4,7 +4,14 @@
  */
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  writeFile,
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
@@ -32,20 +39,33 @@ const visits = new Map<string, Promise<Visit>>()
 
 /** The build's pages as URL paths: `index.html` is `/`, `reference.html` is `/reference`. */
 async function builtPages(): Promise<string[]> {
-  const files = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html') && file !== '404.html')
-  return files.map((file) => `/${file.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '')}`).sort()
+  const files = (await readdir(outDir, { recursive: true })).filter(
+    (file) => file.endsWith('.html') && file !== '404.html',
+  )
+  return files
+    .map(
+      (file) =>
+        `/${file.replace(/(^|\/)index\.html$/, '').replace(/\.html$/, '')}`,
+    )
+    .sort()
 }
 
 /** Opens a page, recording console errors, uncaught exceptions and failed requests. */
 async function open(path: string, problems: string[] = []): Promise<Page> {
   const page = await chromium.context.newPage()
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+    if (message.type() === 'error')
+      problems.push(`console error: ${message.text()}`)
   })
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`))
+  page.on('requestfailed', (request) =>
+    problems.push(
+      `request failed: ${request.url()} (${request.failure()?.errorText})`,
+    ),
+  )
   page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
+    if (response.status() >= 400)
+      problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
   await page.goto(site.url + path, { waitUntil: 'networkidle' })
   return page
@@ -53,33 +73,49 @@ async function open(path: string, problems: string[] = []): Promise<Page> {
 
 function visit(path: string): Promise<Visit> {
   if (!visits.has(path)) {
-    visits.set(path, (async () => {
-      const problems: string[] = []
-      const page = await open(path, problems)
-      const { links, ids } = await page.evaluate<Omit<Visit, 'problems'>>(`({
+    visits.set(
+      path,
+      (async () => {
+        const problems: string[] = []
+        const page = await open(path, problems)
+        const { links, ids } = await page.evaluate<Omit<Visit, 'problems'>>(`({
         links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
         ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
       })`)
-      await page.close()
-      return { problems, links, ids }
-    })())
+        await page.close()
+        return { problems, links, ids }
+      })(),
+    )
   }
   return visits.get(path)!
 }
 
 /** The build runs as `npm run docs:build` does, apart from the output directory and vitest's variables. */
 function buildEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV'))
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV',
+    ),
+  )
 }
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'workbook-site-'))
   const started = performance.now()
-  await promisify(execFile)(process.execPath, [join(root, 'node_modules/vitepress/bin/vitepress.js'), 'build', '--outDir', outDir], {
-    cwd: root,
-    env: buildEnv(),
-    maxBuffer: 64 * 1024 * 1024,
-  })
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(root, 'node_modules/vitepress/bin/vitepress.js'),
+      'build',
+      '--outDir',
+      outDir,
+    ],
+    {
+      cwd: root,
+      env: buildEnv(),
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
   buildSeconds = (performance.now() - started) / 1000
   site = await serveStatic(outDir)
   chromium = await launchChromium(site.url)
@@ -94,12 +130,23 @@ afterAll(async () => {
 
 describe('the built site, in Chromium', () => {
   it('has the workbook pages', async () => {
-    expect(await builtPages()).toEqual(expect.arrayContaining(['/', '/exercises', LESSON, '/reference', '/series']))
+    expect(await builtPages()).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/exercises',
+        LESSON,
+        '/reference',
+        '/series',
+      ]),
+    )
   })
 
   it('loads every page without console errors or failed requests', async () => {
     const problems: string[] = []
-    for (const path of await builtPages()) problems.push(...(await visit(path)).problems.map((problem) => `${path}: ${problem}`))
+    for (const path of await builtPages())
+      problems.push(
+        ...(await visit(path)).problems.map((problem) => `${path}: ${problem}`),
+      )
     expect(problems).toEqual([])
   })
 
@@ -110,13 +157,17 @@ describe('the built site, in Chromium', () => {
       for (const link of new Set((await visit(path)).links)) {
         const url = new URL(link)
         if (url.origin !== site.url) continue
-        const target = url.pathname.replace(/\.html$/, '').replace(/(.)\/$/, '$1')
+        const target = url.pathname
+          .replace(/\.html$/, '')
+          .replace(/(.)\/$/, '$1')
         if (paths.includes(target)) {
           const id = decodeURIComponent(url.hash.slice(1))
-          if (id && !(await visit(target)).ids.includes(id)) broken.push(`${path} → ${target}#${id}: no such heading`)
+          if (id && !(await visit(target)).ids.includes(id))
+            broken.push(`${path} → ${target}#${id}: no such heading`)
         } else {
           const response = await chromium.context.request.get(link)
-          if (!response.ok()) broken.push(`${path} → ${url.pathname}: HTTP ${response.status()}`)
+          if (!response.ok())
+            broken.push(`${path} → ${url.pathname}: HTTP ${response.status()}`)
         }
       }
     }
@@ -133,8 +184,17 @@ describe('the built site, in Chromium', () => {
     for (const link of links.filter((candidate) => candidate.href !== '/')) {
       await sidebar.getByRole('link', { name: link.text, exact: true }).click()
       await page.waitForURL((url) => url.pathname === link.href)
-      await expect.poll(() => sidebar.locator('.is-active a.VPLink, a.VPLink.active').first().textContent()).toContain(link.text)
-      expect(await page.locator('.vp-doc h1').first().textContent()).not.toBe('')
+      await expect
+        .poll(() =>
+          sidebar
+            .locator('.is-active a.VPLink, a.VPLink.active')
+            .first()
+            .textContent(),
+        )
+        .toContain(link.text)
+      expect(await page.locator('.vp-doc h1').first().textContent()).not.toBe(
+        '',
+      )
     }
     await page.close()
   })
@@ -145,9 +205,14 @@ describe('the built site, in Chromium', () => {
     await page.locator('#localsearch-input').fill('WAL')
     const results = page.locator('.VPLocalSearchBox .results a')
     await expect.poll(() => results.count()).toBeGreaterThan(0)
-    const hrefs = await page.evaluate<string[]>(`[...document.querySelectorAll('.VPLocalSearchBox .results a')].map((a) => a.pathname)`)
+    const hrefs = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('.VPLocalSearchBox .results a')].map((a) => a.pathname)`,
+    )
     expect(hrefs).toContain(LESSON)
-    await page.locator(`.VPLocalSearchBox .results a[href^="${LESSON}"]`).first().click()
+    await page
+      .locator(`.VPLocalSearchBox .results a[href^="${LESSON}"]`)
+      .first()
+      .click()
     await page.waitForURL((url) => url.pathname === LESSON)
     await page.close()
   })
@@ -159,7 +224,10 @@ describe('the built site, in Chromium', () => {
     await block.locator('button.copy').click()
     await expect.poll(() => block.locator('button.copy.copied').count()).toBe(1)
     const copied = await page.evaluate<string>('navigator.clipboard.readText()')
-    const shown = snippetReferences('lessons/12-sqlite.md').map(({ file, region }) => regionText(readFileSync(join(root, file), 'utf8'), region!))
+    const shown = snippetReferences('lessons/12-sqlite.md').map(
+      ({ file, region }) =>
+        regionText(readFileSync(join(root, file), 'utf8'), region!),
+    )
     expect(shown).toContain(copied.replace(/\n$/, ''))
     await page.close()
   })
@@ -168,9 +236,14 @@ describe('the built site, in Chromium', () => {
     const page = await open(LESSON)
     const hovers = page.locator('.vp-doc .twoslash-hover')
     expect(await hovers.count()).toBeGreaterThan(50)
-    await page.locator('.vp-doc .twoslash-hover', { hasText: /^SQLiteEventStore$/ }).first().hover()
+    await page
+      .locator('.vp-doc .twoslash-hover', { hasText: /^SQLiteEventStore$/ })
+      .first()
+      .hover()
     const popup = page.locator('.v-popper__popper--shown .twoslash-popup-code')
-    await expect.poll(() => popup.first().textContent()).toMatch(/new SQLiteEventStore\(database: string.*\): SQLiteEventStore/)
+    await expect
+      .poll(() => popup.first().textContent())
+      .toMatch(/new SQLiteEventStore\(database: string.*\): SQLiteEventStore/)
     await page.close()
   })
 
@@ -178,7 +251,10 @@ describe('the built site, in Chromium', () => {
     const page = await chromium.context.newPage()
     await page.emulateMedia({ colorScheme: 'light' })
     await page.goto(site.url + LESSON, { waitUntil: 'networkidle' })
-    const isDark = () => page.evaluate<boolean>(`document.documentElement.classList.contains('dark')`)
+    const isDark = () =>
+      page.evaluate<boolean>(
+        `document.documentElement.classList.contains('dark')`,
+      )
     expect(await isDark()).toBe(false)
     await screenshot(page, 'lesson-12-light.png')
     const toggle = page.locator('.VPNavBarAppearance .VPSwitchAppearance')
@@ -204,18 +280,31 @@ describe('the built site, in Chromium', () => {
     await page.goto(site.url + LESSON, { waitUntil: 'networkidle' })
     await page.close()
     expect(requests).toBeGreaterThan(1)
-    const metrics = { buildSeconds: Number(buildSeconds.toFixed(1)), lessonPage: { path: LESSON, bytesTransferred: bytes, requests } }
-    await writeFile(join(artifacts, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`)
-    console.log(`site: built in ${metrics.buildSeconds} s; ${LESSON} transfers ${(bytes / 1024).toFixed(0)} KiB in ${requests} requests`)
+    const metrics = {
+      buildSeconds: Number(buildSeconds.toFixed(1)),
+      lessonPage: { path: LESSON, bytesTransferred: bytes, requests },
+    }
+    await writeFile(
+      join(artifacts, 'metrics.json'),
+      `${JSON.stringify(metrics, null, 2)}\n`,
+    )
+    console.log(
+      `site: built in ${metrics.buildSeconds} s; ${LESSON} transfers ${(bytes / 1024).toFixed(0)} KiB in ${requests} requests`,
+    )
   })
 })
 
 /** The whole page, with the sidebar drawn full length: the viewport grows to the page instead of scrolling. */
 async function screenshot(page: Page, name: string): Promise<void> {
-  const height = await page.evaluate<number>('document.documentElement.scrollHeight')
+  const height = await page.evaluate<number>(
+    'document.documentElement.scrollHeight',
+  )
   const viewport = page.viewportSize()!
   await page.setViewportSize({ width: viewport.width, height })
   await page.screenshot({ path: join(artifacts, name) })
   await page.setViewportSize(viewport)
-  expect((await readFile(join(artifacts, name))).length, `${relative(root, join(artifacts, name))} is empty`).toBeGreaterThan(10_000)
+  expect(
+    (await readFile(join(artifacts, name))).length,
+    `${relative(root, join(artifacts, name))} is empty`,
+  ).toBeGreaterThan(10_000)
 }

@@ -13,7 +13,8 @@ export interface SnippetReference {
   region: string | undefined
 }
 
-const SNIPPET = /^\s*<<<\s*@\/(\S+?)(?:#([\w-]+))?(?:\s*\{[^}]*\})?(?:\s*\[[^\]]*\])?\s*$/gm
+const SNIPPET =
+  /^\s*<<<\s*@\/(\S+?)(?:#([\w-]+))?(?:\s*\{[^}]*\})?(?:\s*\[[^\]]*\])?\s*$/gm
 
 /** Every Markdown page of the site, relative to `docs/`. */
 export function pages(dir = docsDir): string[] {
@@ -26,7 +27,11 @@ export function pages(dir = docsDir): string[] {
 
 export function snippetReferences(page: string): SnippetReference[] {
   const markdown = readFileSync(join(docsDir, page), 'utf8')
-  return [...markdown.matchAll(SNIPPET)].map(([, path, region]) => ({ page, file: relative(root, resolve(docsDir, path!)), region }))
+  return [...markdown.matchAll(SNIPPET)].map(([, path, region]) => ({
+    page,
+    file: relative(root, resolve(docsDir, path!)),
+    region,
+  }))
 }
 
 /**
@@ -35,11 +40,22 @@ export function snippetReferences(page: string): SnippetReference[] {
  */
 export function regionText(source: string, region: string): string | undefined {
   const lines = source.split(/\r?\n/)
-  const marker = (kind: string) => (line: string) => new RegExp(`^//\\s?#?${kind} ${region}$`).test(line.trim())
+  const marker = (kind: string) => (line: string) =>
+    new RegExp(`^//\\s?#?${kind} ${region}$`).test(line.trim())
   const start = lines.findIndex(marker('region'))
-  const end = lines.findIndex((line, index) => index > start && marker('endregion')(line))
+  const end = lines.findIndex(
+    (line, index) => index > start && marker('endregion')(line),
+  )
   if (start < 0 || end < 0) return undefined
-  const body = lines.slice(start + 1, end).filter((line) => !/^\/\/\s?#?(end)?region\b/.test(line.trim()))
-  const indent = Math.min(...body.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length))
-  return body.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n')
+  const body = lines
+    .slice(start + 1, end)
+    .filter((line) => !/^\/\/\s?#?(end)?region\b/.test(line.trim()))
+  const indent = Math.min(
+    ...body
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.length - line.trimStart().length),
+  )
+  return body
+    .map((line) => line.slice(Number.isFinite(indent) ? indent : 0))
+    .join('\n')
 }

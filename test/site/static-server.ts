@@ -27,11 +27,17 @@ export interface StaticSite {
  */
 export async function serveStatic(root: string): Promise<StaticSite> {
   const server: Server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname))
+    const path = normalize(
+      decodeURIComponent(
+        new URL(request.url ?? '/', 'http://localhost').pathname,
+      ),
+    )
     const file = await findFile(root, path)
     const body = await readFile(file ?? join(root, '404.html'))
     const type = extname(file ?? '.html')
-    const gzip = COMPRESSIBLE.has(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']))
+    const gzip =
+      COMPRESSIBLE.has(type) &&
+      /\bgzip\b/.test(String(request.headers['accept-encoding']))
     response.writeHead(file ? 200 : 404, {
       'content-type': TYPES[type] ?? 'application/octet-stream',
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
@@ -42,13 +48,21 @@ export async function serveStatic(root: string): Promise<StaticSite> {
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
   }
 }
 
-async function findFile(root: string, path: string): Promise<string | undefined> {
+async function findFile(
+  root: string,
+  path: string,
+): Promise<string | undefined> {
   if (path.split('/').includes('..')) return undefined
-  const candidates = path.endsWith('/') ? [join(root, path, 'index.html')] : [join(root, path), join(root, `${path}.html`)]
+  const candidates = path.endsWith('/')
+    ? [join(root, path, 'index.html')]
+    : [join(root, path), join(root, `${path}.html`)]
   for (const candidate of candidates) {
     const info = await stat(candidate).catch(() => undefined)
     if (info?.isFile()) return candidate

@@ -6,8 +6,14 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
-  DuplicateEventIdError, ExpectedVersion, InMemoryEventStore, InvalidArgumentError, OptimisticLockError, PostgreSQLEventStore,
-  SQLiteEventStore, type EventRegistry,
+  DuplicateEventIdError,
+  ExpectedVersion,
+  InMemoryEventStore,
+  InvalidArgumentError,
+  OptimisticLockError,
+  PostgreSQLEventStore,
+  SQLiteEventStore,
+  type EventRegistry,
 } from 'eventsource-ts'
 import { NoteCreated, NoteUpdated, notesRegistry } from '../support/notes.ts'
 import { usePostgresDatabase } from '../support/postgres-server.ts'
@@ -32,23 +38,52 @@ const dropSchema = async (run: (sql: string) => Promise<unknown>) => {
   await run('DROP FUNCTION IF EXISTS eventsource_append_streams')
 }
 let files = 0
-const targets: { name: string; create(eventRegistry: EventRegistry): Promise<InMemoryEventStore | SQLiteEventStore | PostgreSQLEventStore> }[] = [
-  { name: 'InMemoryEventStore', create: async (eventRegistry) => new InMemoryEventStore({ eventRegistry }) },
-  { name: 'SQLiteEventStore', create: async (eventRegistry) => new SQLiteEventStore(join(dir, `s-${++files}.db`), { eventRegistry }) },
+const targets: {
+  name: string
+  create(
+    eventRegistry: EventRegistry,
+  ): Promise<InMemoryEventStore | SQLiteEventStore | PostgreSQLEventStore>
+}[] = [
+  {
+    name: 'InMemoryEventStore',
+    create: async (eventRegistry) => new InMemoryEventStore({ eventRegistry }),
+  },
+  {
+    name: 'SQLiteEventStore',
+    create: async (eventRegistry) =>
+      new SQLiteEventStore(join(dir, `s-${++files}.db`), { eventRegistry }),
+  },
   {
     name: 'PostgreSQLEventStore on PGlite',
-    create: async (eventRegistry) => (await dropSchema((sql) => pglite.query(sql)), new PostgreSQLEventStore({ embedded: pglite, eventRegistry })),
+    create: async (eventRegistry) => (
+      await dropSchema((sql) => pglite.query(sql)),
+      new PostgreSQLEventStore({ embedded: pglite, eventRegistry })
+    ),
   },
   {
     name: 'PostgreSQLEventStore on a server',
-    create: async (eventRegistry) => (await dropSchema((sql) => pool.query(sql)), new PostgreSQLEventStore({ pool, eventRegistry })),
+    create: async (eventRegistry) => (
+      await dropSchema((sql) => pool.query(sql)),
+      new PostgreSQLEventStore({ pool, eventRegistry })
+    ),
   },
 ]
 
-const created = (aggregateId: string) => new NoteCreated({ aggregateId, title: 't', content: 'c' })
-const updated = (aggregateId: string, content = 'u') => new NoteUpdated({ aggregateId, content })
-const append = (aggregateId: string, events: (InstanceType<typeof NoteCreated> | InstanceType<typeof NoteUpdated>)[], expectedVersion: number) => ({
-  aggregateId, aggregateType: 'Note', events, expectedVersion,
+const created = (aggregateId: string) =>
+  new NoteCreated({ aggregateId, title: 't', content: 'c' })
+const updated = (aggregateId: string, content = 'u') =>
+  new NoteUpdated({ aggregateId, content })
+const append = (
+  aggregateId: string,
+  events: (
+    InstanceType<typeof NoteCreated> | InstanceType<typeof NoteUpdated>
+  )[],
+  expectedVersion: number,
+) => ({
+  aggregateId,
+  aggregateType: 'Note',
+  events,
+  expectedVersion,
 })
 
 describe.each(targets)('appendStreams on $name', (target) => {
@@ -60,26 +95,48 @@ describe.each(targets)('appendStreams on $name', (target) => {
   }
   const positions = async () => {
     const all: [string, number][] = []
-    for await (const stored of store.readAll()) all.push([stored.event.aggregateId, stored.event.aggregateVersion])
+    for await (const stored of store.readAll())
+      all.push([stored.event.aggregateId, stored.event.aggregateVersion])
     return all
   }
 
   it('appends to several streams in the order given, each with its own expected version', async () => {
     await open()
     await store.appendEvents(append('b', [created('b')], 0))
-    const results = await store.appendStreams([append('a', [created('a'), updated('a')], 0), append('b', [updated('b')], 1), append('a', [updated('a')], 2)])
+    const results = await store.appendStreams([
+      append('a', [created('a'), updated('a')], 0),
+      append('b', [updated('b')], 1),
+      append('a', [updated('a')], 2),
+    ])
     expect(results.map((r) => r.newVersion)).toEqual([2, 2, 3])
-    expect(results.map((r) => r.globalPosition)).toEqual([...results.map((r) => r.globalPosition)].sort((x, y) => x - y))
-    expect(await positions()).toEqual([['b', 1], ['a', 1], ['a', 2], ['b', 2], ['a', 3]])
+    expect(results.map((r) => r.globalPosition)).toEqual(
+      [...results.map((r) => r.globalPosition)].sort((x, y) => x - y),
+    )
+    expect(await positions()).toEqual([
+      ['b', 1],
+      ['a', 1],
+      ['a', 2],
+      ['b', 2],
+      ['a', 3],
+    ])
   })
 
   it('writes nothing when one append conflicts', async () => {
     await open()
     await store.appendEvents(append('b', [created('b')], 0))
     const before = await store.getGlobalPosition()
-    const error = await store.appendStreams([append('a', [created('a')], 0), append('b', [updated('b')], 5)]).catch((e: unknown) => e)
+    const error = await store
+      .appendStreams([
+        append('a', [created('a')], 0),
+        append('b', [updated('b')], 5),
+      ])
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OptimisticLockError)
-    expect(error).toMatchObject({ aggregateId: 'b', expectedVersion: 5, actualVersion: 1 })
+    expect(error).toMatchObject({
+      aggregateId: 'b',
+      expectedVersion: 5,
+      actualVersion: 1,
+    })
     expect(await store.getStreamVersion('a', 'Note')).toBe(0)
     expect(await positions()).toEqual([['b', 1]])
     // The store is still usable, and positions still rise.
@@ -89,19 +146,40 @@ describe.each(targets)('appendStreams on $name', (target) => {
 
   it('is idempotent: a retried call skips what it had written', async () => {
     await open()
-    const appends = [append('a', [created('a')], ExpectedVersion.NO_STREAM), append('c', [created('c'), updated('c')], 0)]
+    const appends = [
+      append('a', [created('a')], ExpectedVersion.NO_STREAM),
+      append('c', [created('c'), updated('c')], 0),
+    ]
     const first = await store.appendStreams(appends)
     const again = await store.appendStreams(appends)
-    expect(again).toEqual(first.map((r, i) => ({ ...r, skipped: appends[i]!.events.length })))
+    expect(again).toEqual(
+      first.map((r, i) => ({ ...r, skipped: appends[i]!.events.length })),
+    )
     expect(await positions()).toHaveLength(3)
   })
 
   it('refuses bad input and an id stored in another stream before writing anything', async () => {
     await open()
-    await expect(store.appendStreams('nope' as never)).rejects.toThrow(InvalidArgumentError)
-    await expect(store.appendStreams([append('a', [created('a')], 0), { aggregateId: '' } as never])).rejects.toThrow(InvalidArgumentError)
+    await expect(store.appendStreams('nope' as never)).rejects.toThrow(
+      InvalidArgumentError,
+    )
+    await expect(
+      store.appendStreams([
+        append('a', [created('a')], 0),
+        { aggregateId: '' } as never,
+      ]),
+    ).rejects.toThrow(InvalidArgumentError)
     const event = created('a')
-    await expect(store.appendStreams([append('a', [event], 0), append('x', [new NoteCreated({ ...event.toJSON(), aggregateId: 'x' } as never)], 0)])).rejects.toThrow(DuplicateEventIdError)
+    await expect(
+      store.appendStreams([
+        append('a', [event], 0),
+        append(
+          'x',
+          [new NoteCreated({ ...event.toJSON(), aggregateId: 'x' } as never)],
+          0,
+        ),
+      ]),
+    ).rejects.toThrow(DuplicateEventIdError)
     expect(await store.getGlobalPosition()).toBe(0)
     expect(await store.appendStreams([])).toEqual([])
   })

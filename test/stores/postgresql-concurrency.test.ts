@@ -3,7 +3,11 @@
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { OptimisticLockError, PostgreSQLEventStore, type EventStore } from 'eventsource-ts'
+import {
+  OptimisticLockError,
+  PostgreSQLEventStore,
+  type EventStore,
+} from 'eventsource-ts'
 import { NoteCreated, NoteUpdated, notesRegistry } from '../support/notes.ts'
 import { usePostgresDatabase } from '../support/postgres-server.ts'
 
@@ -26,8 +30,13 @@ function tail(store: EventStore) {
   return {
     seen,
     async poll() {
-      for await (const stored of store.readAll({ fromPosition: seen.at(-1)?.globalPosition ?? 0 })) {
-        seen.push({ eventId: stored.event.eventId, globalPosition: stored.globalPosition })
+      for await (const stored of store.readAll({
+        fromPosition: seen.at(-1)?.globalPosition ?? 0,
+      })) {
+        seen.push({
+          eventId: stored.event.eventId,
+          globalPosition: stored.globalPosition,
+        })
       }
     },
   }
@@ -35,7 +44,11 @@ function tail(store: EventStore) {
 
 describe('global positions become visible in commit order', () => {
   // One append as the store makes it, but inside a transaction the test commits when it chooses.
-  const append = (client: pg.PoolClient, aggregateId: string, eventId: string) =>
+  const append = (
+    client: pg.PoolClient,
+    aggregateId: string,
+    eventId: string,
+  ) =>
     client.query(
       `SELECT * FROM eventsource_append($1, 'Note', -1, ARRAY[$2::uuid], ARRAY['NoteCreated'], ARRAY[1], ARRAY[NULL::text],
          ARRAY[NULL::text], ARRAY[$3], ARRAY[NULL::text], ARRAY[now()], ARRAY['{"title": "t", "content": "c"}'::jsonb], ARRAY['{}'::jsonb])`,
@@ -44,7 +57,10 @@ describe('global positions become visible in commit order', () => {
 
   async function waitUntilBlocked(pid: number): Promise<void> {
     for (;;) {
-      const { rows } = await pool.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`, [pid])
+      const { rows } = await pool.query(
+        `SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`,
+        [pid],
+      )
       if (rows.length > 0) return
       await new Promise((resolve) => setTimeout(resolve, 10))
     }
@@ -59,11 +75,16 @@ describe('global positions become visible in commit order', () => {
       await first.query('BEGIN')
       await append(first, 'order-first', ids.first) // takes a position, not committed yet
       await second.query('BEGIN')
-      const secondPid = (await second.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid
+      const secondPid = (
+        await second.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+      ).rows[0]!.pid
       const secondAppend = append(second, 'order-second', ids.second)
       // Unprotected, the second append takes the next position at once and commits before the first.
       // Protected, it waits for the first transaction to end before taking any position.
-      const secondWentFirst = await Promise.race([secondAppend.then(() => true), waitUntilBlocked(secondPid).then(() => false)])
+      const secondWentFirst = await Promise.race([
+        secondAppend.then(() => true),
+        waitUntilBlocked(secondPid).then(() => false),
+      ])
       if (secondWentFirst) await second.query('COMMIT')
 
       await follower.poll() // in between the two commits
@@ -72,7 +93,10 @@ describe('global positions become visible in commit order', () => {
       if (!secondWentFirst) await second.query('COMMIT')
       await follower.poll()
 
-      expect(follower.seen.map((e) => e.eventId)).toEqual([ids.first, ids.second])
+      expect(follower.seen.map((e) => e.eventId)).toEqual([
+        ids.first,
+        ids.second,
+      ])
       expect(secondWentFirst).toBe(false)
     } finally {
       first.release()
@@ -92,7 +116,12 @@ describe('8 concurrent writers on the same streams', () => {
     newVersion: number
   }
 
-  async function writer(store: EventStore, writerIndex: number, acknowledged: Acknowledged[], conflicts: OptimisticLockError[]): Promise<void> {
+  async function writer(
+    store: EventStore,
+    writerIndex: number,
+    acknowledged: Acknowledged[],
+    conflicts: OptimisticLockError[],
+  ): Promise<void> {
     for (let i = 0; i < APPENDS; i++) {
       const aggregateId = `hot-${(writerIndex + i) % STREAMS}`
       const eventIds = Array.from({ length: 1 + (i % 2) }, () => randomUUID())
@@ -100,12 +129,30 @@ describe('8 concurrent writers on the same streams', () => {
         const version = await store.getStreamVersion(aggregateId, 'Note')
         const events = eventIds.map((eventId, k) =>
           version + k === 0
-            ? new NoteCreated({ eventId, aggregateId, title: 'hot', content: `${writerIndex}:${i}` })
-            : new NoteUpdated({ eventId, aggregateId, content: `${writerIndex}:${i}:${k}` }),
+            ? new NoteCreated({
+                eventId,
+                aggregateId,
+                title: 'hot',
+                content: `${writerIndex}:${i}`,
+              })
+            : new NoteUpdated({
+                eventId,
+                aggregateId,
+                content: `${writerIndex}:${i}:${k}`,
+              }),
         )
         try {
-          const result = await store.appendEvents({ aggregateId, aggregateType: 'Note', events, expectedVersion: version })
-          acknowledged.push({ aggregateId, eventIds, newVersion: result.newVersion })
+          const result = await store.appendEvents({
+            aggregateId,
+            aggregateType: 'Note',
+            events,
+            expectedVersion: version,
+          })
+          acknowledged.push({
+            aggregateId,
+            eventIds,
+            newVersion: result.newVersion,
+          })
           break
         } catch (error) {
           if (!(error instanceof OptimisticLockError)) throw error
@@ -116,7 +163,14 @@ describe('8 concurrent writers on the same streams', () => {
   }
 
   it('lose nothing: every version exactly once, every acknowledged event where it was acknowledged, conflicts reported', async () => {
-    const stores = Array.from({ length: WRITERS }, () => new PostgreSQLEventStore({ connectionString: server.url, eventRegistry: notesRegistry }))
+    const stores = Array.from(
+      { length: WRITERS },
+      () =>
+        new PostgreSQLEventStore({
+          connectionString: server.url,
+          eventRegistry: notesRegistry,
+        }),
+    )
     await Promise.all(stores.map((store) => store.initialize()))
     const acknowledged: Acknowledged[] = []
     const conflicts: OptimisticLockError[] = []
@@ -126,7 +180,11 @@ describe('8 concurrent writers on the same streams', () => {
     const start = follower.seen.at(-1)?.globalPosition ?? 0
 
     let writing = true
-    const writers = Promise.all(stores.map((store, index) => writer(store, index, acknowledged, conflicts))).finally(() => (writing = false))
+    const writers = Promise.all(
+      stores.map((store, index) =>
+        writer(store, index, acknowledged, conflicts),
+      ),
+    ).finally(() => (writing = false))
     while (writing) await follower.poll()
     await writers
     await follower.poll()
@@ -135,24 +193,41 @@ describe('8 concurrent writers on the same streams', () => {
     const stored = new Map<string, { aggregateId: string; version: number }>()
     for (let s = 0; s < STREAMS; s++) {
       const stream = await reader.getEvents(`hot-${s}`, 'Note')
-      expect(stream.events.map((e) => e.aggregateVersion)).toEqual(stream.events.map((_, index) => index + 1))
-      for (const event of stream.events) stored.set(event.eventId, { aggregateId: event.aggregateId, version: event.aggregateVersion })
+      expect(stream.events.map((e) => e.aggregateVersion)).toEqual(
+        stream.events.map((_, index) => index + 1),
+      )
+      for (const event of stream.events)
+        stored.set(event.eventId, {
+          aggregateId: event.aggregateId,
+          version: event.aggregateVersion,
+        })
     }
     const acknowledgedIds = acknowledged.flatMap((ack) => ack.eventIds)
     expect(acknowledged).toHaveLength(WRITERS * APPENDS)
     expect(stored.size).toBe(acknowledgedIds.length)
     for (const ack of acknowledged) {
       ack.eventIds.forEach((eventId, k) => {
-        expect(stored.get(eventId)).toEqual({ aggregateId: ack.aggregateId, version: ack.newVersion - ack.eventIds.length + 1 + k })
+        expect(stored.get(eventId)).toEqual({
+          aggregateId: ack.aggregateId,
+          version: ack.newVersion - ack.eventIds.length + 1 + k,
+        })
       })
     }
     expect(conflicts.length).toBeGreaterThan(0)
-    for (const conflict of conflicts) expect(conflict.actualVersion).toBeGreaterThan(conflict.expectedVersion)
+    for (const conflict of conflicts)
+      expect(conflict.actualVersion).toBeGreaterThan(conflict.expectedVersion)
 
     // The follower, polling all along, saw every event exactly once, in ascending position.
     const followed = follower.seen.slice(alreadySeen)
-    expect(new Set(followed.map((e) => e.eventId))).toEqual(new Set(acknowledgedIds))
+    expect(new Set(followed.map((e) => e.eventId))).toEqual(
+      new Set(acknowledgedIds),
+    )
     expect(followed).toHaveLength(acknowledgedIds.length)
-    expect(followed.every((e, index) => e.globalPosition > (followed[index - 1]?.globalPosition ?? start))).toBe(true)
+    expect(
+      followed.every(
+        (e, index) =>
+          e.globalPosition > (followed[index - 1]?.globalPosition ?? start),
+      ),
+    ).toBe(true)
   })
 })

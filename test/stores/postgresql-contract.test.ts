@@ -2,7 +2,10 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
 import { PostgreSQLEventStore } from 'eventsource-ts'
-import { describeEventStoreContract, type RowCorruption } from 'eventsource-ts/testing'
+import {
+  describeEventStoreContract,
+  type RowCorruption,
+} from 'eventsource-ts/testing'
 import { usePostgresDatabase } from '../support/postgres-server.ts'
 
 type Run = (sql: string, params?: unknown[]) => Promise<unknown>
@@ -15,12 +18,25 @@ async function reset(run: Run): Promise<void> {
 }
 
 /** Writes to a row behind the store's back. */
-async function corrupt(run: Run, position: number, change: RowCorruption): Promise<void> {
-  if (change.eventType) await run('UPDATE events SET event_type = $1 WHERE global_position = $2', [change.eventType, position])
+async function corrupt(
+  run: Run,
+  position: number,
+  change: RowCorruption,
+): Promise<void> {
+  if (change.eventType)
+    await run('UPDATE events SET event_type = $1 WHERE global_position = $2', [
+      change.eventType,
+      position,
+    ])
   if (change.payload) {
     // A JSONB column holds only valid JSON: text that is not JSON goes in as a JSON string, no payload object either.
-    const json = isJson(change.payload) ? change.payload : JSON.stringify(change.payload)
-    await run('UPDATE events SET payload = $1::jsonb WHERE global_position = $2', [json, position])
+    const json = isJson(change.payload)
+      ? change.payload
+      : JSON.stringify(change.payload)
+    await run(
+      'UPDATE events SET payload = $1::jsonb WHERE global_position = $2',
+      [json, position],
+    )
   }
 }
 
@@ -47,7 +63,8 @@ describeEventStoreContract({
     await reset(onPglite)
     return new PostgreSQLEventStore({ embedded: pglite, eventRegistry })
   },
-  reopen: (eventRegistry) => new PostgreSQLEventStore({ embedded: pglite, eventRegistry }),
+  reopen: (eventRegistry) =>
+    new PostgreSQLEventStore({ embedded: pglite, eventRegistry }),
   corrupt: (_, position, change) => corrupt(onPglite, position, change),
 })
 
@@ -64,7 +81,10 @@ describeEventStoreContract({
   name: 'PostgreSQLEventStore on a PostgreSQL server',
   create: async (eventRegistry) => {
     await reset(onServer)
-    return new PostgreSQLEventStore({ connectionString: server.url, eventRegistry })
+    return new PostgreSQLEventStore({
+      connectionString: server.url,
+      eventRegistry,
+    })
   },
   reopen: (eventRegistry) => new PostgreSQLEventStore({ pool, eventRegistry }),
   corrupt: (_, position, change) => corrupt(onServer, position, change),

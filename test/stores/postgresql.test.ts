@@ -6,36 +6,79 @@ import { inspect } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DatabaseBusyError, defaultRegistry, InvalidArgumentError, PostgreSQLEventStore, StoreConnectionError } from 'eventsource-ts'
+import {
+  DatabaseBusyError,
+  defaultRegistry,
+  InvalidArgumentError,
+  PostgreSQLEventStore,
+  StoreConnectionError,
+} from 'eventsource-ts'
 import { NoteCreated, notesRegistry } from '../support/notes.ts'
-import { usePostgresDatabase, withDatabase } from '../support/postgres-server.ts'
+import {
+  usePostgresDatabase,
+  withDatabase,
+} from '../support/postgres-server.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-postgresql-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const server = usePostgresDatabase()
-const note = (aggregateId: string, fields: Partial<ConstructorParameters<typeof NoteCreated>[0]> = {}) =>
-  new NoteCreated({ aggregateId, title: 't', content: 'c', ...fields })
+const note = (
+  aggregateId: string,
+  fields: Partial<ConstructorParameters<typeof NoteCreated>[0]> = {},
+) => new NoteCreated({ aggregateId, title: 't', content: 'c', ...fields })
 
 describe('PostgreSQLEventStore options', () => {
   it('has the store defaults and a printable location', () => {
     const store = new PostgreSQLEventStore({ embedded: true })
-    expect(store).toMatchObject({ database: 'PGlite (in memory)', enableTracing: true, isConnected: false, busyTimeout: 5000 })
+    expect(store).toMatchObject({
+      database: 'PGlite (in memory)',
+      enableTracing: true,
+      isConnected: false,
+      busyTimeout: 5000,
+    })
     expect(store.eventRegistry).toBe(defaultRegistry)
-    expect(new PostgreSQLEventStore({ connectionString: 'postgres://app:s3cret@db.example:6543/events?sslmode=require' }).database).toBe(
-      'postgres://app:***@db.example:6543/events',
-    )
+    expect(
+      new PostgreSQLEventStore({
+        connectionString:
+          'postgres://app:s3cret@db.example:6543/events?sslmode=require',
+      }).database,
+    ).toBe('postgres://app:***@db.example:6543/events')
   })
 
   it.each([
     ['no connection', {}, /exactly one of connectionString.*got none/],
-    ['two connections', { embedded: true, connectionString: 'postgres://localhost/db' }, /exactly one .* got several/],
-    ['an unknown option', { embedded: true, walMode: true }, /unknown option "walMode"/],
-    ['a connection string that is no URL', { connectionString: 'host=localhost password=hunter2' }, /must be a postgres:\/\/ URL/],
-    ['a pool that is no pool', { pool: { query: () => undefined } }, /pool must be a pg Pool/],
+    [
+      'two connections',
+      { embedded: true, connectionString: 'postgres://localhost/db' },
+      /exactly one .* got several/,
+    ],
+    [
+      'an unknown option',
+      { embedded: true, walMode: true },
+      /unknown option "walMode"/,
+    ],
+    [
+      'a connection string that is no URL',
+      { connectionString: 'host=localhost password=hunter2' },
+      /must be a postgres:\/\/ URL/,
+    ],
+    [
+      'a pool that is no pool',
+      { pool: { query: () => undefined } },
+      /pool must be a pg Pool/,
+    ],
     ['an empty data directory', { embedded: '' }, /embedded must be true/],
     ['a number for embedded', { embedded: 5 }, /embedded must be true.*got 5/],
-    ['a bad enableTracing', { embedded: true, enableTracing: 'yes' }, /enableTracing/],
-    ['a negative busyTimeout', { embedded: true, busyTimeout: -5 }, /busyTimeout must be a whole number of milliseconds/],
+    [
+      'a bad enableTracing',
+      { embedded: true, enableTracing: 'yes' },
+      /enableTracing/,
+    ],
+    [
+      'a negative busyTimeout',
+      { embedded: true, busyTimeout: -5 },
+      /busyTimeout must be a whole number of milliseconds/,
+    ],
     ['no options at all', undefined, /expects \{ connectionString \}/],
   ])('refuses %s with InvalidArgumentError', (_, options, message) => {
     const error = (() => {
@@ -53,9 +96,17 @@ describe('PostgreSQLEventStore options', () => {
 
 describe('PostgreSQLEventStore on PGlite', () => {
   it('embedded: true keeps the events in memory until close', async () => {
-    const store = new PostgreSQLEventStore({ embedded: true, eventRegistry: notesRegistry })
+    const store = new PostgreSQLEventStore({
+      embedded: true,
+      eventRegistry: notesRegistry,
+    })
     await store.initialize()
-    await store.appendEvents({ aggregateId: 'n-1', aggregateType: 'Note', events: [note('n-1')], expectedVersion: 0 })
+    await store.appendEvents({
+      aggregateId: 'n-1',
+      aggregateType: 'Note',
+      events: [note('n-1')],
+      expectedVersion: 0,
+    })
     expect(await store.getStreamVersion('n-1', 'Note')).toBe(1)
     await store.close()
     await store.initialize()
@@ -65,13 +116,27 @@ describe('PostgreSQLEventStore on PGlite', () => {
 
   it('embedded: a directory keeps the events across stores', async () => {
     const dataDir = join(dir, 'pgdata')
-    const event = note('n-2', { occurredAt: '0099-12-31T23:59:59.999Z', metadata: { z: 1, a: { long_key: [1.5, 'é', null] } } })
+    const event = note('n-2', {
+      occurredAt: '0099-12-31T23:59:59.999Z',
+      metadata: { z: 1, a: { long_key: [1.5, 'é', null] } },
+    })
     {
-      await using store = new PostgreSQLEventStore({ embedded: dataDir, eventRegistry: notesRegistry })
+      await using store = new PostgreSQLEventStore({
+        embedded: dataDir,
+        eventRegistry: notesRegistry,
+      })
       await store.initialize()
-      await store.appendEvents({ aggregateId: 'n-2', aggregateType: 'Note', events: [event], expectedVersion: 0 })
+      await store.appendEvents({
+        aggregateId: 'n-2',
+        aggregateType: 'Note',
+        events: [event],
+        expectedVersion: 0,
+      })
     }
-    await using again = new PostgreSQLEventStore({ embedded: dataDir, eventRegistry: notesRegistry })
+    await using again = new PostgreSQLEventStore({
+      embedded: dataDir,
+      eventRegistry: notesRegistry,
+    })
     await again.initialize()
     const [read] = (await again.getEvents('n-2', 'Note')).events
     expect(read!.toJSON()).toEqual(event.toJSON())
@@ -80,11 +145,22 @@ describe('PostgreSQLEventStore on PGlite', () => {
 
   it('embedded: a PGlite of yours stays open after close', async () => {
     const db = await PGlite.create()
-    const store = new PostgreSQLEventStore({ embedded: db, eventRegistry: notesRegistry })
+    const store = new PostgreSQLEventStore({
+      embedded: db,
+      eventRegistry: notesRegistry,
+    })
     await store.initialize()
-    await store.appendEvents({ aggregateId: 'n-3', aggregateType: 'Note', events: [note('n-3')], expectedVersion: 0 })
+    await store.appendEvents({
+      aggregateId: 'n-3',
+      aggregateType: 'Note',
+      events: [note('n-3')],
+      expectedVersion: 0,
+    })
     await store.close()
-    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0]!.n).toBe(1)
+    expect(
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))
+        .rows[0]!.n,
+    ).toBe(1)
     await db.close()
   })
 
@@ -105,65 +181,131 @@ describe('PostgreSQLEventStore on a server', () => {
   afterAll(() => pool.end())
 
   it('a pool of yours stays open after close, and the location names no password', async () => {
-    const store = new PostgreSQLEventStore({ pool, eventRegistry: notesRegistry })
-    expect(store.database).toMatch(/^postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/es_test_/)
+    const store = new PostgreSQLEventStore({
+      pool,
+      eventRegistry: notesRegistry,
+    })
+    expect(store.database).toMatch(
+      /^postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/es_test_/,
+    )
     await store.initialize()
     await store.close()
     expect((await pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
   })
 
   it('stores JSONB and TIMESTAMPTZ, and reads times back as fixed-width UTC text', async () => {
-    await using store = new PostgreSQLEventStore({ pool, eventRegistry: notesRegistry })
+    await using store = new PostgreSQLEventStore({
+      pool,
+      eventRegistry: notesRegistry,
+    })
     await store.initialize()
-    await store.appendEvents({ aggregateId: 'typed', aggregateType: 'Note', events: [note('typed', { occurredAt: '2024-02-29T12:00:00.5Z' })], expectedVersion: 0 })
+    await store.appendEvents({
+      aggregateId: 'typed',
+      aggregateType: 'Note',
+      events: [note('typed', { occurredAt: '2024-02-29T12:00:00.5Z' })],
+      expectedVersion: 0,
+    })
     const { rows } = await pool.query(
       `SELECT pg_typeof(payload)::text AS payload, pg_typeof(occurred_at)::text AS occurred, pg_typeof(global_position)::text AS position FROM events WHERE aggregate_id = 'typed'`,
     )
-    expect(rows[0]).toEqual({ payload: 'jsonb', occurred: 'timestamp with time zone', position: 'bigint' })
+    expect(rows[0]).toEqual({
+      payload: 'jsonb',
+      occurred: 'timestamp with time zone',
+      position: 'bigint',
+    })
     const [stored] = (await store.getEvents('typed', 'Note')).events
     expect(stored!.occurredAt.toISOString()).toBe('2024-02-29T12:00:00.500Z')
   })
 
   it.each([
-    ['appendEvents', (store: PostgreSQLEventStore, aggregateId: string) => store.appendEvents({ aggregateId, aggregateType: 'Note', events: [note(aggregateId)], expectedVersion: 0 })],
-    ['appendStreams', (store: PostgreSQLEventStore, aggregateId: string) => store.appendStreams([
-      { aggregateId: `${aggregateId}-other`, aggregateType: 'Note', events: [note(`${aggregateId}-other`)], expectedVersion: 0 },
-      { aggregateId, aggregateType: 'Note', events: [note(aggregateId)], expectedVersion: 0 },
-    ])],
-  ])('%s racing a writer that bypasses the append lock gets OptimisticLockError with the real version', async (_, write) => {
-    await using store = new PostgreSQLEventStore({ pool, eventRegistry: notesRegistry })
-    await store.initialize()
-    const aggregateId = `race-${Math.random()}`
-    const intruder = await pool.connect()
-    try {
-      await intruder.query('BEGIN')
-      await intruder.query(
-        `INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, correlation_id, occurred_at, payload, metadata)
+    [
+      'appendEvents',
+      (store: PostgreSQLEventStore, aggregateId: string) =>
+        store.appendEvents({
+          aggregateId,
+          aggregateType: 'Note',
+          events: [note(aggregateId)],
+          expectedVersion: 0,
+        }),
+    ],
+    [
+      'appendStreams',
+      (store: PostgreSQLEventStore, aggregateId: string) =>
+        store.appendStreams([
+          {
+            aggregateId: `${aggregateId}-other`,
+            aggregateType: 'Note',
+            events: [note(`${aggregateId}-other`)],
+            expectedVersion: 0,
+          },
+          {
+            aggregateId,
+            aggregateType: 'Note',
+            events: [note(aggregateId)],
+            expectedVersion: 0,
+          },
+        ]),
+    ],
+  ])(
+    '%s racing a writer that bypasses the append lock gets OptimisticLockError with the real version',
+    async (_, write) => {
+      await using store = new PostgreSQLEventStore({
+        pool,
+        eventRegistry: notesRegistry,
+      })
+      await store.initialize()
+      const aggregateId = `race-${Math.random()}`
+      const intruder = await pool.connect()
+      try {
+        await intruder.query('BEGIN')
+        await intruder.query(
+          `INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, correlation_id, occurred_at, payload, metadata)
          VALUES (gen_random_uuid(), 'NoteCreated', 1, $1, 'Note', 1, 'c', now(), '{"title": "t", "content": "c"}', '{}')`,
-        [aggregateId],
-      )
-      // The append waits on the uncommitted row's unique key, then finds it taken.
-      const racing = write(store, aggregateId).catch((e: unknown) => e)
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      await intruder.query('COMMIT')
-      expect(await racing).toMatchObject({ name: 'OptimisticLockError', aggregateId, expectedVersion: 0, actualVersion: 1 })
-      expect(await store.getStreamVersion(`${aggregateId}-other`, 'Note')).toBe(0)
-    } finally {
-      intruder.release()
-    }
-  })
+          [aggregateId],
+        )
+        // The append waits on the uncommitted row's unique key, then finds it taken.
+        const racing = write(store, aggregateId).catch((e: unknown) => e)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        await intruder.query('COMMIT')
+        expect(await racing).toMatchObject({
+          name: 'OptimisticLockError',
+          aggregateId,
+          expectedVersion: 0,
+          actualVersion: 1,
+        })
+        expect(
+          await store.getStreamVersion(`${aggregateId}-other`, 'Note'),
+        ).toBe(0)
+      } finally {
+        intruder.release()
+      }
+    },
+  )
 
   it('fails with DatabaseBusyError, not a hang, when a lock is held past busyTimeout', async () => {
-    await using store = new PostgreSQLEventStore({ connectionString: server.url, eventRegistry: notesRegistry, busyTimeout: 200 })
+    await using store = new PostgreSQLEventStore({
+      connectionString: server.url,
+      eventRegistry: notesRegistry,
+      busyTimeout: 200,
+    })
     await store.initialize()
     const holder = await pool.connect()
     try {
       // Hold every lock an append takes: the append lock and the stream's rows.
       await holder.query('BEGIN')
       await holder.query('LOCK TABLE events IN EXCLUSIVE MODE')
-      const error = await store.appendEvents({ aggregateId: 'busy', aggregateType: 'Note', events: [note('busy')], expectedVersion: 0 }).catch((e: unknown) => e)
+      const error = await store
+        .appendEvents({
+          aggregateId: 'busy',
+          aggregateType: 'Note',
+          events: [note('busy')],
+          expectedVersion: 0,
+        })
+        .catch((e: unknown) => e)
       expect(error).toBeInstanceOf(DatabaseBusyError)
-      expect(String(error)).toMatch(/held a lock past the store's busyTimeout.*Nothing was written/)
+      expect(String(error)).toMatch(
+        /held a lock past the store's busyTimeout.*Nothing was written/,
+      )
     } finally {
       await holder.query('ROLLBACK')
       holder.release()
@@ -177,12 +319,18 @@ describe('PostgreSQLEventStore on a server', () => {
     await admin.connect()
     await admin.query('CREATE DATABASE es_foreign_table')
     await admin.end()
-    const foreign = new pg.Client({ connectionString: withDatabase(server.url, 'es_foreign_table') })
+    const foreign = new pg.Client({
+      connectionString: withDatabase(server.url, 'es_foreign_table'),
+    })
     await foreign.connect()
     await foreign.query('CREATE TABLE events (id serial, body text)')
     await foreign.end()
-    const store = new PostgreSQLEventStore({ connectionString: withDatabase(server.url, 'es_foreign_table') })
-    await expect(store.initialize()).rejects.toThrow(/has an "events" table that is not an event store's \(it lacks global_position/)
+    const store = new PostgreSQLEventStore({
+      connectionString: withDatabase(server.url, 'es_foreign_table'),
+    })
+    await expect(store.initialize()).rejects.toThrow(
+      /has an "events" table that is not an event store's \(it lacks global_position/,
+    )
   })
 })
 
@@ -202,13 +350,29 @@ describe('connection errors name what to check, never the password', () => {
   }
 
   it.each([
-    ['a bad host', async () => withUrl((u) => (u.hostname = 'no-such-host.invalid')), /host name does not resolve\. Check the host name/],
-    ['a bad port', async () => {
-      const port = await closedPort()
-      return withUrl((u) => (u.port = String(port)))
-    }, /refused\. Check that the server is running, and the host and port/],
-    ['a bad password', async () => withUrl((u) => (u.password = 'wrong-password-123')), /password authentication failed.*Check the user name and the password/],
-    ['a bad database', async () => withUrl((u) => (u.pathname = '/no_such_database')), /database "no_such_database" does not exist.*Check the database name/],
+    [
+      'a bad host',
+      async () => withUrl((u) => (u.hostname = 'no-such-host.invalid')),
+      /host name does not resolve\. Check the host name/,
+    ],
+    [
+      'a bad port',
+      async () => {
+        const port = await closedPort()
+        return withUrl((u) => (u.port = String(port)))
+      },
+      /refused\. Check that the server is running, and the host and port/,
+    ],
+    [
+      'a bad password',
+      async () => withUrl((u) => (u.password = 'wrong-password-123')),
+      /password authentication failed.*Check the user name and the password/,
+    ],
+    [
+      'a bad database',
+      async () => withUrl((u) => (u.pathname = '/no_such_database')),
+      /database "no_such_database" does not exist.*Check the database name/,
+    ],
   ])('%s', async (_, makeUrl, message) => {
     const connectionString = await makeUrl()
     const store = new PostgreSQLEventStore({ connectionString })
@@ -216,7 +380,8 @@ describe('connection errors name what to check, never the password', () => {
     expect(error).toBeInstanceOf(StoreConnectionError)
     expect(String(error)).toMatch(message)
     const everything = `${String(error)} ${(error as Error).stack} ${inspect(error, { depth: 10 })} ${inspect(store, { depth: 10 })}`
-    for (const secret of [password(), 'wrong-password-123', connectionString]) expect(everything).not.toContain(secret)
+    for (const secret of [password(), 'wrong-password-123', connectionString])
+      expect(everything).not.toContain(secret)
     expect(String(error)).toMatch(/postgres:\/\/postgres:\*\*\*@/)
     expect(store.isConnected).toBe(false)
   })

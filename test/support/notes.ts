@@ -3,6 +3,11 @@
 import { EventRegistry } from 'eventsource-ts'
 import { registerNoteEvents } from '../../lessons/12-sqlite/notes.ts'
 
-export { NoteAggregate, NoteCreated, NoteUpdated, type NoteState } from '../../lessons/12-sqlite/notes.ts'
+export {
+  NoteAggregate,
+  NoteCreated,
+  NoteUpdated,
+  type NoteState,
+} from '../../lessons/12-sqlite/notes.ts'
 
 export const notesRegistry = registerNoteEvents(new EventRegistry())

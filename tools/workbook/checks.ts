@@ -4,7 +4,14 @@
  */
 import type { Exercise } from './exercises.ts'
 import { repoPath, absolutePath } from './paths.ts'
-import { runTests, watchTests, type Failure, type RunOptions, type RunReport, type TestOutcome } from './vitest-runner.ts'
+import {
+  runTests,
+  watchTests,
+  type Failure,
+  type RunOptions,
+  type RunReport,
+  type TestOutcome,
+} from './vitest-runner.ts'
 
 /** The answers to check, a list of files per exercise. */
 export type CheckPlan = ReadonlyMap<Exercise, readonly string[]>
@@ -22,7 +29,13 @@ export interface AnswerReport {
 }
 
 export function passed(report: AnswerReport): boolean {
-  return report.errors.length === 0 && report.checks.length > 0 && [...report.checks, ...report.ownTests].every((test) => test.state === 'passed')
+  return (
+    report.errors.length === 0 &&
+    report.checks.length > 0 &&
+    [...report.checks, ...report.ownTests].every(
+      (test) => test.state === 'passed',
+    )
+  )
 }
 
 /** Checks normally take a second or two; a run this long has a test stuck in a loop that never ends. */
@@ -42,12 +55,22 @@ export async function runChecks(plan: CheckPlan): Promise<AnswerReport[]> {
   return toAnswerReports(plan, await runTests(runOptions(plan)))
 }
 
-export function watchChecks(plan: CheckPlan, onReports: (reports: AnswerReport[]) => void): Promise<{ close(): Promise<void> }> {
-  return watchTests(runOptions(plan), (report) => onReports(toAnswerReports(plan, report)))
+export function watchChecks(
+  plan: CheckPlan,
+  onReports: (reports: AnswerReport[]) => void,
+): Promise<{ close(): Promise<void> }> {
+  return watchTests(runOptions(plan), (report) =>
+    onReports(toAnswerReports(plan, report)),
+  )
 }
 
 function runOptions(plan: CheckPlan): RunOptions {
-  const targets = Object.fromEntries([...plan].map(([exercise, files]) => [exercise.id, files.map((file) => repoPath(absolutePath(file)))]))
+  const targets = Object.fromEntries(
+    [...plan].map(([exercise, files]) => [
+      exercise.id,
+      files.map((file) => repoPath(absolutePath(file))),
+    ]),
+  )
   const answers = Object.values(targets).flat()
   // Checkers import answers by a computed path, which vitest cannot trace: name them, and the lesson code they use.
   return {
@@ -61,12 +84,22 @@ function runOptions(plan: CheckPlan): RunOptions {
 
 function toAnswerReports(plan: CheckPlan, run: RunReport): AnswerReport[] {
   return [...plan].flatMap(([exercise, files]) => {
-    const checkerErrors = run.errors.filter((error) => error.file === undefined || error.file === exercise.check)
+    const checkerErrors = run.errors.filter(
+      (error) => error.file === undefined || error.file === exercise.check,
+    )
     return files.map((path) => {
       const file = repoPath(absolutePath(path))
-      const tests = run.tests.filter((test) => test.file === exercise.check && test.path[0] === file)
+      const tests = run.tests.filter(
+        (test) => test.file === exercise.check && test.path[0] === file,
+      )
       const isCheck = (test: TestOutcome) => test.path[1] === 'checks'
-      return { exercise, file, checks: tests.filter(isCheck), ownTests: tests.filter((test) => !isCheck(test)), errors: checkerErrors }
+      return {
+        exercise,
+        file,
+        checks: tests.filter(isCheck),
+        ownTests: tests.filter((test) => !isCheck(test)),
+        errors: checkerErrors,
+      }
     })
   })
 }

@@ -9,8 +9,16 @@ export async function runCommand(main: () => Promise<void>): Promise<void> {
     await main()
   } catch (error) {
     // parseArgs reports an unknown option as a TypeError with a code of ERR_PARSE_ARGS_*.
-    const usage = error instanceof UsageError || String((error as { code?: unknown })?.code).startsWith('ERR_PARSE_ARGS')
-    console.error(red(usage ? (error as Error).message : `\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+    const usage =
+      error instanceof UsageError ||
+      String((error as { code?: unknown })?.code).startsWith('ERR_PARSE_ARGS')
+    console.error(
+      red(
+        usage
+          ? (error as Error).message
+          : `\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
+    )
     process.exitCode = 1
   }
 }

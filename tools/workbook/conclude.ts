@@ -27,13 +27,22 @@ export function conclude(report: AnswerReport): void {
   console.log(`\n${summary(report)}`)
   if (passed(report)) {
     const next = nextExercise()
-    console.log(next ? `Next: ${cyan(`npm run verify ${next.id}`)} · ${next.title} (${next.file})` : green(bold('Every exercise is done. Well done!')))
+    console.log(
+      next
+        ? `Next: ${cyan(`npm run verify ${next.id}`)} · ${next.title} (${next.file})`
+        : green(bold('Every exercise is done. Well done!')),
+    )
     return
   }
   const hints = readHints(exercise).length
   const [check, where] = firstProblem(report)
   console.log(`Fix first: ${check}${where ? `\n           ${dim(where)}` : ''}`)
-  console.log(`Then run ${cyan(`npm run verify ${exercise.id}`)} again, or keep ${cyan('npm run verify -- --watch')} open.`)
-  const stuck = progress.hintsShown < hints ? `npm run hint ${exercise.id} shows hint ${progress.hintsShown + 1} of ${hints}.` : `All hints are shown; the solution is ${exercise.solution}.`
+  console.log(
+    `Then run ${cyan(`npm run verify ${exercise.id}`)} again, or keep ${cyan('npm run verify -- --watch')} open.`,
+  )
+  const stuck =
+    progress.hintsShown < hints
+      ? `npm run hint ${exercise.id} shows hint ${progress.hintsShown + 1} of ${hints}.`
+      : `All hints are shown; the solution is ${exercise.solution}.`
   console.log(dim(`Stuck? ${stuck}`))
 }

@@ -15,7 +15,12 @@ export interface Exercise {
   hints: string
 }
 
-const lesson12 = (id: string, slug: string, title: string, extension = 'ts'): Exercise => ({
+const lesson12 = (
+  id: string,
+  slug: string,
+  title: string,
+  extension = 'ts',
+): Exercise => ({
   id,
   lesson: 12,
   title,
@@ -26,13 +31,29 @@ const lesson12 = (id: string, slug: string, title: string, extension = 'ts'): Ex
 })
 
 export const exercises: readonly Exercise[] = [
-  lesson12('12-1', 'fixtures', 'Vitest fixtures: a fresh SQLite store per test', 'test.ts'),
-  lesson12('12-2', 'store-factory', 'An environment-based store factory with clear errors'),
-  lesson12('12-3', 'migration', 'A resumable batch migration, verified by a checksum'),
+  lesson12(
+    '12-1',
+    'fixtures',
+    'Vitest fixtures: a fresh SQLite store per test',
+    'test.ts',
+  ),
+  lesson12(
+    '12-2',
+    'store-factory',
+    'An environment-based store factory with clear errors',
+  ),
+  lesson12(
+    '12-3',
+    'migration',
+    'A resumable batch migration, verified by a checksum',
+  ),
 ]
 
 export function findExercise(id: string): Exercise {
   const exercise = exercises.find((candidate) => candidate.id === id)
-  if (!exercise) throw new UsageError(`There is no exercise "${id}". Exercises: ${exercises.map((e) => e.id).join(', ')}.`)
+  if (!exercise)
+    throw new UsageError(
+      `There is no exercise "${id}". Exercises: ${exercises.map((e) => e.id).join(', ')}.`,
+    )
   return exercise
 }

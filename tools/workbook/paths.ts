@@ -2,7 +2,9 @@
 import { isAbsolute, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '')
+export const repoRoot = fileURLToPath(
+  new URL('../..', import.meta.url),
+).replace(/[\\/]$/, '')
 
 /** A path as the learner sees it: relative to the repository, with forward slashes. */
 export function repoPath(file: string): string {

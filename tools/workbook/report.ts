@@ -9,11 +9,18 @@ const MESSAGE_LINES = 6
 
 /** Where a failure points: into the answer when the stack passes through it, else into the checker. */
 function location(failure: Failure, report: AnswerReport): string | undefined {
-  const relativeFrames = failure.frames.map((frame) => ({ ...frame, path: repoPath(frame.file) }))
+  const relativeFrames = failure.frames.map((frame) => ({
+    ...frame,
+    path: repoPath(frame.file),
+  }))
   const inAnswer = relativeFrames.find((frame) => frame.path === report.file)
   if (inAnswer) return `at ${inAnswer.path}:${inAnswer.line}`
-  const inChecker = relativeFrames.find((frame) => frame.path === report.exercise.check)
-  return inChecker ? `checked in ${inChecker.path}:${inChecker.line}` : undefined
+  const inChecker = relativeFrames.find(
+    (frame) => frame.path === report.exercise.check,
+  )
+  return inChecker
+    ? `checked in ${inChecker.path}:${inChecker.line}`
+    : undefined
 }
 
 function describeFailure(failure: Failure, report: AnswerReport): string[] {
@@ -23,7 +30,12 @@ function describeFailure(failure: Failure, report: AnswerReport): string[] {
 }
 
 /** Prints tests with their failures. An error already shown under another test is referred to, not repeated. */
-function printTests(title: string, tests: TestOutcome[], report: AnswerReport, shown: Map<string, string>): void {
+function printTests(
+  title: string,
+  tests: TestOutcome[],
+  report: AnswerReport,
+  shown: Map<string, string>,
+): void {
   if (tests.length === 0) return
   const passing = tests.filter((test) => test.state === 'passed').length
   console.log(`\n${bold(title)} ${dim(`(${passing} of ${tests.length} pass)`)}`)
@@ -32,14 +44,21 @@ function printTests(title: string, tests: TestOutcome[], report: AnswerReport, s
     console.log(`  ${test.state === 'passed' ? green('✓') : red('✗')} ${name}`)
     for (const failure of test.failures) {
       const first = shown.get(failure.message)
-      const detail = first === undefined ? describeFailure(failure, report) : [dim(`(the same error as "${first}")`)]
+      const detail =
+        first === undefined
+          ? describeFailure(failure, report)
+          : [dim(`(the same error as "${first}")`)]
       if (first === undefined) shown.set(failure.message, name)
       for (const line of detail) console.log(`      ${line}`)
     }
   }
 }
 
-export function printHeader(exercise: Exercise, file: string, label: string): void {
+export function printHeader(
+  exercise: Exercise,
+  file: string,
+  label: string,
+): void {
   console.log(`${bold(`Exercise ${exercise.id}`)} · ${exercise.title}`)
   console.log(`${label}: ${cyan(file)}`)
 }
@@ -58,7 +77,8 @@ export function printReport(report: AnswerReport): void {
 export function summary(report: AnswerReport): string {
   const all = [...report.checks, ...report.ownTests]
   const passing = all.filter((test) => test.state === 'passed').length
-  if (passed(report)) return `${green('✓')} ${report.exercise.id} passes all ${all.length} checks.`
+  if (passed(report))
+    return `${green('✓')} ${report.exercise.id} passes all ${all.length} checks.`
   return `${red('✗')} ${report.exercise.id}: ${passing} of ${all.length} checks pass.`
 }
 
@@ -66,7 +86,10 @@ export function summary(report: AnswerReport): string {
 export function firstProblem(report: AnswerReport): string[] {
   for (const test of [...report.checks, ...report.ownTests]) {
     const failure = test.failures[0]
-    if (failure) return [test.path.at(-1) ?? '', location(failure, report)].filter((line) => line !== undefined)
+    if (failure)
+      return [test.path.at(-1) ?? '', location(failure, report)].filter(
+        (line) => line !== undefined,
+      )
   }
   return report.errors[0] ? ['the checker error above'] : []
 }

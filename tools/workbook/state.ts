@@ -21,9 +21,15 @@ export interface ExerciseProgress {
 
 export type Progress = Record<string, ExerciseProgress>
 
-export const stateFile = process.env.WORKBOOK_STATE ?? join(repoRoot, '.workbook', 'progress.json')
+export const stateFile =
+  process.env.WORKBOOK_STATE ?? join(repoRoot, '.workbook', 'progress.json')
 
-const NOTHING_YET: ExerciseProgress = { done: false, passed: 0, total: 0, hintsShown: 0 }
+const NOTHING_YET: ExerciseProgress = {
+  done: false,
+  passed: 0,
+  total: 0,
+  hintsShown: 0,
+}
 
 export function readProgress(): Progress {
   let text: string
@@ -34,9 +40,15 @@ export function readProgress(): Progress {
   }
   try {
     const parsed: unknown = JSON.parse(text)
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Progress) : {}
+    return parsed !== null &&
+      typeof parsed === 'object' &&
+      !Array.isArray(parsed)
+      ? (parsed as Progress)
+      : {}
   } catch {
-    console.warn(`${stateFile} is not valid JSON; starting your progress afresh.`)
+    console.warn(
+      `${stateFile} is not valid JSON; starting your progress afresh.`,
+    )
     return {}
   }
 }
@@ -46,7 +58,10 @@ export function progressOf(progress: Progress, id: string): ExerciseProgress {
 }
 
 /** Changes one exercise's progress and saves the file (written whole, then renamed, so it is never half-written). */
-export function updateProgress(id: string, change: (current: ExerciseProgress) => ExerciseProgress): ExerciseProgress {
+export function updateProgress(
+  id: string,
+  change: (current: ExerciseProgress) => ExerciseProgress,
+): ExerciseProgress {
   const progress = readProgress()
   const next = change(progressOf(progress, id))
   progress[id] = next
@@ -58,6 +73,8 @@ export function updateProgress(id: string, change: (current: ExerciseProgress) =
 }
 
 /** The first exercise not done yet: where the learner is. */
-export function nextExercise(progress: Progress = readProgress()): Exercise | undefined {
+export function nextExercise(
+  progress: Progress = readProgress(),
+): Exercise | undefined {
   return exercises.find((exercise) => !progressOf(progress, exercise.id).done)
 }

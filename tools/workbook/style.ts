@@ -4,14 +4,18 @@ import type { WriteStream } from 'node:tty'
 type Env = Record<string, string | undefined>
 
 /** https://no-color.org: NO_COLOR (non-empty) turns colour off; FORCE_COLOR turns it on; else ask the terminal. */
-export function colorEnabled(stream: Pick<WriteStream, 'isTTY'> & Partial<Pick<WriteStream, 'hasColors'>>, env: Env): boolean {
+export function colorEnabled(
+  stream: Pick<WriteStream, 'isTTY'> & Partial<Pick<WriteStream, 'hasColors'>>,
+  env: Env,
+): boolean {
   if (env.NO_COLOR) return false
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true
   return stream.isTTY === true && (stream.hasColors?.() ?? false)
 }
 
 const enabled = colorEnabled(process.stdout, process.env)
-const paint = (open: number, close: number) => (text: string | number) => (enabled ? `\x1b[${open}m${text}\x1b[${close}m` : String(text))
+const paint = (open: number, close: number) => (text: string | number) =>
+  enabled ? `\x1b[${open}m${text}\x1b[${close}m` : String(text)
 
 export const bold = paint(1, 22)
 export const dim = paint(2, 22)

@@ -2,7 +2,13 @@
  * Runs vitest files in this process through vitest's Node API and returns plain results: which tests
  * passed, which failed, and each failure's message and stack frames (already source-mapped).
  */
-import { createVitest, type Reporter, type SerializedError, type TestModule, type Vitest } from 'vitest/node'
+import {
+  createVitest,
+  type Reporter,
+  type SerializedError,
+  type TestModule,
+  type Vitest,
+} from 'vitest/node'
 import { absolutePath, repoPath, repoRoot } from './paths.ts'
 
 export interface Frame {
@@ -57,12 +63,19 @@ export async function runTests(options: RunOptions): Promise<RunReport> {
 }
 
 /** Runs the files, then again whenever they or a module they import changes, until `close()`. */
-export async function watchTests(options: RunOptions, onReport: (report: RunReport) => void): Promise<{ close(): Promise<void> }> {
+export async function watchTests(
+  options: RunOptions,
+  onReport: (report: RunReport) => void,
+): Promise<{ close(): Promise<void> }> {
   const vitest = await startVitest(options, true, onReport)
   return { close: () => vitest.close() }
 }
 
-async function startVitest(options: RunOptions, watch: boolean, onReport: (report: RunReport) => void): Promise<Vitest> {
+async function startVitest(
+  options: RunOptions,
+  watch: boolean,
+  onReport: (report: RunReport) => void,
+): Promise<Vitest> {
   const include = options.files.map((file) => repoPath(absolutePath(file)))
   let watchdog: NodeJS.Timeout | undefined
   const { onStuck, stuckAfterMs = 60_000 } = options
@@ -92,23 +105,42 @@ async function startVitest(options: RunOptions, watch: boolean, onReport: (repor
   return vitest
 }
 
-function toReport(modules: readonly TestModule[], unhandled: readonly SerializedError[]): RunReport {
+function toReport(
+  modules: readonly TestModule[],
+  unhandled: readonly SerializedError[],
+): RunReport {
   const tests: TestOutcome[] = []
   const errors: RunReport['errors'] = unhandled.map(toFailure)
   for (const module of modules) {
     const file = repoPath(module.moduleId)
-    errors.push(...module.errors().map((error) => ({ ...toFailure(error), file })))
+    errors.push(
+      ...module.errors().map((error) => ({ ...toFailure(error), file })),
+    )
     for (const test of module.children.allTests()) {
       const path: string[] = []
-      for (let parent = test.parent; parent.type === 'suite'; parent = parent.parent) path.unshift(parent.name)
+      for (
+        let parent = test.parent;
+        parent.type === 'suite';
+        parent = parent.parent
+      )
+        path.unshift(parent.name)
       const result = test.result()
-      tests.push({ file, path: [...path, test.name], state: result.state, failures: (result.errors ?? []).map(toFailure) })
+      tests.push({
+        file,
+        path: [...path, test.name],
+        state: result.state,
+        failures: (result.errors ?? []).map(toFailure),
+      })
     }
   }
   return { tests, errors }
 }
 
 function toFailure(error: SerializedError): Failure {
-  const frames = (error.stacks ?? []).map(({ file, line, column }) => ({ file, line, column }))
+  const frames = (error.stacks ?? []).map(({ file, line, column }) => ({
+    file,
+    line,
+    column,
+  }))
   return { message: error.message, frames }
 }

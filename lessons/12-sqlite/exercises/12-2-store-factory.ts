@@ -16,11 +16,15 @@
 import { ConfigurationError, type EventStore } from 'eventsource-ts'
 import { todo } from '../../todo.ts'
 
-export type StoreConfig = { backend: 'sqlite'; database: string } | { backend: 'postgresql'; connectionString: string }
+export type StoreConfig =
+  | { backend: 'sqlite'; database: string }
+  | { backend: 'postgresql'; connectionString: string }
 
 export const ENVIRONMENTS = ['development', 'testing', 'production'] as const
 
-export function storeConfig(env: Record<string, string | undefined> = process.env): StoreConfig {
+export function storeConfig(
+  env: Record<string, string | undefined> = process.env,
+): StoreConfig {
   // TODO 1: read env.APP_ENV (unset or '' means 'development') and return the config of each environment.
   // TODO 2: production needs env.DATABASE_URL: throw a ConfigurationError naming DATABASE_URL when it is
   //         missing, and one that does not print the URL when it does not start with postgres:// or

@@ -51,7 +51,12 @@ export interface Verification {
   matches: boolean
 }
 
-export async function migrate({ source, target, checkpoint, batchSize }: MigrateOptions): Promise<MigrationReport> {
+export async function migrate({
+  source,
+  target,
+  checkpoint,
+  batchSize,
+}: MigrateOptions): Promise<MigrationReport> {
   // TODO 1: start from `await checkpoint.load()`, and read the next batch of at most `batchSize` events
   //         with `source.readAll({ fromPosition, limit: batchSize })`. Stop when a batch comes back empty.
   // TODO 2: append the batch to the target, one appendEvents call per run of consecutive events of the same
@@ -69,7 +74,12 @@ export function streamRuns(batch: readonly StoredEvent[]): StoredEvent[][] {
   for (const stored of batch) {
     const run = runs.at(-1)
     const first = run?.[0]?.event
-    if (run && first?.aggregateId === stored.event.aggregateId && first.aggregateType === stored.event.aggregateType) run.push(stored)
+    if (
+      run &&
+      first?.aggregateId === stored.event.aggregateId &&
+      first.aggregateType === stored.event.aggregateType
+    )
+      run.push(stored)
     else runs.push([stored])
   }
   return runs
@@ -82,7 +92,10 @@ export async function checksum(store: EventStore): Promise<LogChecksum> {
   todo('checksum()')
 }
 
-export async function verifyMigration(source: EventStore, target: EventStore): Promise<Verification> {
+export async function verifyMigration(
+  source: EventStore,
+  target: EventStore,
+): Promise<Verification> {
   // TODO 5: compute both checksums and say whether they match.
   todo('verifyMigration()')
 }

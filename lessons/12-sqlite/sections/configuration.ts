@@ -2,7 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { defaultRegistry, EventRegistry, SQLiteEventStore } from 'eventsource-ts'
+import {
+  defaultRegistry,
+  EventRegistry,
+  SQLiteEventStore,
+} from 'eventsource-ts'
 import { registerNoteEvents } from '../notes.ts'
 
 /** The options table of the lesson, filled in with what each store reports. */
@@ -18,11 +22,23 @@ function printOptions(stores: Record<string, SQLiteEventStore>): void {
     ['isConnected', (store) => String(store.isConnected)],
   ]
   const columns = Object.entries(stores)
-  const width = (texts: string[]) => Math.max(...texts.map((text) => text.length)) + 2
-  const widths = columns.map(([label, store]) => width([label, ...rows.map(([, read]) => read(store))]))
-  const line = (cells: string[]) => console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(15) : cell.padEnd(widths[i - 1]!))).join('').trimEnd())
+  const width = (texts: string[]) =>
+    Math.max(...texts.map((text) => text.length)) + 2
+  const widths = columns.map(([label, store]) =>
+    width([label, ...rows.map(([, read]) => read(store))]),
+  )
+  const line = (cells: string[]) =>
+    console.log(
+      cells
+        .map((cell, i) =>
+          i === 0 ? cell.padEnd(15) : cell.padEnd(widths[i - 1]!),
+        )
+        .join('')
+        .trimEnd(),
+    )
   line(['', ...columns.map(([label]) => label)])
-  for (const [option, read] of rows) line([option, ...columns.map(([, store]) => read(store))])
+  for (const [option, read] of rows)
+    line([option, ...columns.map(([, store]) => read(store))])
 }
 
 export async function configuration(): Promise<void> {
@@ -50,8 +66,12 @@ export async function configuration(): Promise<void> {
   try {
     // #region wal-file
     // A file uses WAL unless told otherwise: readers never block the writer.
-    await using file = new SQLiteEventStore(join(dir, 'events.db'), { walMode: true })
-    console.log(`A file store: walMode ${file.walMode}, isConnected ${file.isConnected} until initialize()`)
+    await using file = new SQLiteEventStore(join(dir, 'events.db'), {
+      walMode: true,
+    })
+    console.log(
+      `A file store: walMode ${file.walMode}, isConnected ${file.isConnected} until initialize()`,
+    )
     // #endregion wal-file
   } finally {
     rmSync(dir, { recursive: true, force: true })

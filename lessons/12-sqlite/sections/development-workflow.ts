@@ -5,7 +5,12 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ConfigurationError, createEventStore, getEventStoreConfig, type EventStoreConfig } from 'eventsource-ts'
+import {
+  ConfigurationError,
+  createEventStore,
+  getEventStoreConfig,
+  type EventStoreConfig,
+} from 'eventsource-ts'
 
 /** A config in a line, with any password in a connection string masked. */
 function describeConfig(config: EventStoreConfig): string {
@@ -18,7 +23,9 @@ function describeConfig(config: EventStoreConfig): string {
 }
 
 /** Runs `work` inside a new temporary directory, as if the app had been started there, then removes it. */
-async function inTemporaryDirectory(work: (dir: string) => Promise<void>): Promise<void> {
+async function inTemporaryDirectory(
+  work: (dir: string) => Promise<void>,
+): Promise<void> {
   const home = process.cwd()
   const dir = mkdtempSync(join(tmpdir(), 'lesson-12-'))
   process.chdir(dir)
@@ -37,20 +44,32 @@ export async function developmentWorkflow(): Promise<void> {
     for (const APP_ENV of ['development', 'testing']) {
       const config = getEventStoreConfig({ APP_ENV })
       await using store = await createEventStore(config) // initialized; a SQLite file's directory is created first
-      console.log(`APP_ENV=${APP_ENV}: ${describeConfig(config)} → ${store.constructor.name}, connected: ${store.isConnected}`)
+      console.log(
+        `APP_ENV=${APP_ENV}: ${describeConfig(config)} → ${store.constructor.name}, connected: ${store.isConnected}`,
+      )
     }
     // #endregion environments
-    console.log(`  (development made ${readdirSync(join(dir, 'data')).join(', ')} in ./data of a temporary directory, removed afterwards)`)
+    console.log(
+      `  (development made ${readdirSync(join(dir, 'data')).join(', ')} in ./data of a temporary directory, removed afterwards)`,
+    )
 
     // #region production
     // Production reads the server's URL from DATABASE_URL: secrets stay out of the code.
-    const production = getEventStoreConfig({ APP_ENV: 'production', DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/events' })
-    console.log(`APP_ENV=production: ${describeConfig(production)} (this lesson does not connect to it)`)
+    const production = getEventStoreConfig({
+      APP_ENV: 'production',
+      DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/events',
+    })
+    console.log(
+      `APP_ENV=production: ${describeConfig(production)} (this lesson does not connect to it)`,
+    )
     // #endregion production
 
     // #region mistakes
     // A missing DATABASE_URL or a misspelt APP_ENV fails at start-up, with what to set, not at the first save.
-    const mistakes = { 'APP_ENV=production, no DATABASE_URL': { APP_ENV: 'production' }, 'APP_ENV=prod (a typo)': { APP_ENV: 'prod' } }
+    const mistakes = {
+      'APP_ENV=production, no DATABASE_URL': { APP_ENV: 'production' },
+      'APP_ENV=prod (a typo)': { APP_ENV: 'prod' },
+    }
     for (const [mistake, env] of Object.entries(mistakes)) {
       try {
         getEventStoreConfig(env)

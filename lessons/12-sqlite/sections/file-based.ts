@@ -24,8 +24,17 @@ export function removeDatabaseFiles(databasePath: string): string[] {
 /** The database's files as "name (size)", to watch WAL mode at work. */
 function listFiles(databasePath: string): string {
   const name = basename(databasePath)
-  const files = readdirSync(dirname(databasePath)).filter((file) => file.startsWith(name)).sort()
-  return files.map((file) => `${file} (${(statSync(join(dirname(databasePath), file)).size / 1024).toFixed(1)} KB)`).join(', ') || 'none'
+  const files = readdirSync(dirname(databasePath))
+    .filter((file) => file.startsWith(name))
+    .sort()
+  return (
+    files
+      .map(
+        (file) =>
+          `${file} (${(statSync(join(dirname(databasePath), file)).size / 1024).toFixed(1)} KB)`,
+      )
+      .join(', ') || 'none'
+  )
 }
 
 export async function fileBased(): Promise<void> {
@@ -38,27 +47,43 @@ export async function fileBased(): Promise<void> {
     {
       await using store = new SQLiteEventStore(databasePath, { walMode: true })
       await store.initialize()
-      const notes = new AggregateRepository({ eventStore: store, aggregateFactory: NoteAggregate, aggregateType: 'Note' })
+      const notes = new AggregateRepository({
+        eventStore: store,
+        aggregateFactory: NoteAggregate,
+        aggregateType: 'Note',
+      })
       const note = notes.createNew(noteId)
       note.create('Development Notes', 'Testing SQLite storage')
       await notes.save(note)
-      console.log(`Saved "${note.state.title}" at version ${note.version} to ${databasePath}`)
+      console.log(
+        `Saved "${note.state.title}" at version ${note.version} to ${databasePath}`,
+      )
       console.log(`Files while the store is open: ${listFiles(databasePath)}`)
     }
-    console.log(`Files after close: ${listFiles(databasePath)} (SQLite folds the WAL back in and removes -wal and -shm)`)
+    console.log(
+      `Files after close: ${listFiles(databasePath)} (SQLite folds the WAL back in and removes -wal and -shm)`,
+    )
 
     {
       await using store = new SQLiteEventStore(databasePath)
       await store.initialize()
-      const notes = new AggregateRepository({ eventStore: store, aggregateFactory: NoteAggregate, aggregateType: 'Note' })
+      const notes = new AggregateRepository({
+        eventStore: store,
+        aggregateFactory: NoteAggregate,
+        aggregateType: 'Note',
+      })
       const loaded = await notes.load(noteId)
-      console.log(`Reopened and loaded: "${loaded.state.title}", version ${loaded.version}`)
+      console.log(
+        `Reopened and loaded: "${loaded.state.title}", version ${loaded.version}`,
+      )
     }
     // #endregion file-based
 
     // #region remove-files
     const removed = removeDatabaseFiles(databasePath)
-    console.log(`Cleaned up: removed ${removed.join(', ')}; files left: ${listFiles(databasePath)}`)
+    console.log(
+      `Cleaned up: removed ${removed.join(', ')}; files left: ${listFiles(databasePath)}`,
+    )
     // #endregion remove-files
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -3,16 +3,31 @@
  * new, empty EventRegistry and it refuses the first save (the Python original saved, then failed on load).
  */
 import { randomUUID } from 'node:crypto'
-import { AggregateRepository, EventRegistry, EventTypeNotFoundError, SQLiteEventStore, type EventStore } from 'eventsource-ts'
+import {
+  AggregateRepository,
+  EventRegistry,
+  EventTypeNotFoundError,
+  SQLiteEventStore,
+  type EventStore,
+} from 'eventsource-ts'
 import { NoteAggregate, registerNoteEvents } from '../notes.ts'
 
-const noteRepository = (eventStore: EventStore) => new AggregateRepository({ eventStore, aggregateFactory: NoteAggregate, aggregateType: 'Note' })
+const noteRepository = (eventStore: EventStore) =>
+  new AggregateRepository({
+    eventStore,
+    aggregateFactory: NoteAggregate,
+    aggregateType: 'Note',
+  })
 
 export async function freshRegistry(): Promise<void> {
   {
     // #region pitfall
     // Wrong: a new EventRegistry is empty, so this store knows no event type at all.
-    await using store = new SQLiteEventStore({ database: ':memory:', eventRegistry: new EventRegistry(), walMode: false })
+    await using store = new SQLiteEventStore({
+      database: ':memory:',
+      eventRegistry: new EventRegistry(),
+      walMode: false,
+    })
     await store.initialize()
     const note = noteRepository(store).createNew(randomUUID())
     note.create('Test Note', 'Test content')
@@ -20,8 +35,12 @@ export async function freshRegistry(): Promise<void> {
       await noteRepository(store).save(note)
     } catch (error) {
       if (!(error instanceof EventTypeNotFoundError)) throw error
-      console.log(`Empty registry: save() throws ${error.name} for "${error.eventType}"; registered types: none`)
-      console.log(`Nothing was written (global position ${await store.getGlobalPosition()}); the note keeps its unsaved event`)
+      console.log(
+        `Empty registry: save() throws ${error.name} for "${error.eventType}"; registered types: none`,
+      )
+      console.log(
+        `Nothing was written (global position ${await store.getGlobalPosition()}); the note keeps its unsaved event`,
+      )
     }
     // #endregion pitfall
   }
@@ -29,13 +48,19 @@ export async function freshRegistry(): Promise<void> {
     // #region right-pattern
     // Right: register the events the store will hold in the registry you give it, or leave eventRegistry
     // out and the store uses defaultRegistry, where defineEvent registered them.
-    await using store = new SQLiteEventStore({ database: ':memory:', eventRegistry: registerNoteEvents(new EventRegistry()), walMode: false })
+    await using store = new SQLiteEventStore({
+      database: ':memory:',
+      eventRegistry: registerNoteEvents(new EventRegistry()),
+      walMode: false,
+    })
     await store.initialize()
     const notes = noteRepository(store)
     const note = notes.createNew(randomUUID())
     note.create('Test Note', 'Test content')
     await notes.save(note)
-    console.log(`Registry with ${store.eventRegistry.list().join(' and ')}: saved at version ${note.version}`)
+    console.log(
+      `Registry with ${store.eventRegistry.list().join(' and ')}: saved at version ${note.version}`,
+    )
     // #endregion right-pattern
   }
 }

@@ -1,12 +1,17 @@
 /** In-memory SQLite: a real database that lives only while its store is open. */
 import { randomUUID } from 'node:crypto'
-import { AggregateRepository, SQLITE_AVAILABLE, SQLiteEventStore } from 'eventsource-ts'
+import {
+  AggregateRepository,
+  SQLITE_AVAILABLE,
+  SQLiteEventStore,
+} from 'eventsource-ts'
 import { NoteAggregate, NoteCreated } from '../notes.ts'
 
 export async function inMemory(): Promise<void> {
   // #region sqlite-available
   console.log(`SQLite driver available: ${SQLITE_AVAILABLE}`)
-  if (!SQLITE_AVAILABLE) console.log('Reinstall it with: npm rebuild better-sqlite3')
+  if (!SQLITE_AVAILABLE)
+    console.log('Reinstall it with: npm rebuild better-sqlite3')
   // #endregion sqlite-available
 
   let usedStore: SQLiteEventStore // the block's store, to look at once the block has ended
@@ -17,20 +22,40 @@ export async function inMemory(): Promise<void> {
     await store.initialize() // opens the database and creates the schema
 
     const noteId = randomUUID()
-    const event = new NoteCreated({ aggregateId: noteId, aggregateVersion: 1, title: 'Meeting Notes', content: 'Discuss Q4 roadmap' })
-    const result = await store.appendEvents({ aggregateId: noteId, aggregateType: 'Note', events: [event], expectedVersion: 0 })
-    console.log(`Stored ${event.eventType}: version ${result.newVersion}, global position ${result.globalPosition}`)
+    const event = new NoteCreated({
+      aggregateId: noteId,
+      aggregateVersion: 1,
+      title: 'Meeting Notes',
+      content: 'Discuss Q4 roadmap',
+    })
+    const result = await store.appendEvents({
+      aggregateId: noteId,
+      aggregateType: 'Note',
+      events: [event],
+      expectedVersion: 0,
+    })
+    console.log(
+      `Stored ${event.eventType}: version ${result.newVersion}, global position ${result.globalPosition}`,
+    )
 
     const stream = await store.getEvents(noteId, 'Note')
-    console.log(`Loaded ${stream.events.length} event back, stream at version ${stream.version}`)
+    console.log(
+      `Loaded ${stream.events.length} event back, stream at version ${stream.version}`,
+    )
     // #endregion in-memory
 
     // #region repository
-    const notes = new AggregateRepository({ eventStore: store, aggregateFactory: NoteAggregate, aggregateType: 'Note' })
+    const notes = new AggregateRepository({
+      eventStore: store,
+      aggregateFactory: NoteAggregate,
+      aggregateType: 'Note',
+    })
     const note = await notes.load(noteId)
     note.update('Updated: Discuss Q4 roadmap and budget')
     await notes.save(note)
-    console.log(`Updated "${note.state.title}" through a repository: version ${note.version}, content "${note.state.content}"`)
+    console.log(
+      `Updated "${note.state.title}" through a repository: version ${note.version}, content "${note.state.content}"`,
+    )
     // #endregion repository
     usedStore = store
   }
@@ -40,6 +65,8 @@ export async function inMemory(): Promise<void> {
   console.log(`After the block: isConnected ${usedStore.isConnected}`)
   await using fresh = new SQLiteEventStore(':memory:')
   await fresh.initialize()
-  console.log(`A new :memory: store starts empty: global position ${await fresh.getGlobalPosition()}`)
+  console.log(
+    `A new :memory: store starts empty: global position ${await fresh.getGlobalPosition()}`,
+  )
   // #endregion gone
 }

@@ -7,7 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { ExpectedVersion, migrateEvents, PostgreSQLEventStore, SQLiteEventStore, type EventStore } from 'eventsource-ts'
+import {
+  ExpectedVersion,
+  migrateEvents,
+  PostgreSQLEventStore,
+  SQLiteEventStore,
+  type EventStore,
+} from 'eventsource-ts'
 import { progressBar } from '../../../tools/workbook/progress-bar.ts'
 import { NoteCreated, NoteUpdated } from '../notes.ts'
 
@@ -26,23 +32,42 @@ async function fillSource(store: EventStore): Promise<void> {
       const first = session * EVENTS_PER_SESSION + 1
       const events = Array.from({ length: EVENTS_PER_SESSION }, (_, i) =>
         first + i === 1
-          ? new NoteCreated({ aggregateId, title: 'Migrated note', content: 'v1' })
-          : new NoteUpdated({ aggregateId, aggregateVersion: first + i, content: `v${first + i}` }),
+          ? new NoteCreated({
+              aggregateId,
+              title: 'Migrated note',
+              content: 'v1',
+            })
+          : new NoteUpdated({
+              aggregateId,
+              aggregateVersion: first + i,
+              content: `v${first + i}`,
+            }),
       )
-      await store.appendEvents({ aggregateId, aggregateType: 'Note', events, expectedVersion: first - 1 })
+      await store.appendEvents({
+        aggregateId,
+        aggregateType: 'Note',
+        events,
+        expectedVersion: first - 1,
+      })
     }
   }
 }
 
 /** PGlite in memory; with DATABASE_URL, a schema of its own on that server, dropped afterwards. */
-async function openTarget(): Promise<{ store: PostgreSQLEventStore; dispose(): Promise<void> }> {
+async function openTarget(): Promise<{
+  store: PostgreSQLEventStore
+  dispose(): Promise<void>
+}> {
   const url = process.env.DATABASE_URL
   if (!url) {
     const store = new PostgreSQLEventStore({ embedded: true })
     return { store, dispose: () => store.close() }
   }
   const schema = `lesson12_${randomUUID().replaceAll('-', '')}`
-  const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` })
+  const pool = new pg.Pool({
+    connectionString: url,
+    options: `-c search_path=${schema}`,
+  })
   await pool.query(`CREATE SCHEMA ${schema}`)
   const store = new PostgreSQLEventStore({ pool })
   return {
@@ -56,7 +81,8 @@ async function openTarget(): Promise<{ store: PostgreSQLEventStore; dispose(): P
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-const rate = (events: number, ms: number) => `${seconds(ms)}, ${Math.round(events / (ms / 1000)).toLocaleString('en')} events/s`
+const rate = (events: number, ms: number) =>
+  `${seconds(ms)}, ${Math.round(events / (ms / 1000)).toLocaleString('en')} events/s`
 
 /** Times the copying itself: from migrateEvents' first progress report, before the first batch, to its last. */
 function copyTimer() {
@@ -79,8 +105,12 @@ export async function migrationPath(): Promise<void> {
     await fillSource(source)
     const total = await source.getGlobalPosition()
     await target.store.initialize()
-    console.log(`Source: ${source.database} with ${total.toLocaleString('en')} events of ${NOTES} notes`)
-    console.log(`Target: ${target.store.database}${process.env.DATABASE_URL ? ' (DATABASE_URL, in a schema of its own)' : ' (set DATABASE_URL to use a server)'}`)
+    console.log(
+      `Source: ${source.database} with ${total.toLocaleString('en')} events of ${NOTES} notes`,
+    )
+    console.log(
+      `Target: ${target.store.database}${process.env.DATABASE_URL ? ' (DATABASE_URL, in a schema of its own)' : ' (set DATABASE_URL to use a server)'}`,
+    )
     const pgTarget = target.store
 
     // #region naive-loop
@@ -89,11 +119,18 @@ export async function migrationPath(): Promise<void> {
     const started = performance.now()
     for await (const stored of source.readAll()) {
       const event = stored.event
-      await pgTarget.appendEvents({ aggregateId: event.aggregateId, aggregateType: event.aggregateType, events: [event], expectedVersion: ExpectedVersion.ANY })
+      await pgTarget.appendEvents({
+        aggregateId: event.aggregateId,
+        aggregateType: event.aggregateType,
+        events: [event],
+        expectedVersion: ExpectedVersion.ANY,
+      })
       count += 1
       if (count === CRASH_AFTER) break // the lesson stops it here, as if the process had died
     }
-    console.log(`Naive loop: ${count} events, one transaction each (${rate(count, performance.now() - started)}), then it died`)
+    console.log(
+      `Naive loop: ${count} events, one transaction each (${rate(count, performance.now() - started)}), then it died`,
+    )
     // #endregion naive-loop
 
     // #region migrate-events
@@ -111,13 +148,19 @@ export async function migrationPath(): Promise<void> {
       },
     })
     bar.finish()
-    console.log(`migrateEvents: copied ${report.copied} in batches of 500 (${rate(report.copied, copying.elapsed)}); skipped ${report.skipped} already there`)
-    console.log(`Verified: ${report.verified}, ${report.streams} streams with the same event ids, versions and checksums (${report.checksum.slice(0, 12)}…)`)
+    console.log(
+      `migrateEvents: copied ${report.copied} in batches of 500 (${rate(report.copied, copying.elapsed)}); skipped ${report.skipped} already there`,
+    )
+    console.log(
+      `Verified: ${report.verified}, ${report.streams} streams with the same event ids, versions and checksums (${report.checksum.slice(0, 12)}…)`,
+    )
     // #endregion migrate-events
 
     // #region rerun
     const again = await migrateEvents({ source, target: pgTarget })
-    console.log(`Run again: copied ${again.copied}, skipped ${again.skipped}, verified: ${again.verified}`)
+    console.log(
+      `Run again: copied ${again.copied}, skipped ${again.skipped}, verified: ${again.verified}`,
+    )
     // #endregion rerun
   } finally {
     await target.dispose()

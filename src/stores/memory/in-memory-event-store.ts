@@ -1,6 +1,11 @@
 import { planAppend, type AppendBatch } from '../append-plan.ts'
 import { requireOptions } from '../arguments.ts'
-import { BaseEventStore, STORE_OPTION_NAMES, type PageQuery, type StoreOptions } from '../base-event-store.ts'
+import {
+  BaseEventStore,
+  STORE_OPTION_NAMES,
+  type PageQuery,
+  type StoreOptions,
+} from '../base-event-store.ts'
 import type { EventRecord } from '../event-record.ts'
 import type { AppendResult } from '../event-store.ts'
 
@@ -16,7 +21,9 @@ export class InMemoryEventStore extends BaseEventStore {
   #byId = new Map<string, EventRecord>()
 
   constructor(options?: StoreOptions) {
-    super(requireOptions('InMemoryEventStore', options, [...STORE_OPTION_NAMES]))
+    super(
+      requireOptions('InMemoryEventStore', options, [...STORE_OPTION_NAMES]),
+    )
   }
 
   get isConnected(): boolean {
@@ -46,13 +53,22 @@ export class InMemoryEventStore extends BaseEventStore {
     if (!plan.write) return plan.result
     const storedAt = new Date().toISOString()
     plan.events.forEach((event, index) => {
-      const record: EventRecord = { ...event, globalPosition: log.length + 1, aggregateVersion: plan.firstVersion + index, storedAt }
+      const record: EventRecord = {
+        ...event,
+        globalPosition: log.length + 1,
+        aggregateVersion: plan.firstVersion + index,
+        storedAt,
+      }
       log.push(record)
       stream.push(record)
       this.#byId.set(record.eventId, record)
     })
     this.#streams.set(key, stream)
-    return { newVersion: stream.length, globalPosition: log.length, skipped: plan.skipped }
+    return {
+      newVersion: stream.length,
+      globalPosition: log.length,
+      skipped: plan.skipped,
+    }
   }
 
   protected writeBatches(batches: AppendBatch[]): AppendResult[] {
@@ -76,11 +92,25 @@ export class InMemoryEventStore extends BaseEventStore {
     }
   }
 
-  protected readStream(aggregateId: string, aggregateType: string, fromVersion: number): EventRecord[] {
-    return (this.#streams.get(streamKey(aggregateId, aggregateType)) ?? []).slice(fromVersion)
+  protected readStream(
+    aggregateId: string,
+    aggregateType: string,
+    fromVersion: number,
+  ): EventRecord[] {
+    return (
+      this.#streams.get(streamKey(aggregateId, aggregateType)) ?? []
+    ).slice(fromVersion)
   }
 
-  protected readPage({ above, below, direction, size, eventTypes, aggregateTypes, tenantId }: PageQuery): EventRecord[] {
+  protected readPage({
+    above,
+    below,
+    direction,
+    size,
+    eventTypes,
+    aggregateTypes,
+    tenantId,
+  }: PageQuery): EventRecord[] {
     const log = this.#log!
     const page: EventRecord[] = []
     const matches = (r: EventRecord) =>
@@ -89,9 +119,15 @@ export class InMemoryEventStore extends BaseEventStore {
       (tenantId === undefined || r.tenantId === tenantId)
     // Positions are 1-based indexes into the log: position p sits at index p - 1.
     if (direction === 'forward') {
-      for (let i = above; i < log.length && page.length < size; i++) if (matches(log[i]!)) page.push(log[i]!)
+      for (let i = above; i < log.length && page.length < size; i++)
+        if (matches(log[i]!)) page.push(log[i]!)
     } else {
-      for (let i = Math.min(below ?? Infinity, log.length + 1) - 2; i >= above && page.length < size; i--) if (matches(log[i]!)) page.push(log[i]!)
+      for (
+        let i = Math.min(below ?? Infinity, log.length + 1) - 2;
+        i >= above && page.length < size;
+        i--
+      )
+        if (matches(log[i]!)) page.push(log[i]!)
     }
     return page
   }

@@ -10,7 +10,11 @@ import { redactConnectionString } from './postgresql-errors.ts'
 export type PostgreSQLConnection =
   | { connectionString: string; pool?: never; embedded?: never }
   | { pool: Pool; connectionString?: never; embedded?: never }
-  | { embedded: true | string | PGliteInterface; connectionString?: never; pool?: never }
+  | {
+      embedded: true | string | PGliteInterface
+      connectionString?: never
+      pool?: never
+    }
 
 /** A checked connection option: where it points (safe to print), and how to open a driver to it. */
 export interface Connection {
@@ -22,26 +26,48 @@ export interface Connection {
 }
 
 const CONNECTION_TIMEOUT_MS = 10_000
-const EMBEDDED = 'embedded must be true (in memory), a directory path, or a PGlite'
+const EMBEDDED =
+  'embedded must be true (in memory), a directory path, or a PGlite'
 
-export function checkConnection({ connectionString, pool, embedded }: Partial<Record<keyof PostgreSQLConnection, unknown>>, busyTimeout: number): Connection {
-  const given = [connectionString, pool, embedded].filter((value) => value !== undefined).length
+export function checkConnection(
+  {
+    connectionString,
+    pool,
+    embedded,
+  }: Partial<Record<keyof PostgreSQLConnection, unknown>>,
+  busyTimeout: number,
+): Connection {
+  const given = [connectionString, pool, embedded].filter(
+    (value) => value !== undefined,
+  ).length
   if (given !== 1) {
     throw new InvalidArgumentError(
       `PostgreSQLEventStore needs exactly one of connectionString (a postgres:// URL), pool (a pg Pool) or embedded (true, a directory, or a PGlite), got ${given === 0 ? 'none' : 'several'}.`,
     )
   }
   if (connectionString !== undefined) {
-    if (typeof connectionString !== 'string' || !/^postgres(ql)?:\/\//.test(connectionString)) {
+    if (
+      typeof connectionString !== 'string' ||
+      !/^postgres(ql)?:\/\//.test(connectionString)
+    ) {
       // The value itself is not shown: it may hold a password.
-      const got = typeof connectionString === 'string' ? 'another string' : describe(connectionString)
-      throw new InvalidArgumentError(`PostgreSQLEventStore: connectionString must be a postgres:// URL such as postgres://user:password@localhost:5432/events, got ${got}.`)
+      const got =
+        typeof connectionString === 'string'
+          ? 'another string'
+          : describe(connectionString)
+      throw new InvalidArgumentError(
+        `PostgreSQLEventStore: connectionString must be a postgres:// URL such as postgres://user:password@localhost:5432/events, got ${got}.`,
+      )
     }
     return {
       location: redactConnectionString(connectionString),
       databaseName: databaseName(connectionString),
       connect: () => {
-        const owned = new pg.Pool({ connectionString, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS, options: `-c lock_timeout=${busyTimeout}` })
+        const owned = new pg.Pool({
+          connectionString,
+          connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+          options: `-c lock_timeout=${busyTimeout}`,
+        })
         // An idle connection that breaks must not crash the process: the next query reports it.
         owned.on('error', () => undefined)
         return poolDriver(owned, true)
@@ -49,21 +75,41 @@ export function checkConnection({ connectionString, pool, embedded }: Partial<Re
     }
   }
   if (pool !== undefined) {
-    if (!isPool(pool)) throw new InvalidArgumentError(`PostgreSQLEventStore: pool must be a pg Pool, got ${describe(pool)}.`)
+    if (!isPool(pool))
+      throw new InvalidArgumentError(
+        `PostgreSQLEventStore: pool must be a pg Pool, got ${describe(pool)}.`,
+      )
     const { connectionString: url, user, host, port, database } = pool.options
     return {
-      location: url ? redactConnectionString(url) : `postgres://${user ? `${user}:***@` : ''}${host ?? 'localhost'}:${port ?? 5432}/${database ?? ''}`,
+      location: url
+        ? redactConnectionString(url)
+        : `postgres://${user ? `${user}:***@` : ''}${host ?? 'localhost'}:${port ?? 5432}/${database ?? ''}`,
       databaseName: url ? databaseName(url) : (database ?? ''),
       connect: () => poolDriver(pool, false),
     }
   }
-  if (embedded === true) return { location: 'PGlite (in memory)', databaseName: 'memory', connect: () => pgliteDriver(new PGlite(), true) }
+  if (embedded === true)
+    return {
+      location: 'PGlite (in memory)',
+      databaseName: 'memory',
+      connect: () => pgliteDriver(new PGlite(), true),
+    }
   if (typeof embedded === 'string' && embedded !== '') {
-    const connect = () => (checkDataDirectory(embedded), pgliteDriver(new PGlite(embedded), true))
+    const connect = () => (
+      checkDataDirectory(embedded),
+      pgliteDriver(new PGlite(embedded), true)
+    )
     return { location: `PGlite ${embedded}`, databaseName: embedded, connect }
   }
-  if (!isPglite(embedded)) throw new InvalidArgumentError(`PostgreSQLEventStore: ${EMBEDDED}, got ${describe(embedded)}.`)
-  return { location: 'PGlite (yours)', databaseName: 'pglite', connect: () => pgliteDriver(embedded, false) }
+  if (!isPglite(embedded))
+    throw new InvalidArgumentError(
+      `PostgreSQLEventStore: ${EMBEDDED}, got ${describe(embedded)}.`,
+    )
+  return {
+    location: 'PGlite (yours)',
+    databaseName: 'pglite',
+    connect: () => pgliteDriver(embedded, false),
+  }
 }
 
 /**
@@ -72,10 +118,15 @@ export function checkConnection({ connectionString, pool, embedded }: Partial<Re
  */
 function checkDataDirectory(path: string): void {
   if (!existsSync(path)) return
-  if (!statSync(path).isDirectory()) throw new StoreConnectionError(`Cannot open PGlite at ${path}: it is a file. Give the path of a directory, new or made by PGlite.`)
+  if (!statSync(path).isDirectory())
+    throw new StoreConnectionError(
+      `Cannot open PGlite at ${path}: it is a file. Give the path of a directory, new or made by PGlite.`,
+    )
   const entries = readdirSync(path)
   if (entries.length > 0 && !entries.includes('PG_VERSION')) {
-    throw new StoreConnectionError(`Cannot open PGlite at ${path}: the directory holds other files and no PostgreSQL data (no PG_VERSION). Give a new or empty directory, or one made by PGlite.`)
+    throw new StoreConnectionError(
+      `Cannot open PGlite at ${path}: the directory holds other files and no PostgreSQL data (no PG_VERSION). Give a new or empty directory, or one made by PGlite.`,
+    )
   }
 }
 
@@ -89,10 +140,17 @@ function databaseName(connectionString: string): string {
 
 function isPool(value: unknown): value is Pool {
   const candidate = value as Partial<Pool> | null
-  return typeof candidate?.connect === 'function' && typeof candidate.query === 'function' && typeof candidate.options === 'object'
+  return (
+    typeof candidate?.connect === 'function' &&
+    typeof candidate.query === 'function' &&
+    typeof candidate.options === 'object'
+  )
 }
 
 function isPglite(value: unknown): value is PGliteInterface {
   const candidate = value as Partial<PGliteInterface> | null
-  return typeof candidate?.query === 'function' && typeof candidate.transaction === 'function'
+  return (
+    typeof candidate?.query === 'function' &&
+    typeof candidate.transaction === 'function'
+  )
 }

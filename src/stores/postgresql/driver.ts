@@ -22,9 +22,18 @@ export interface PgDriver extends PgQueryable {
 const INT8 = 20
 
 export function poolDriver(pool: Pool, owned: boolean): PgDriver {
-  const types: CustomTypesConfig = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format))) as CustomTypesConfig['getTypeParser'] }
+  const types: CustomTypesConfig = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === INT8
+        ? Number
+        : pg.types.getTypeParser(
+            oid,
+            format,
+          )) as CustomTypesConfig['getTypeParser'],
+  }
   const on = (client: Pool | PoolClient): PgQueryable => ({
-    query: async <R>(text: string, values: readonly unknown[] = []) => (await client.query({ text, values: [...values], types })).rows as R[],
+    query: async <R>(text: string, values: readonly unknown[] = []) =>
+      (await client.query({ text, values: [...values], types })).rows as R[],
   })
   return {
     ...on(pool),
@@ -38,7 +47,9 @@ export function poolDriver(pool: Pool, owned: boolean): PgDriver {
         return result
       } catch (error) {
         // A connection that cannot even roll back is dropped, not returned to the pool.
-        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
+        await client
+          .query('ROLLBACK')
+          .catch((rollbackError: Error) => (broken = rollbackError))
         throw error
       } finally {
         client.release(broken)
@@ -53,7 +64,8 @@ export function poolDriver(pool: Pool, owned: boolean): PgDriver {
 export function pgliteDriver(db: PGliteInterface, owned: boolean): PgDriver {
   const options = { parsers: { [INT8]: Number } }
   const on = (client: Pick<PGliteInterface, 'query'>): PgQueryable => ({
-    query: async <R>(sql: string, params: readonly unknown[] = []) => (await client.query<R>(sql, [...params], options)).rows,
+    query: async <R>(sql: string, params: readonly unknown[] = []) =>
+      (await client.query<R>(sql, [...params], options)).rows,
   })
   return {
     ...on(db),

@@ -1,4 +1,9 @@
-import { DatabaseBusyError, EventSourceError, StoreConnectionError, StoreError } from '../../errors.ts'
+import {
+  DatabaseBusyError,
+  EventSourceError,
+  StoreConnectionError,
+  StoreError,
+} from '../../errors.ts'
 
 /**
  * A connection string safe to print: `postgres://user:***@host:port/db`, with no password and no query
@@ -30,26 +35,48 @@ export function toStoreError(error: unknown, where: string): unknown {
   const { code, message: raw } = (error ?? {}) as DriverError
   const message = typeof raw === 'string' ? raw : String(error)
   const options = { cause: error }
-  const cannotConnect = (why: string, check: string) => new StoreConnectionError(`Cannot connect to PostgreSQL at ${where}: ${why}. ${check}`, options)
+  const cannotConnect = (why: string, check: string) =>
+    new StoreConnectionError(
+      `Cannot connect to PostgreSQL at ${where}: ${why}. ${check}`,
+      options,
+    )
   switch (code) {
     case 'ECONNREFUSED':
-      return cannotConnect('the connection was refused', 'Check that the server is running, and the host and port.')
+      return cannotConnect(
+        'the connection was refused',
+        'Check that the server is running, and the host and port.',
+      )
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return cannotConnect('the host name does not resolve', 'Check the host name.')
+      return cannotConnect(
+        'the host name does not resolve',
+        'Check the host name.',
+      )
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return cannotConnect('the host does not answer', 'Check the host, the port and any firewall in between.')
+      return cannotConnect(
+        'the host does not answer',
+        'Check the host, the port and any firewall in between.',
+      )
     case '28P01':
       return cannotConnect(message, 'Check the user name and the password.')
     case '28000':
-      return cannotConnect(message, 'Check the user name, and that the server (pg_hba.conf) lets this user connect from here.')
+      return cannotConnect(
+        message,
+        'Check the user name, and that the server (pg_hba.conf) lets this user connect from here.',
+      )
     case '3D000':
-      return cannotConnect(message, 'Check the database name, or create the database (createdb).')
+      return cannotConnect(
+        message,
+        'Check the database name, or create the database (createdb).',
+      )
     case '57P03':
     case '53300':
-      return cannotConnect(message, 'The server cannot take the connection now: retry later, or raise its max_connections.')
+      return cannotConnect(
+        message,
+        'The server cannot take the connection now: retry later, or raise its max_connections.',
+      )
     case 'ECONNRESET':
     case 'EPIPE':
     case '57P01':
@@ -57,7 +84,10 @@ export function toStoreError(error: unknown, where: string): unknown {
     case '08000':
     case '08003':
     case '08006':
-      return new StoreConnectionError(`Lost the connection to PostgreSQL at ${where}: ${message}. Check that the server is up, then retry.`, options)
+      return new StoreConnectionError(
+        `Lost the connection to PostgreSQL at ${where}: ${message}. Check that the server is up, then retry.`,
+        options,
+      )
     case '55P03':
       return new DatabaseBusyError(
         `PostgreSQL at ${where}: another transaction held a lock past the store's busyTimeout (lock_timeout). ` +
@@ -65,15 +95,32 @@ export function toStoreError(error: unknown, where: string): unknown {
         options,
       )
     case '25006':
-      return new StoreError(`PostgreSQL at ${where} is read-only (a standby?): ${message}. Nothing was written. Point the store at the primary.`, options)
+      return new StoreError(
+        `PostgreSQL at ${where} is read-only (a standby?): ${message}. Nothing was written. Point the store at the primary.`,
+        options,
+      )
     case '53100':
-      return new StoreError(`PostgreSQL at ${where} is out of disk space: ${message}. Nothing was written.`, options)
+      return new StoreError(
+        `PostgreSQL at ${where} is out of disk space: ${message}. Nothing was written.`,
+        options,
+      )
     case '42501':
-      return new StoreError(`The user lacks a privilege at ${where}: ${message}. Grant it, or connect as the events table's owner.`, options)
+      return new StoreError(
+        `The user lacks a privilege at ${where}: ${message}. Grant it, or connect as the events table's owner.`,
+        options,
+      )
   }
   // pg reports timeouts and dropped connections by message only.
-  if (/timeout/i.test(message)) return cannotConnect(message, 'Check the host, the port and any firewall in between; the server may be overloaded.')
-  if (/terminated unexpectedly/i.test(message)) return new StoreConnectionError(`Lost the connection to PostgreSQL at ${where}: ${message}. Check that the server is up, then retry.`, options)
+  if (/timeout/i.test(message))
+    return cannotConnect(
+      message,
+      'Check the host, the port and any firewall in between; the server may be overloaded.',
+    )
+  if (/terminated unexpectedly/i.test(message))
+    return new StoreConnectionError(
+      `Lost the connection to PostgreSQL at ${where}: ${message}. Check that the server is up, then retry.`,
+      options,
+    )
   return error
 }
 
@@ -81,5 +128,8 @@ export function toStoreError(error: unknown, where: string): unknown {
 export function toOpenError(error: unknown, where: string): unknown {
   const typed = toStoreError(error, where)
   if (typed !== error || error instanceof EventSourceError) return typed
-  return new StoreConnectionError(`Cannot open the event store at ${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+  return new StoreConnectionError(
+    `Cannot open the event store at ${where}: ${error instanceof Error ? error.message : String(error)}`,
+    { cause: error },
+  )
 }

@@ -1,14 +1,33 @@
 import { InvalidArgumentError, OptimisticLockError } from '../../errors.ts'
 import { describe, UUID } from '../../events/domain-event.ts'
-import { planAppend, type AppendBatch, type StoredIdentity } from '../append-plan.ts'
+import {
+  planAppend,
+  type AppendBatch,
+  type StoredIdentity,
+} from '../append-plan.ts'
 import { requireInteger, requireOptions } from '../arguments.ts'
-import { BaseEventStore, STORE_OPTION_NAMES, type PageQuery, type StoreOptions } from '../base-event-store.ts'
-import { checkEventTable, type EncodedEvent, type EventRecord } from '../event-record.ts'
+import {
+  BaseEventStore,
+  STORE_OPTION_NAMES,
+  type PageQuery,
+  type StoreOptions,
+} from '../base-event-store.ts'
+import {
+  checkEventTable,
+  type EncodedEvent,
+  type EventRecord,
+} from '../event-record.ts'
 import type { AppendResult } from '../event-store.ts'
 import { checkConnection, type PostgreSQLConnection } from './connection.ts'
 import type { PgDriver, PgQueryable } from './driver.ts'
 import { toOpenError, toStoreError } from './postgresql-errors.ts'
-import { APPEND, APPEND_STREAMS, CREATE_SCHEMA, SELECT_RECORD, TABLE_COLUMNS } from './schema.ts'
+import {
+  APPEND,
+  APPEND_STREAMS,
+  CREATE_SCHEMA,
+  SELECT_RECORD,
+  TABLE_COLUMNS,
+} from './schema.ts'
 
 /**
  * `connectionString`: a `postgres://` URL; the store opens (and closes) a pool of its own.
@@ -26,7 +45,13 @@ export type PostgreSQLEventStoreOptions = StoreOptions &
     busyTimeout?: number
   }
 
-const OPTION_NAMES = [...STORE_OPTION_NAMES, 'connectionString', 'pool', 'embedded', 'busyTimeout'] as const
+const OPTION_NAMES = [
+  ...STORE_OPTION_NAMES,
+  'connectionString',
+  'pool',
+  'embedded',
+  'busyTimeout',
+] as const
 
 interface AppendStreamsRow {
   written: boolean
@@ -58,11 +83,28 @@ export class PostgreSQLEventStore extends BaseEventStore {
 
   constructor(options: PostgreSQLEventStoreOptions) {
     if (options === null || typeof options !== 'object') {
-      throw new InvalidArgumentError(`PostgreSQLEventStore expects { connectionString }, { pool } or { embedded }, got ${describe(options)}.`)
+      throw new InvalidArgumentError(
+        `PostgreSQLEventStore expects { connectionString }, { pool } or { embedded }, got ${describe(options)}.`,
+      )
     }
-    const { connectionString, pool, embedded, busyTimeout = 5000, ...storeOptions } = requireOptions('PostgreSQLEventStore', options, [...OPTION_NAMES])
-    requireInteger('PostgreSQLEventStore', 'busyTimeout', busyTimeout, 0, 'a whole number of milliseconds, 0 or more')
-    const connection = checkConnection({ connectionString, pool, embedded }, busyTimeout)
+    const {
+      connectionString,
+      pool,
+      embedded,
+      busyTimeout = 5000,
+      ...storeOptions
+    } = requireOptions('PostgreSQLEventStore', options, [...OPTION_NAMES])
+    requireInteger(
+      'PostgreSQLEventStore',
+      'busyTimeout',
+      busyTimeout,
+      0,
+      'a whole number of milliseconds, 0 or more',
+    )
+    const connection = checkConnection(
+      { connectionString, pool, embedded },
+      busyTimeout,
+    )
     super(storeOptions)
     this.database = connection.location
     this.busyTimeout = busyTimeout
@@ -100,7 +142,10 @@ export class PostgreSQLEventStore extends BaseEventStore {
     }
   }
 
-  protected async writeBatches(batches: AppendBatch[], oneStatement = true): Promise<AppendResult[]> {
+  protected async writeBatches(
+    batches: AppendBatch[],
+    oneStatement = true,
+  ): Promise<AppendResult[]> {
     let current: AppendBatch | undefined
     try {
       return await this.#driver!.transaction(async (tx) => {
@@ -112,15 +157,21 @@ export class PostgreSQLEventStore extends BaseEventStore {
       })
     } catch (error) {
       // A unique violation in the one-statement path names no stream: one stream at a time, it does.
-      if (oneStatement && !current && isUniqueViolation(error)) return this.writeBatches(batches, false)
+      if (oneStatement && !current && isUniqueViolation(error))
+        return this.writeBatches(batches, false)
       throw await this.appendError(error, current)
     }
   }
 
-  protected async readStream(aggregateId: string, aggregateType: string, fromVersion: number): Promise<EventRecord[]> {
-    return this.query<EventRecord>(`${SELECT_RECORD} WHERE aggregate_id = $1 AND aggregate_type = $2 AND aggregate_version > $3 ORDER BY aggregate_version`, [
-      aggregateId, aggregateType, fromVersion,
-    ])
+  protected async readStream(
+    aggregateId: string,
+    aggregateType: string,
+    fromVersion: number,
+  ): Promise<EventRecord[]> {
+    return this.query<EventRecord>(
+      `${SELECT_RECORD} WHERE aggregate_id = $1 AND aggregate_type = $2 AND aggregate_version > $3 ORDER BY aggregate_version`,
+      [aggregateId, aggregateType, fromVersion],
+    )
   }
 
   protected async readPage(query: PageQuery): Promise<EventRecord[]> {
@@ -128,7 +179,10 @@ export class PostgreSQLEventStore extends BaseEventStore {
     return this.query<EventRecord>(sql, params)
   }
 
-  protected async streamVersion(aggregateId: string, aggregateType: string): Promise<number> {
+  protected async streamVersion(
+    aggregateId: string,
+    aggregateType: string,
+  ): Promise<number> {
     const [row] = await this.query<{ version: number }>(
       'SELECT coalesce(max(aggregate_version), 0) AS version FROM events WHERE aggregate_id = $1 AND aggregate_type = $2',
       [aggregateId, aggregateType],
@@ -139,15 +193,23 @@ export class PostgreSQLEventStore extends BaseEventStore {
   protected async hasEvent(eventId: string): Promise<boolean> {
     // Only UUIDs are stored; anything else is not there (and is no valid uuid parameter).
     if (!UUID.test(eventId)) return false
-    return (await this.query('SELECT 1 FROM events WHERE event_id = $1', [eventId])).length > 0
+    return (
+      (await this.query('SELECT 1 FROM events WHERE event_id = $1', [eventId]))
+        .length > 0
+    )
   }
 
   protected async lastPosition(): Promise<number> {
-    const [row] = await this.query<{ position: number }>('SELECT coalesce(max(global_position), 0) AS position FROM events')
+    const [row] = await this.query<{ position: number }>(
+      'SELECT coalesce(max(global_position), 0) AS position FROM events',
+    )
     return row!.position
   }
 
-  private async query<R>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+  private async query<R>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<R[]> {
     try {
       return await this.#driver!.query<R>(sql, params)
     } catch (error) {
@@ -158,7 +220,9 @@ export class PostgreSQLEventStore extends BaseEventStore {
   private async createSchema(driver: PgDriver): Promise<void> {
     await driver.transaction(async (tx) => {
       for (const statement of CREATE_SCHEMA) await tx.query(statement)
-      const columns = (await tx.query<{ name: string }>(TABLE_COLUMNS)).map((row) => row.name)
+      const columns = (await tx.query<{ name: string }>(TABLE_COLUMNS)).map(
+        (row) => row.name,
+      )
       checkEventTable(this.database, columns, 'Use another database or schema.')
     })
   }
@@ -167,10 +231,22 @@ export class PostgreSQLEventStore extends BaseEventStore {
    * A unique violation means a writer that bypassed the append lock stored the same version or event id
    * first: a conflict like any other, reported with the stream's real version.
    */
-  private async appendError(error: unknown, batch: AppendBatch | undefined): Promise<unknown> {
-    if (!batch || !isUniqueViolation(error)) return toStoreError(error, this.database)
-    const actual = await this.streamVersion(batch.aggregateId, batch.aggregateType)
-    return new OptimisticLockError(batch.aggregateId, batch.aggregateType, batch.expectedVersion, actual)
+  private async appendError(
+    error: unknown,
+    batch: AppendBatch | undefined,
+  ): Promise<unknown> {
+    if (!batch || !isUniqueViolation(error))
+      return toStoreError(error, this.database)
+    const actual = await this.streamVersion(
+      batch.aggregateId,
+      batch.aggregateType,
+    )
+    return new OptimisticLockError(
+      batch.aggregateId,
+      batch.aggregateType,
+      batch.expectedVersion,
+      actual,
+    )
   }
 }
 
@@ -179,14 +255,28 @@ export class PostgreSQLEventStore extends BaseEventStore {
  * from what the function saw: a conflict, a retry already stored, or a partial retry, whose unstored
  * events go round again (fewer each time, so this ends).
  */
-async function appendTo(db: PgQueryable, batch: AppendBatch): Promise<AppendResult> {
+async function appendTo(
+  db: PgQueryable,
+  batch: AppendBatch,
+): Promise<AppendResult> {
   let events = batch.events
   let skipped = 0
   for (;;) {
     const [row] = await db.query<AppendRow>(APPEND, appendParams(batch, events))
-    if (row!.written) return { newVersion: row!.stream_version, globalPosition: row!.last_position!, skipped }
-    const plan = planAppend({ ...batch, events }, row!.stream_version, row!.stored, () => row!.last_position ?? 0)
-    if (!plan.write) return { ...plan.result, skipped: skipped + plan.result.skipped }
+    if (row!.written)
+      return {
+        newVersion: row!.stream_version,
+        globalPosition: row!.last_position!,
+        skipped,
+      }
+    const plan = planAppend(
+      { ...batch, events },
+      row!.stream_version,
+      row!.stored,
+      () => row!.last_position ?? 0,
+    )
+    if (!plan.write)
+      return { ...plan.result, skipped: skipped + plan.result.skipped }
     events = plan.events
     skipped += plan.skipped
   }
@@ -198,9 +288,17 @@ async function appendTo(db: PgQueryable, batch: AppendBatch): Promise<AppendResu
  * retried call), or that the first to differ is refused, that is the answer too. Undefined when some append
  * would write after all: the caller then appends one stream at a time.
  */
-async function appendAllTo(db: PgQueryable, batches: readonly AppendBatch[]): Promise<AppendResult[] | undefined> {
+async function appendAllTo(
+  db: PgQueryable,
+  batches: readonly AppendBatch[],
+): Promise<AppendResult[] | undefined> {
   const events = batches.flatMap((batch) => batch.events)
-  if (events.length === 0 || batches.some((batch) => batch.events.length === 0) || new Set(events.map((e) => e.eventId)).size !== events.length) return undefined
+  if (
+    events.length === 0 ||
+    batches.some((batch) => batch.events.length === 0) ||
+    new Set(events.map((e) => e.eventId)).size !== events.length
+  )
+    return undefined
   const [row] = await db.query<AppendStreamsRow>(APPEND_STREAMS, [
     batches.map((batch) => batch.aggregateId),
     batches.map((batch) => batch.aggregateType),
@@ -215,7 +313,11 @@ async function appendAllTo(db: PgQueryable, batches: readonly AppendBatch[]): Pr
     return batches.map((batch, index) => {
       last += batch.events.length
       // Array elements of BIGINT come back as text from pg.
-      return { newVersion: versions[index]! + batch.events.length, globalPosition: Number(positions![last]), skipped: 0 }
+      return {
+        newVersion: versions[index]! + batch.events.length,
+        globalPosition: Number(positions![last]),
+        skipped: 0,
+      }
     })
   }
   const results: AppendResult[] = []
@@ -223,7 +325,12 @@ async function appendAllTo(db: PgQueryable, batches: readonly AppendBatch[]): Pr
     const ids = new Set(batch.events.map((event) => event.eventId))
     // Nothing before this append writes, so the state the function saw is the state it meets: planAppend's
     // answer (a result, or an error) is final.
-    const plan = planAppend(batch, versions[index]!, stored.filter((identity) => ids.has(identity.eventId)), () => last_position ?? 0)
+    const plan = planAppend(
+      batch,
+      versions[index]!,
+      stored.filter((identity) => ids.has(identity.eventId)),
+      () => last_position ?? 0,
+    )
     if (plan.write) return undefined
     results.push(plan.result)
   }
@@ -231,20 +338,40 @@ async function appendAllTo(db: PgQueryable, batches: readonly AppendBatch[]): Pr
 }
 
 /** The function's parameters: the stream, then one array a column, so a batch of any size is one statement. */
-function appendParams({ aggregateId, aggregateType, expectedVersion }: AppendBatch, events: readonly EncodedEvent[]): unknown[] {
+function appendParams(
+  { aggregateId, aggregateType, expectedVersion }: AppendBatch,
+  events: readonly EncodedEvent[],
+): unknown[] {
   return [aggregateId, aggregateType, expectedVersion, ...eventColumns(events)]
 }
 
 function eventColumns(events: readonly EncodedEvent[]): unknown[][] {
-  const column = <K extends keyof EncodedEvent>(key: K) => events.map((event) => event[key])
+  const column = <K extends keyof EncodedEvent>(key: K) =>
+    events.map((event) => event[key])
   return [
-    column('eventId'), column('eventType'), column('eventVersion'), column('tenantId'), column('actorId'),
-    column('correlationId'), column('causationId'), column('occurredAt'), column('payload'), column('metadata'),
+    column('eventId'),
+    column('eventType'),
+    column('eventVersion'),
+    column('tenantId'),
+    column('actorId'),
+    column('correlationId'),
+    column('causationId'),
+    column('occurredAt'),
+    column('payload'),
+    column('metadata'),
   ]
 }
 
 /** The SQL of one `readAll` page. */
-function pageQuery({ above, below, direction, size, eventTypes, aggregateTypes, tenantId }: PageQuery): { sql: string; params: unknown[] } {
+function pageQuery({
+  above,
+  below,
+  direction,
+  size,
+  eventTypes,
+  aggregateTypes,
+  tenantId,
+}: PageQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [above]
   const where = ['global_position > $1']
   const add = (condition: (placeholder: string) => string, value: unknown) => {
@@ -253,11 +380,15 @@ function pageQuery({ above, below, direction, size, eventTypes, aggregateTypes, 
   }
   if (below !== undefined) add((p) => `global_position < ${p}`, below)
   if (eventTypes) add((p) => `event_type = ANY (${p}::text[])`, eventTypes)
-  if (aggregateTypes) add((p) => `aggregate_type = ANY (${p}::text[])`, aggregateTypes)
+  if (aggregateTypes)
+    add((p) => `aggregate_type = ANY (${p}::text[])`, aggregateTypes)
   if (tenantId !== undefined) add((p) => `tenant_id = ${p}`, tenantId)
   params.push(size)
   const order = direction === 'forward' ? 'ASC' : 'DESC'
-  return { sql: `${SELECT_RECORD} WHERE ${where.join(' AND ')} ORDER BY global_position ${order} LIMIT $${params.length}`, params }
+  return {
+    sql: `${SELECT_RECORD} WHERE ${where.join(' AND ')} ORDER BY global_position ${order} LIMIT $${params.length}`,
+    params,
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -12,7 +12,6 @@ import { RECORD_COLUMNS, recordField } from '../event-record.ts'
  */
 export const APPEND_LOCK = 7_306_983_290_861_105
 
-
 const CREATE_TABLE = `
 CREATE TABLE IF NOT EXISTS events (
   global_position   BIGINT      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -148,20 +147,30 @@ END
 $$`
 
 /** Run in one transaction, under the append lock, so stores initializing at once do not race. */
-export const CREATE_SCHEMA = [`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`, CREATE_TABLE, CREATE_APPEND_FUNCTION, CREATE_APPEND_STREAMS_FUNCTION]
+export const CREATE_SCHEMA = [
+  `SELECT pg_advisory_xact_lock(${APPEND_LOCK})`,
+  CREATE_TABLE,
+  CREATE_APPEND_FUNCTION,
+  CREATE_APPEND_STREAMS_FUNCTION,
+]
 
 export const TABLE_COLUMNS = `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'events'`
 
-export const APPEND = 'SELECT * FROM eventsource_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)'
-export const APPEND_STREAMS = 'SELECT * FROM eventsource_append_streams($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)'
+export const APPEND =
+  'SELECT * FROM eventsource_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)'
+export const APPEND_STREAMS =
+  'SELECT * FROM eventsource_append_streams($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)'
 
 /** UTC, fixed width, millisecond precision: the same text the other stores keep. */
-const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+const isoTime = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
 /** The columns, named as `EventRecord` fields, so rows come back as records with no mapping. */
 export const SELECT_RECORD = `SELECT ${RECORD_COLUMNS.map((column) => {
   const field = `"${recordField(column)}"`
-  if (column === 'event_id' || column === 'payload' || column === 'metadata') return `${column}::text AS ${field}`
-  if (column === 'occurred_at' || column === 'stored_at') return `${isoTime(column)} AS ${field}`
+  if (column === 'event_id' || column === 'payload' || column === 'metadata')
+    return `${column}::text AS ${field}`
+  if (column === 'occurred_at' || column === 'stored_at')
+    return `${isoTime(column)} AS ${field}`
   return `${column} AS ${field}`
 }).join(', ')} FROM events`

@@ -9,7 +9,10 @@ export type SqlValue = string | number | bigint | null
 export type SqlRow = Record<string, unknown>
 
 export interface SqliteStatement {
-  run(...params: SqlValue[]): { changes: number; lastInsertRowid: number | bigint }
+  run(...params: SqlValue[]): {
+    changes: number
+    lastInsertRowid: number | bigint
+  }
   get(...params: SqlValue[]): SqlRow | undefined
   all(...params: SqlValue[]): SqlRow[]
 }
@@ -31,7 +34,9 @@ type DatabaseConstructor = typeof BetterSqlite3
 /** better-sqlite3, or the error that stopped it loading (a native module that failed to build, say). */
 const loaded: { Database?: DatabaseConstructor; error?: unknown } = (() => {
   try {
-    const Database = createRequire(import.meta.url)('better-sqlite3') as DatabaseConstructor
+    const Database = createRequire(import.meta.url)(
+      'better-sqlite3',
+    ) as DatabaseConstructor
     new Database(':memory:').close() // loads the native binding now, not at first use
     return { Database }
   } catch (error) {
@@ -42,9 +47,15 @@ const loaded: { Database?: DatabaseConstructor; error?: unknown } = (() => {
 /** True when the SQLite driver loads. */
 export const SQLITE_AVAILABLE: boolean = loaded.Database !== undefined
 
-export function openBetterSqlite(path: string, { busyTimeout }: SqliteOpenOptions): SqliteDriver {
+export function openBetterSqlite(
+  path: string,
+  { busyTimeout }: SqliteOpenOptions,
+): SqliteDriver {
   if (!loaded.Database) {
-    throw new Error(`The SQLite driver better-sqlite3 did not load: ${String(loaded.error)}. Reinstall it with "npm rebuild better-sqlite3".`, { cause: loaded.error })
+    throw new Error(
+      `The SQLite driver better-sqlite3 did not load: ${String(loaded.error)}. Reinstall it with "npm rebuild better-sqlite3".`,
+      { cause: loaded.error },
+    )
   }
   const db = new loaded.Database(path, { timeout: busyTimeout })
   const immediate = db.transaction((work: () => unknown) => work()).immediate

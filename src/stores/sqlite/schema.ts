@@ -27,7 +27,6 @@ CREATE TABLE IF NOT EXISTS events (
 );
 `
 
-
 /** The columns, named as `EventRecord` fields, so rows come back as records with no mapping. */
 export const SELECT_RECORD = `SELECT ${RECORD_COLUMNS.map((c) => `${c} AS ${recordField(c)}`).join(', ')} FROM events`
 

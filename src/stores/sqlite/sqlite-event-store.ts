@@ -2,13 +2,32 @@ import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { InvalidArgumentError, StoreConnectionError } from '../../errors.ts'
 import { describe } from '../../events/domain-event.ts'
-import { planAppend, type AppendBatch, type StoredIdentity } from '../append-plan.ts'
+import {
+  planAppend,
+  type AppendBatch,
+  type StoredIdentity,
+} from '../append-plan.ts'
 import { requireInteger, requireOptions } from '../arguments.ts'
-import { BaseEventStore, STORE_OPTION_NAMES, type PageQuery, type StoreOptions } from '../base-event-store.ts'
+import {
+  BaseEventStore,
+  STORE_OPTION_NAMES,
+  type PageQuery,
+  type StoreOptions,
+} from '../base-event-store.ts'
 import { checkEventTable, type EventRecord } from '../event-record.ts'
 import type { AppendResult } from '../event-store.ts'
-import { openBetterSqlite, type SqliteDriver, type SqliteStatement, type SqlValue } from './driver.ts'
-import { CREATE_SCHEMA, INSERT_EVENT, SCHEMA_VERSION, SELECT_RECORD } from './schema.ts'
+import {
+  openBetterSqlite,
+  type SqliteDriver,
+  type SqliteStatement,
+  type SqlValue,
+} from './driver.ts'
+import {
+  CREATE_SCHEMA,
+  INSERT_EVENT,
+  SCHEMA_VERSION,
+  SELECT_RECORD,
+} from './schema.ts'
 import { toStoreError } from './sqlite-errors.ts'
 
 export type SqliteSynchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA'
@@ -27,8 +46,18 @@ export interface SQLiteEventStoreConfig extends SQLiteEventStoreOptions {
   database: string
 }
 
-const OPTION_NAMES = [...STORE_OPTION_NAMES, 'walMode', 'busyTimeout', 'synchronous'] as const
-const SYNCHRONOUS: readonly SqliteSynchronous[] = ['OFF', 'NORMAL', 'FULL', 'EXTRA']
+const OPTION_NAMES = [
+  ...STORE_OPTION_NAMES,
+  'walMode',
+  'busyTimeout',
+  'synchronous',
+] as const
+const SYNCHRONOUS: readonly SqliteSynchronous[] = [
+  'OFF',
+  'NORMAL',
+  'FULL',
+  'EXTRA',
+]
 
 interface Statements {
   streamVersion: SqliteStatement
@@ -53,21 +82,49 @@ export class SQLiteEventStore extends BaseEventStore {
 
   constructor(database: string, options?: SQLiteEventStoreOptions)
   constructor(config: SQLiteEventStoreConfig)
-  constructor(databaseOrConfig: string | SQLiteEventStoreConfig, maybeOptions?: SQLiteEventStoreOptions) {
-    const byConfig = typeof databaseOrConfig === 'object' && databaseOrConfig !== null
+  constructor(
+    databaseOrConfig: string | SQLiteEventStoreConfig,
+    maybeOptions?: SQLiteEventStoreOptions,
+  ) {
+    const byConfig =
+      typeof databaseOrConfig === 'object' && databaseOrConfig !== null
     const { database, ...options } = byConfig
-      ? requireOptions('SQLiteEventStore', databaseOrConfig, ['database', ...OPTION_NAMES])
-      : { database: databaseOrConfig, ...requireOptions('SQLiteEventStore', maybeOptions, [...OPTION_NAMES]) }
-    if (byConfig && maybeOptions !== undefined) throw new InvalidArgumentError('SQLiteEventStore: pass options either in the config object or as the second argument, not both.')
+      ? requireOptions('SQLiteEventStore', databaseOrConfig, [
+          'database',
+          ...OPTION_NAMES,
+        ])
+      : {
+          database: databaseOrConfig,
+          ...requireOptions('SQLiteEventStore', maybeOptions, [
+            ...OPTION_NAMES,
+          ]),
+        }
+    if (byConfig && maybeOptions !== undefined)
+      throw new InvalidArgumentError(
+        'SQLiteEventStore: pass options either in the config object or as the second argument, not both.',
+      )
     if (typeof database !== 'string' || database === '') {
-      throw new InvalidArgumentError(`SQLiteEventStore: database must be a file path or ':memory:', got ${describe(database)}.`)
+      throw new InvalidArgumentError(
+        `SQLiteEventStore: database must be a file path or ':memory:', got ${describe(database)}.`,
+      )
     }
     super(options)
     const { walMode = true, busyTimeout = 5000, synchronous } = options
-    if (typeof walMode !== 'boolean') throw new InvalidArgumentError(`SQLiteEventStore: walMode must be true or false, got ${describe(walMode)}.`)
-    requireInteger('SQLiteEventStore', 'busyTimeout', busyTimeout, 0, 'a whole number of milliseconds, 0 or more')
+    if (typeof walMode !== 'boolean')
+      throw new InvalidArgumentError(
+        `SQLiteEventStore: walMode must be true or false, got ${describe(walMode)}.`,
+      )
+    requireInteger(
+      'SQLiteEventStore',
+      'busyTimeout',
+      busyTimeout,
+      0,
+      'a whole number of milliseconds, 0 or more',
+    )
     if (synchronous !== undefined && !SYNCHRONOUS.includes(synchronous)) {
-      throw new InvalidArgumentError(`SQLiteEventStore: synchronous must be one of ${SYNCHRONOUS.join(', ')}, got ${describe(synchronous)}.`)
+      throw new InvalidArgumentError(
+        `SQLiteEventStore: synchronous must be one of ${SYNCHRONOUS.join(', ')}, got ${describe(synchronous)}.`,
+      )
     }
     this.database = database
     this.busyTimeout = busyTimeout
@@ -96,7 +153,9 @@ export class SQLiteEventStore extends BaseEventStore {
     if (!this.inMemory) this.checkPath()
     let driver: SqliteDriver | undefined
     try {
-      driver = openBetterSqlite(this.database, { busyTimeout: this.busyTimeout })
+      driver = openBetterSqlite(this.database, {
+        busyTimeout: this.busyTimeout,
+      })
       if (this.walMode) driver.prepare('PRAGMA journal_mode = WAL').get()
       driver.exec(`PRAGMA synchronous = ${this.synchronous}`)
       this.createSchema(driver)
@@ -120,43 +179,85 @@ export class SQLiteEventStore extends BaseEventStore {
   }
 
   protected writeBatches(batches: AppendBatch[]): AppendResult[] {
-    return this.guard(() => this.#driver!.transaction(() => batches.map((batch) => this.writeInTransaction(batch))))
+    return this.guard(() =>
+      this.#driver!.transaction(() =>
+        batches.map((batch) => this.writeInTransaction(batch)),
+      ),
+    )
   }
 
   private writeInTransaction(batch: AppendBatch): AppendResult {
     const sql = this.#sql!
-    const current = version(sql.streamVersion.get(batch.aggregateId, batch.aggregateType))
-    const stored = (
-      batch.events.length === 1 ? sql.storedById.all(batch.events[0]!.eventId) : sql.storedByIds.all(JSON.stringify(batch.events.map((e) => e.eventId)))
-    ) as unknown as StoredIdentity[]
-    const plan = planAppend(batch, current, stored, () => position(sql.lastPosition.get()))
+    const current = version(
+      sql.streamVersion.get(batch.aggregateId, batch.aggregateType),
+    )
+    const stored = (batch.events.length === 1
+      ? sql.storedById.all(batch.events[0]!.eventId)
+      : sql.storedByIds.all(
+          JSON.stringify(batch.events.map((e) => e.eventId)),
+        )) as unknown as StoredIdentity[]
+    const plan = planAppend(batch, current, stored, () =>
+      position(sql.lastPosition.get()),
+    )
     if (!plan.write) return plan.result
     const storedAt = new Date().toISOString()
     let globalPosition = 0
     plan.events.forEach((e, index) => {
       const { lastInsertRowid } = sql.insert.run(
-        e.eventId, e.eventType, e.eventVersion, e.aggregateId, e.aggregateType, plan.firstVersion + index,
-        e.tenantId, e.actorId, e.correlationId, e.causationId, e.occurredAt, storedAt, e.payload, e.metadata,
+        e.eventId,
+        e.eventType,
+        e.eventVersion,
+        e.aggregateId,
+        e.aggregateType,
+        plan.firstVersion + index,
+        e.tenantId,
+        e.actorId,
+        e.correlationId,
+        e.causationId,
+        e.occurredAt,
+        storedAt,
+        e.payload,
+        e.metadata,
       )
       globalPosition = Number(lastInsertRowid)
     })
-    return { newVersion: plan.firstVersion + plan.events.length - 1, globalPosition, skipped: plan.skipped }
+    return {
+      newVersion: plan.firstVersion + plan.events.length - 1,
+      globalPosition,
+      skipped: plan.skipped,
+    }
   }
 
-  protected readStream(aggregateId: string, aggregateType: string, fromVersion: number): EventRecord[] {
-    return this.guard(() => this.#sql!.readStream.all(aggregateId, aggregateType, fromVersion) as unknown as EventRecord[])
+  protected readStream(
+    aggregateId: string,
+    aggregateType: string,
+    fromVersion: number,
+  ): EventRecord[] {
+    return this.guard(
+      () =>
+        this.#sql!.readStream.all(
+          aggregateId,
+          aggregateType,
+          fromVersion,
+        ) as unknown as EventRecord[],
+    )
   }
 
   protected readPage(query: PageQuery): EventRecord[] {
     const { sql, params } = pageQuery(query)
     const pages = this.#sql!.pages
     let statement = pages.get(sql)
-    if (!statement) pages.set(sql, (statement = this.guard(() => this.#driver!.prepare(sql))))
-    return this.guard(() => statement.all(...params) as unknown as EventRecord[])
+    if (!statement)
+      pages.set(sql, (statement = this.guard(() => this.#driver!.prepare(sql))))
+    return this.guard(
+      () => statement.all(...params) as unknown as EventRecord[],
+    )
   }
 
   protected streamVersion(aggregateId: string, aggregateType: string): number {
-    return this.guard(() => version(this.#sql!.streamVersion.get(aggregateId, aggregateType)))
+    return this.guard(() =>
+      version(this.#sql!.streamVersion.get(aggregateId, aggregateType)),
+    )
   }
 
   protected hasEvent(eventId: string): boolean {
@@ -171,20 +272,30 @@ export class SQLiteEventStore extends BaseEventStore {
   private checkPath(): void {
     const directory = dirname(resolve(this.database))
     if (!existsSync(directory)) {
-      throw new StoreConnectionError(`Cannot open SQLite database ${this.database}: the directory ${directory} does not exist. Create it first (mkdir -p "${directory}").`)
+      throw new StoreConnectionError(
+        `Cannot open SQLite database ${this.database}: the directory ${directory} does not exist. Create it first (mkdir -p "${directory}").`,
+      )
     }
     if (existsSync(this.database) && statSync(this.database).isDirectory()) {
-      throw new StoreConnectionError(`Cannot open SQLite database ${this.database}: it is a directory. Give the path of a file inside it.`)
+      throw new StoreConnectionError(
+        `Cannot open SQLite database ${this.database}: it is a directory. Give the path of a file inside it.`,
+      )
     }
   }
 
   private createSchema(driver: SqliteDriver): void {
     driver.transaction(() => {
       driver.exec(CREATE_SCHEMA)
-      const columns = driver.prepare('PRAGMA table_info(events)').all().map((row) => String(row.name))
+      const columns = driver
+        .prepare('PRAGMA table_info(events)')
+        .all()
+        .map((row) => String(row.name))
       checkEventTable(this.database, columns, 'Use another database file.')
-      const userVersion = driver.prepare('PRAGMA user_version').get()?.user_version
-      if (userVersion === 0) driver.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`)
+      const userVersion = driver
+        .prepare('PRAGMA user_version')
+        .get()?.user_version
+      if (userVersion === 0)
+        driver.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`)
     })
   }
 
@@ -203,30 +314,56 @@ export class SQLiteEventStore extends BaseEventStore {
 
 function prepareStatements(driver: SqliteDriver): Statements {
   const stream = 'FROM events WHERE aggregate_id = ? AND aggregate_type = ?'
-  const identity = 'SELECT event_id AS eventId, aggregate_id AS aggregateId, aggregate_type AS aggregateType, global_position AS globalPosition FROM events'
+  const identity =
+    'SELECT event_id AS eventId, aggregate_id AS aggregateId, aggregate_type AS aggregateType, global_position AS globalPosition FROM events'
   return {
-    streamVersion: driver.prepare(`SELECT aggregate_version AS version ${stream} ORDER BY aggregate_version DESC LIMIT 1`),
+    streamVersion: driver.prepare(
+      `SELECT aggregate_version AS version ${stream} ORDER BY aggregate_version DESC LIMIT 1`,
+    ),
     storedById: driver.prepare(`${identity} WHERE event_id = ?`),
-    storedByIds: driver.prepare(`${identity} WHERE event_id IN (SELECT value FROM json_each(?))`),
+    storedByIds: driver.prepare(
+      `${identity} WHERE event_id IN (SELECT value FROM json_each(?))`,
+    ),
     insert: driver.prepare(INSERT_EVENT),
-    readStream: driver.prepare(`${SELECT_RECORD} WHERE aggregate_id = ? AND aggregate_type = ? AND aggregate_version > ? ORDER BY aggregate_version`),
+    readStream: driver.prepare(
+      `${SELECT_RECORD} WHERE aggregate_id = ? AND aggregate_type = ? AND aggregate_version > ? ORDER BY aggregate_version`,
+    ),
     hasEvent: driver.prepare('SELECT 1 FROM events WHERE event_id = ?'),
-    lastPosition: driver.prepare('SELECT MAX(global_position) AS position FROM events'),
+    lastPosition: driver.prepare(
+      'SELECT MAX(global_position) AS position FROM events',
+    ),
     pages: new Map(),
   }
 }
 
 /** The SQL of one `readAll` page. Lists travel as one JSON parameter, so each shape is one cached statement. */
-function pageQuery({ above, below, direction, size, eventTypes, aggregateTypes, tenantId }: PageQuery): { sql: string; params: SqlValue[] } {
+function pageQuery({
+  above,
+  below,
+  direction,
+  size,
+  eventTypes,
+  aggregateTypes,
+  tenantId,
+}: PageQuery): { sql: string; params: SqlValue[] } {
   const where = ['global_position > ?']
   const params: SqlValue[] = [above]
-  if (below !== undefined) (where.push('global_position < ?'), params.push(below))
-  if (eventTypes) (where.push('event_type IN (SELECT value FROM json_each(?))'), params.push(JSON.stringify(eventTypes)))
-  if (aggregateTypes) (where.push('aggregate_type IN (SELECT value FROM json_each(?))'), params.push(JSON.stringify(aggregateTypes)))
-  if (tenantId !== undefined) (where.push('tenant_id = ?'), params.push(tenantId))
+  if (below !== undefined)
+    (where.push('global_position < ?'), params.push(below))
+  if (eventTypes)
+    (where.push('event_type IN (SELECT value FROM json_each(?))'),
+      params.push(JSON.stringify(eventTypes)))
+  if (aggregateTypes)
+    (where.push('aggregate_type IN (SELECT value FROM json_each(?))'),
+      params.push(JSON.stringify(aggregateTypes)))
+  if (tenantId !== undefined)
+    (where.push('tenant_id = ?'), params.push(tenantId))
   params.push(size)
   const order = direction === 'forward' ? 'ASC' : 'DESC'
-  return { sql: `${SELECT_RECORD} WHERE ${where.join(' AND ')} ORDER BY global_position ${order} LIMIT ?`, params }
+  return {
+    sql: `${SELECT_RECORD} WHERE ${where.join(' AND ')} ORDER BY global_position ${order} LIMIT ?`,
+    params,
+  }
 }
 
 function version(row: { version?: unknown } | undefined): number {

@@ -16,13 +16,20 @@ export interface CheckTarget {
 }
 
 export function checkTargets(exerciseId: string): CheckTarget[] {
-  const chosen: Record<string, string[]> = JSON.parse(process.env.WORKBOOK_TARGETS ?? '{}')
+  const chosen: Record<string, string[]> = JSON.parse(
+    process.env.WORKBOOK_TARGETS ?? '{}',
+  )
   const paths = chosen[exerciseId] ?? [findExercise(exerciseId).file]
-  return paths.map((path) => ({ label: repoPath(absolutePath(path)), file: absolutePath(path) }))
+  return paths.map((path) => ({
+    label: repoPath(absolutePath(path)),
+    file: absolutePath(path),
+  }))
 }
 
 /** Imports an answer. A file that does not load is reported by a failing check, not a crash. */
-export async function importTarget<M>(target: CheckTarget): Promise<{ module: M } | { error: unknown }> {
+export async function importTarget<M>(
+  target: CheckTarget,
+): Promise<{ module: M } | { error: unknown }> {
   try {
     return { module: (await import(target.file)) as M }
   } catch (error) {

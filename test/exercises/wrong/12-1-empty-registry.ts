@@ -1,19 +1,33 @@
 /** Wrong answer to 12-1: the seed's fixture, with a new, empty EventRegistry, so no note can be saved. */
 import { randomUUID } from 'node:crypto'
 import { test as base } from 'vitest'
-import { AggregateRepository, EventRegistry, SQLiteEventStore } from 'eventsource-ts'
+import {
+  AggregateRepository,
+  EventRegistry,
+  SQLiteEventStore,
+} from 'eventsource-ts'
 import { NoteAggregate } from '../../../lessons/12-sqlite/notes.ts'
 import type { NoteFixtures } from '../../../solutions/12-sqlite/12-1-fixtures.test.ts'
 import { ownTests } from './12-1-own-tests.ts'
 
 export const test = base.extend<NoteFixtures>({
   eventStore: async ({}, use) => {
-    await using store = new SQLiteEventStore({ database: ':memory:', eventRegistry: new EventRegistry(), walMode: false })
+    await using store = new SQLiteEventStore({
+      database: ':memory:',
+      eventRegistry: new EventRegistry(),
+      walMode: false,
+    })
     await store.initialize()
     await use(store)
   },
   noteRepository: async ({ eventStore }, use) => {
-    await use(new AggregateRepository({ eventStore, aggregateFactory: NoteAggregate, aggregateType: 'Note' }))
+    await use(
+      new AggregateRepository({
+        eventStore,
+        aggregateFactory: NoteAggregate,
+        aggregateType: 'Note',
+      }),
+    )
   },
   savedNote: async ({ noteRepository }, use) => {
     const note = noteRepository.createNew(randomUUID())

@@ -12,7 +12,9 @@ export function ownTests(test: TestAPI<NoteFixtures>): void {
   })
 
   test('loads the saved note back', async ({ noteRepository, savedNote }) => {
-    expect((await noteRepository.load(savedNote.aggregateId)).state.title).toBe('Saved Note')
+    expect((await noteRepository.load(savedNote.aggregateId)).state.title).toBe(
+      'Saved Note',
+    )
   })
 
   test('starts every test with an empty database', async ({ eventStore }) => {

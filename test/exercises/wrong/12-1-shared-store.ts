@@ -14,7 +14,13 @@ export const test = base.extend<NoteFixtures>({
     await use(shared)
   },
   noteRepository: async ({ eventStore }, use) => {
-    await use(new AggregateRepository({ eventStore, aggregateFactory: NoteAggregate, aggregateType: 'Note' }))
+    await use(
+      new AggregateRepository({
+        eventStore,
+        aggregateFactory: NoteAggregate,
+        aggregateType: 'Note',
+      }),
+    )
   },
   savedNote: async ({ noteRepository }, use) => {
     const note = noteRepository.createNew(randomUUID())

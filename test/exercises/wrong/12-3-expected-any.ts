@@ -1,20 +1,41 @@
 /** Wrong answer to 12-3: appends with ExpectedVersion.ANY, as the seed's loop does, so differing streams merge. */
 import { ExpectedVersion, type StoredEvent } from 'eventsource-ts'
-import { streamRuns, type MigrateOptions, type MigrationReport } from '../../../solutions/12-sqlite/12-3-migration.ts'
+import {
+  streamRuns,
+  type MigrateOptions,
+  type MigrationReport,
+} from '../../../solutions/12-sqlite/12-3-migration.ts'
 
-export { checksum, verifyMigration } from '../../../solutions/12-sqlite/12-3-migration.ts'
+export {
+  checksum,
+  verifyMigration,
+} from '../../../solutions/12-sqlite/12-3-migration.ts'
 
-export async function migrate({ source, target, checkpoint, batchSize }: MigrateOptions): Promise<MigrationReport> {
+export async function migrate({
+  source,
+  target,
+  checkpoint,
+  batchSize,
+}: MigrateOptions): Promise<MigrationReport> {
   let position = await checkpoint.load()
   let copied = 0
   for (;;) {
     const batch: StoredEvent[] = []
-    for await (const stored of source.readAll({ fromPosition: position, limit: batchSize })) batch.push(stored)
+    for await (const stored of source.readAll({
+      fromPosition: position,
+      limit: batchSize,
+    }))
+      batch.push(stored)
     if (batch.length === 0) return { copied, lastPosition: position }
     for (const run of streamRuns(batch)) {
       const first = run[0]!.event
       const events = run.map((stored) => stored.event)
-      const result = await target.appendEvents({ aggregateId: first.aggregateId, aggregateType: first.aggregateType, events, expectedVersion: ExpectedVersion.ANY })
+      const result = await target.appendEvents({
+        aggregateId: first.aggregateId,
+        aggregateType: first.aggregateType,
+        events,
+        expectedVersion: ExpectedVersion.ANY,
+      })
       copied += run.length - result.skipped
     }
     position = batch.at(-1)!.globalPosition

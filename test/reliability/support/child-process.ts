@@ -6,7 +6,10 @@ import { afterAll } from 'vitest'
 
 const repoRoot = new URL('../../../', import.meta.url)
 // Inside node_modules, so the bundle's bare imports (better-sqlite3, pg) resolve as usual.
-const cacheDir = new URL(`node_modules/.cache/eventsource-reliability/${process.pid}/`, repoRoot).pathname
+const cacheDir = new URL(
+  `node_modules/.cache/eventsource-reliability/${process.pid}/`,
+  repoRoot,
+).pathname
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }))
 
 /**
@@ -41,7 +44,9 @@ export interface ChildExit {
 export interface Child {
   readonly lines: readonly string[]
   /** Resolves with the first line (printed so far or later) that `matches`; rejects if the child exits first. */
-  waitForLine(matches: (line: string, index: number) => boolean): Promise<string>
+  waitForLine(
+    matches: (line: string, index: number) => boolean,
+  ): Promise<string>
   /** Writes a line to the child's stdin. */
   send(line: string): void
   kill(): void
@@ -55,9 +60,16 @@ export interface ChildOptions {
   env?: NodeJS.ProcessEnv
 }
 
-export function startChild(script: string, args: readonly string[], options: ChildOptions = {}): Child {
+export function startChild(
+  script: string,
+  args: readonly string[],
+  options: ChildOptions = {},
+): Child {
   const [command, ...prefix] = options.command ?? [process.execPath]
-  const child = spawn(command!, [...prefix, script, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } })
+  const child = spawn(command!, [...prefix, script, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  })
   const lines: string[] = []
   const waiters = new Set<() => void>()
   let closed = false
@@ -69,7 +81,9 @@ export function startChild(script: string, args: readonly string[], options: Chi
     lines.push(...parts)
     for (const wake of waiters) wake()
   })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  child.stderr
+    .setEncoding('utf8')
+    .on('data', (chunk: string) => (stderr += chunk))
   const exited = new Promise<ChildExit>((resolve, reject) => {
     child.on('error', reject)
     // 'close' comes after the pipes are drained, so `lines` holds everything the child printed.
@@ -90,7 +104,12 @@ export function startChild(script: string, args: readonly string[], options: Chi
         const check = () => {
           const line = lines.find(matches)
           if (line !== undefined) resolve(line)
-          else if (closed) reject(new Error(`the child exited without printing the line waited for; stderr: ${stderr}`))
+          else if (closed)
+            reject(
+              new Error(
+                `the child exited without printing the line waited for; stderr: ${stderr}`,
+              ),
+            )
           else return
           waiters.delete(check)
         }

@@ -17,10 +17,22 @@ for (let n = 0; ; n++) {
   const size = 2 + (n % 5)
   const version = await store.getStreamVersion(aggregateId, 'Note')
   const events = Array.from({ length: size }, (_, index) => {
-    const fields = { aggregateId, aggregateVersion: version + 1 + index, metadata: { batch, size, index }, content: `${batch}/${index} ${'x'.repeat(100)}` }
-    return version + index === 0 ? new NoteCreated({ ...fields, title: batch }) : new NoteUpdated(fields)
+    const fields = {
+      aggregateId,
+      aggregateVersion: version + 1 + index,
+      metadata: { batch, size, index },
+      content: `${batch}/${index} ${'x'.repeat(100)}`,
+    }
+    return version + index === 0
+      ? new NoteCreated({ ...fields, title: batch })
+      : new NoteUpdated(fields)
   })
   say(`begin ${batch}`)
-  await store.appendEvents({ aggregateId, aggregateType: 'Note', events, expectedVersion: version })
+  await store.appendEvents({
+    aggregateId,
+    aggregateType: 'Note',
+    events,
+    expectedVersion: version,
+  })
   say(`ack ${batch}`)
 }

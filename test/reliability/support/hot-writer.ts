@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { DatabaseBusyError, OptimisticLockError, type EventStore } from 'eventsource-ts'
+import {
+  DatabaseBusyError,
+  OptimisticLockError,
+  type EventStore,
+} from 'eventsource-ts'
 import { NoteCreated, NoteUpdated } from '../../support/notes.ts'
 import { randomInt, seededRandom } from './random.ts'
 
@@ -16,7 +20,13 @@ export interface HotWriterReport {
  * retry keeps the event's id, so an append that did commit is skipped, never doubled. Each event's content
  * is `<writer>:<i>`, so the log shows what was lost or doubled.
  */
-export async function writeHotStreams(store: EventStore, writer: string, appends: number, streams: number, seed: number): Promise<HotWriterReport> {
+export async function writeHotStreams(
+  store: EventStore,
+  writer: string,
+  appends: number,
+  streams: number,
+  seed: number,
+): Promise<HotWriterReport> {
   const random = seededRandom(seed)
   let conflicts = 0
   let busy = 0
@@ -25,10 +35,23 @@ export async function writeHotStreams(store: EventStore, writer: string, appends
     const eventId = randomUUID()
     let version = await store.getStreamVersion(aggregateId, 'Note')
     for (;;) {
-      const fields = { eventId, aggregateId, aggregateVersion: version + 1, content: `${writer}:${i}` }
-      const event = version === 0 ? new NoteCreated({ ...fields, title: 'hot' }) : new NoteUpdated(fields)
+      const fields = {
+        eventId,
+        aggregateId,
+        aggregateVersion: version + 1,
+        content: `${writer}:${i}`,
+      }
+      const event =
+        version === 0
+          ? new NoteCreated({ ...fields, title: 'hot' })
+          : new NoteUpdated(fields)
       try {
-        await store.appendEvents({ aggregateId, aggregateType: 'Note', events: [event], expectedVersion: version })
+        await store.appendEvents({
+          aggregateId,
+          aggregateType: 'Note',
+          events: [event],
+          expectedVersion: version,
+        })
         break
       } catch (error) {
         if (error instanceof OptimisticLockError) {

@@ -17,6 +17,10 @@ export function seededRandom(start: number): () => number {
 }
 
 /** An integer in [min, max]. */
-export function randomInt(random: () => number, min: number, max: number): number {
+export function randomInt(
+  random: () => number,
+  min: number,
+  max: number,
+): number {
   return min + Math.floor(random() * (max - min + 1))
 }

@@ -1,4 +1,10 @@
-import { DuplicateEventIdError, ExpectedVersion, InvalidArgumentError, OptimisticLockError, type DomainEvent } from 'eventsource-ts'
+import {
+  DuplicateEventIdError,
+  ExpectedVersion,
+  InvalidArgumentError,
+  OptimisticLockError,
+  type DomainEvent,
+} from 'eventsource-ts'
 
 /** An event as the model holds it: what reading it back from any store must give. */
 export interface ModelEvent {
@@ -12,7 +18,12 @@ export interface ModelEvent {
   json: unknown
 }
 
-export type ModelOutcome<T> = { ok: T } | { error: abstract new (...args: never[]) => Error; fields?: Record<string, unknown> }
+export type ModelOutcome<T> =
+  | { ok: T }
+  | {
+      error: abstract new (...args: never[]) => Error
+      fields?: Record<string, unknown>
+    }
 
 export interface ModelAppend {
   newVersion: number
@@ -54,9 +65,17 @@ export class ReferenceModel {
   }
 
   /** Several appends in one transaction: every append is checked first, then they apply in order, all or none. */
-  appendStreams(appends: readonly ModelAppendInput[]): ModelOutcome<ModelAppend[]> {
+  appendStreams(
+    appends: readonly ModelAppendInput[],
+  ): ModelOutcome<ModelAppend[]> {
     if (!appends.every(isValid)) return { error: InvalidArgumentError }
-    const saved = { log: this.log.length, streams: new Map([...this.#streams].map(([key, stream]) => [key, [...stream]])), byId: new Map(this.#byId) }
+    const saved = {
+      log: this.log.length,
+      streams: new Map(
+        [...this.#streams].map(([key, stream]) => [key, [...stream]]),
+      ),
+      byId: new Map(this.#byId),
+    }
     const results: ModelAppend[] = []
     for (const input of appends) {
       const outcome = this.#write(input)
@@ -71,37 +90,99 @@ export class ReferenceModel {
     return { ok: results }
   }
 
-  #write({ aggregateId, aggregateType, events, expectedVersion }: ModelAppendInput): ModelOutcome<ModelAppend> {
+  #write({
+    aggregateId,
+    aggregateType,
+    events,
+    expectedVersion,
+  }: ModelAppendInput): ModelOutcome<ModelAppend> {
     const stored = events.flatMap((e) => this.#byId.get(e.eventId) ?? [])
-    if (stored.some(({ event }) => event.aggregateId !== aggregateId || event.aggregateType !== aggregateType)) return { error: DuplicateEventIdError }
+    if (
+      stored.some(
+        ({ event }) =>
+          event.aggregateId !== aggregateId ||
+          event.aggregateType !== aggregateType,
+      )
+    )
+      return { error: DuplicateEventIdError }
     const fresh = events.filter((e) => !this.#byId.has(e.eventId))
     const current = this.version(aggregateId, aggregateType)
     if (fresh.length === 0) {
-      const latest = stored.sort((a, b) => b.position - a.position)[0]?.event ?? this.log.at(-1)
-      return { ok: { newVersion: current, positionOf: latest?.eventId, skipped: stored.length } }
+      const latest =
+        stored.sort((a, b) => b.position - a.position)[0]?.event ??
+        this.log.at(-1)
+      return {
+        ok: {
+          newVersion: current,
+          positionOf: latest?.eventId,
+          skipped: stored.length,
+        },
+      }
     }
     const accepted =
-      expectedVersion === ExpectedVersion.ANY || (expectedVersion === ExpectedVersion.STREAM_EXISTS ? current > 0 : current === expectedVersion)
-    if (!accepted) return { error: OptimisticLockError, fields: { aggregateId, aggregateType, expectedVersion, actualVersion: current } }
+      expectedVersion === ExpectedVersion.ANY ||
+      (expectedVersion === ExpectedVersion.STREAM_EXISTS
+        ? current > 0
+        : current === expectedVersion)
+    if (!accepted)
+      return {
+        error: OptimisticLockError,
+        fields: {
+          aggregateId,
+          aggregateType,
+          expectedVersion,
+          actualVersion: current,
+        },
+      }
 
     const stream = this.#stream(aggregateId, aggregateType)
     for (const event of fresh) {
       const version = stream.length + 1
-      const json = { ...(JSON.parse(JSON.stringify(event)) as Record<string, unknown>), aggregateVersion: version }
-      const entry: ModelEvent = { eventId: event.eventId, eventType: event.eventType, aggregateId, aggregateType, tenantId: event.tenantId, version, json }
+      const json = {
+        ...(JSON.parse(JSON.stringify(event)) as Record<string, unknown>),
+        aggregateVersion: version,
+      }
+      const entry: ModelEvent = {
+        eventId: event.eventId,
+        eventType: event.eventType,
+        aggregateId,
+        aggregateType,
+        tenantId: event.tenantId,
+        version,
+        json,
+      }
       stream.push(entry)
       this.log.push(entry)
       this.#byId.set(entry.eventId, { event: entry, position: this.log.length })
     }
     this.#streams.set(streamKey(aggregateId, aggregateType), stream)
-    return { ok: { newVersion: stream.length, positionOf: fresh.at(-1)!.eventId, skipped: stored.length } }
+    return {
+      ok: {
+        newVersion: stream.length,
+        positionOf: fresh.at(-1)!.eventId,
+        skipped: stored.length,
+      },
+    }
   }
 
-  getEvents(aggregateId: string, aggregateType: string, fromVersion: number): ModelEvent[] {
-    return this.#stream(aggregateId, aggregateType).filter((e) => e.version > fromVersion)
+  getEvents(
+    aggregateId: string,
+    aggregateType: string,
+    fromVersion: number,
+  ): ModelEvent[] {
+    return this.#stream(aggregateId, aggregateType).filter(
+      (e) => e.version > fromVersion,
+    )
   }
 
-  readAll({ after, limit = Infinity, direction, eventTypes, aggregateTypes, tenantId }: ModelReadAll): ModelEvent[] {
+  readAll({
+    after,
+    limit = Infinity,
+    direction,
+    eventTypes,
+    aggregateTypes,
+    tenantId,
+  }: ModelReadAll): ModelEvent[] {
     const matching = this.log
       .slice(after)
       .filter(
@@ -110,7 +191,10 @@ export class ReferenceModel {
           (!aggregateTypes || aggregateTypes.includes(e.aggregateType)) &&
           (tenantId === undefined || e.tenantId === tenantId),
       )
-    return (direction === 'forward' ? matching : matching.reverse()).slice(0, limit)
+    return (direction === 'forward' ? matching : matching.reverse()).slice(
+      0,
+      limit,
+    )
   }
 
   #stream(aggregateId: string, aggregateType: string): ModelEvent[] {
@@ -126,9 +210,18 @@ export interface ModelAppendInput {
 }
 
 /** The checks every store makes before it writes: each event once, and every event of the append's stream. */
-function isValid({ aggregateId, aggregateType, events }: Omit<ModelAppendInput, 'expectedVersion'>): boolean {
+function isValid({
+  aggregateId,
+  aggregateType,
+  events,
+}: Omit<ModelAppendInput, 'expectedVersion'>): boolean {
   const ids = events.map((e) => e.eventId)
-  return new Set(ids).size === ids.length && events.every((e) => e.aggregateId === aggregateId && e.aggregateType === aggregateType)
+  return (
+    new Set(ids).size === ids.length &&
+    events.every(
+      (e) => e.aggregateId === aggregateId && e.aggregateType === aggregateType,
+    )
+  )
 }
 
 function streamKey(aggregateId: string, aggregateType: string): string {

@@ -18,8 +18,13 @@ export function snapshotDirectory(dir: string): Record<string, unknown> {
     if (SIDE_FILES.test(name)) continue
     const path = join(dir, name)
     const stat = statSync(path)
-    if (stat.isDirectory()) snapshot[name] = { directory: snapshotDirectory(path), mode: stat.mode }
-    else snapshot[name] = { mode: stat.mode, content: isSqlite(path) ? dumpDatabase(path) : hash(readFileSync(path)) }
+    if (stat.isDirectory())
+      snapshot[name] = { directory: snapshotDirectory(path), mode: stat.mode }
+    else
+      snapshot[name] = {
+        mode: stat.mode,
+        content: isSqlite(path) ? dumpDatabase(path) : hash(readFileSync(path)),
+      }
   }
   return snapshot
 }
@@ -33,14 +38,28 @@ function dumpDatabase(path: string): unknown {
   try {
     // Read-write, though it only reads: the last connection to close then removes the WAL files it made.
     db = new Database(path, { fileMustExist: true })
-    const schema = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all() as { type: string; name: string }[]
+    const schema = db
+      .prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name')
+      .all() as { type: string; name: string }[]
     const tables = Object.fromEntries(
-      schema.filter((s) => s.type === 'table' && !s.name.startsWith('sqlite_')).map((s) => [s.name, db!.prepare(`SELECT * FROM "${s.name}" ORDER BY rowid`).all()]),
+      schema
+        .filter((s) => s.type === 'table' && !s.name.startsWith('sqlite_'))
+        .map((s) => [
+          s.name,
+          db!.prepare(`SELECT * FROM "${s.name}" ORDER BY rowid`).all(),
+        ]),
     )
-    return { schema, tables, userVersion: db.pragma('user_version', { simple: true }) }
+    return {
+      schema,
+      tables,
+      userVersion: db.pragma('user_version', { simple: true }),
+    }
   } catch (error) {
     // A damaged database cannot be dumped; its bytes still can.
-    return { unreadable: (error as Error).message, bytes: hash(readFileSync(path)) }
+    return {
+      unreadable: (error as Error).message,
+      bytes: hash(readFileSync(path)),
+    }
   } finally {
     db?.close()
   }

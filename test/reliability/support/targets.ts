@@ -2,10 +2,17 @@ import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
-import { InMemoryEventStore, PostgreSQLEventStore, SQLiteEventStore, type EventRegistry, type EventStore } from 'eventsource-ts'
+import {
+  InMemoryEventStore,
+  PostgreSQLEventStore,
+  SQLiteEventStore,
+  type EventRegistry,
+  type EventStore,
+} from 'eventsource-ts'
 
 /** A store of this library: the EventStore interface, plus `appendStreams`, which every store here has. */
-export type LibraryStore = EventStore & Pick<InMemoryEventStore, 'appendStreams'>
+export type LibraryStore = EventStore &
+  Pick<InMemoryEventStore, 'appendStreams'>
 
 /** A store to run against, over fresh, empty storage each time `create` is called. */
 export interface StoreTarget {
@@ -19,7 +26,10 @@ export interface StoreTarget {
  * hooks. They share one PGlite and one server database per file (starting either takes a while) and empty
  * the events table for each new store.
  */
-export function useStoreTargets(dir: string, server: { readonly url: string }): StoreTarget[] {
+export function useStoreTargets(
+  dir: string,
+  server: { readonly url: string },
+): StoreTarget[] {
   let pglite: PGlite
   let pool: pg.Pool
   beforeAll(async () => {
@@ -34,9 +44,23 @@ export function useStoreTargets(dir: string, server: { readonly url: string }): 
   const empty = `DO $$ BEGIN IF to_regclass('events') IS NOT NULL THEN TRUNCATE events RESTART IDENTITY; END IF; END $$`
   let files = 0
   return [
-    { name: 'InMemoryEventStore', create: async (eventRegistry) => new InMemoryEventStore({ eventRegistry }) },
-    { name: 'SQLiteEventStore :memory:', create: async (eventRegistry) => new SQLiteEventStore(':memory:', { eventRegistry }) },
-    { name: 'SQLiteEventStore file', create: async (eventRegistry) => new SQLiteEventStore(join(dir, `store-${++files}.db`), { eventRegistry }) },
+    {
+      name: 'InMemoryEventStore',
+      create: async (eventRegistry) =>
+        new InMemoryEventStore({ eventRegistry }),
+    },
+    {
+      name: 'SQLiteEventStore :memory:',
+      create: async (eventRegistry) =>
+        new SQLiteEventStore(':memory:', { eventRegistry }),
+    },
+    {
+      name: 'SQLiteEventStore file',
+      create: async (eventRegistry) =>
+        new SQLiteEventStore(join(dir, `store-${++files}.db`), {
+          eventRegistry,
+        }),
+    },
     {
       name: 'PostgreSQLEventStore on PGlite',
       create: async (eventRegistry) => {

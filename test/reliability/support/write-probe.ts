@@ -14,17 +14,32 @@ const canWrite = (path: string) => {
     return false
   }
 }
-const failure = (error: unknown) => ({ name: (error as Error).name, message: (error as Error).message })
+const failure = (error: unknown) => ({
+  name: (error as Error).name,
+  message: (error as Error).message,
+})
 
 const report: Record<string, unknown> = {
   fileWritable: existsSync(database!) && canWrite(database!),
   directoryWritable: canWrite(dirname(database!)),
 }
-const store = new SQLiteEventStore(database!, { eventRegistry: notesRegistry, busyTimeout: 200 })
+const store = new SQLiteEventStore(database!, {
+  eventRegistry: notesRegistry,
+  busyTimeout: 200,
+})
 try {
   await store.initialize()
-  const event = new NoteCreated({ aggregateId: 'probe', title: 'probe', content: 'written by an unprivileged user' })
-  await store.appendEvents({ aggregateId: 'probe', aggregateType: 'Note', events: [event], expectedVersion: 0 })
+  const event = new NoteCreated({
+    aggregateId: 'probe',
+    title: 'probe',
+    content: 'written by an unprivileged user',
+  })
+  await store.appendEvents({
+    aggregateId: 'probe',
+    aggregateType: 'Note',
+    events: [event],
+    expectedVersion: 0,
+  })
   report.outcome = 'written'
 } catch (error) {
   report.outcome = failure(error)
