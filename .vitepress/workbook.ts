@@ -28,6 +28,7 @@ export async function capture(
     const { stdout, stderr } = error as { stdout?: string; stderr?: string }
     throw new Error(
       `The site shows what "${[file, ...args].join(' ')}" prints, but it failed:\n${stdout ?? ''}${stderr ?? ''}`,
+      { cause: error },
     )
   }
 }

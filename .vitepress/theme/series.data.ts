@@ -47,14 +47,12 @@ export default defineLoader({
     for (const { number, title, teaches, phase } of curriculum) {
       if (phases.at(-1)?.title !== phase)
         phases.push({ title: phase, lessons: [] })
-      phases
-        .at(-1)!
-        .lessons.push({
-          number,
-          title,
-          teaches,
-          link: lessonLink(number, pages),
-        })
+      phases.at(-1)!.lessons.push({
+        number,
+        title,
+        teaches,
+        link: lessonLink(number, pages),
+      })
     }
     return phases
   },

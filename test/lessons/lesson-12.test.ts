@@ -7,7 +7,7 @@ import { lesson } from '../../lessons/12-sqlite/lesson.ts'
 import { repoRoot } from '../../tools/workbook/paths.ts'
 import { npmRun, workbook, type CommandResult } from './run-workbook.ts'
 
-const ANSI = /\x1b\[/
+const ANSI = /\u001b\[/
 const learnerDir = mkdtempSync(join(tmpdir(), 'learner-'))
 afterAll(() => rmSync(learnerDir, { recursive: true, force: true }))
 

@@ -19,7 +19,6 @@ import {
   createEventStore,
   defineEvent,
   EventRegistry,
-  EventSourceError,
   ExpectedVersion,
   getEventStoreConfig,
   InMemoryEventStore,

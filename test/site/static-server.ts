@@ -1,5 +1,10 @@
 import { readFile, stat } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -26,7 +31,7 @@ export interface StaticSite {
  * serves `reference.html`), gzip when the browser accepts it, and `404.html` with status 404.
  */
 export async function serveStatic(root: string): Promise<StaticSite> {
-  const server: Server = createServer(async (request, response) => {
+  const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const path = normalize(
       decodeURIComponent(
         new URL(request.url ?? '/', 'http://localhost').pathname,
@@ -43,6 +48,11 @@ export async function serveStatic(root: string): Promise<StaticSite> {
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     })
     response.end(gzip ? gzipSync(body) : body)
+  }
+  const server: Server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      response.writeHead(500).end(String(error))
+    })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

@@ -26,14 +26,6 @@ let files = 0
 const newPath = () => join(dir, `store-${++files}.db`)
 const note = (aggregateId: string) =>
   new NoteCreated({ aggregateId, title: 't', content: 'c' })
-const countRows = (path: string) => {
-  const db = new Database(path, { readonly: true })
-  const { n } = db.prepare('SELECT COUNT(*) AS n FROM events').get() as {
-    n: number
-  }
-  db.close()
-  return n
-}
 
 describe('SQLiteEventStore', () => {
   it('SQLITE_AVAILABLE is true when the driver loads', () => {

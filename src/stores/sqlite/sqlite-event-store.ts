@@ -336,6 +336,8 @@ function prepareStatements(driver: SqliteDriver): Statements {
   }
 }
 
+const JSON_LIST = '(SELECT value FROM json_each(?))'
+
 /** The SQL of one `readAll` page. Lists travel as one JSON parameter, so each shape is one cached statement. */
 function pageQuery({
   above,
@@ -348,16 +350,15 @@ function pageQuery({
 }: PageQuery): { sql: string; params: SqlValue[] } {
   const where = ['global_position > ?']
   const params: SqlValue[] = [above]
-  if (below !== undefined)
-    (where.push('global_position < ?'), params.push(below))
-  if (eventTypes)
-    (where.push('event_type IN (SELECT value FROM json_each(?))'),
-      params.push(JSON.stringify(eventTypes)))
+  const add = (condition: string, value: SqlValue) => {
+    where.push(condition)
+    params.push(value)
+  }
+  if (below !== undefined) add('global_position < ?', below)
+  if (eventTypes) add(`event_type IN ${JSON_LIST}`, JSON.stringify(eventTypes))
   if (aggregateTypes)
-    (where.push('aggregate_type IN (SELECT value FROM json_each(?))'),
-      params.push(JSON.stringify(aggregateTypes)))
-  if (tenantId !== undefined)
-    (where.push('tenant_id = ?'), params.push(tenantId))
+    add(`aggregate_type IN ${JSON_LIST}`, JSON.stringify(aggregateTypes))
+  if (tenantId !== undefined) add('tenant_id = ?', tenantId)
   params.push(size)
   const order = direction === 'forward' ? 'ASC' : 'DESC'
   return {
