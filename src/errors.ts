@@ -8,17 +8,51 @@ export interface EventSourceErrorOptions {
 }
 
 export class EventSourceError extends Error {
+  /** A stable name for the kind of error, kept on every instance as `code`. */
+  static readonly code: string = 'EVENTSOURCE'
+  /** The error's kind, such as `'OPTIMISTIC_LOCK'`: stable across versions. */
+  readonly code: string
+
   constructor(message: string, options?: EventSourceErrorOptions) {
     super(message, options)
     this.name = new.target.name
+    this.code = new.target.code
   }
 }
 
+type ErrorKind<E extends EventSourceError> = abstract new (
+  ...args: never[]
+) => E & { readonly code: string }
+
+/**
+ * Whether `error` is an `EventSourceError` of the given kind (any kind when none is given), subclasses
+ * included. It compares codes along the error's class chain rather than prototypes, so it also holds for
+ * an error thrown by another copy of the library (the source and the build, say), where `instanceof` fails.
+ */
+export function isEventSourceError<
+  E extends EventSourceError = EventSourceError,
+>(error: unknown, kind?: ErrorKind<E> & { readonly code: string }): error is E {
+  const wanted = (kind ?? EventSourceError).code
+  if (error === null || typeof error !== 'object') return false
+  for (
+    let proto: unknown = Object.getPrototypeOf(error);
+    proto !== null && typeof proto === 'object';
+    proto = Object.getPrototypeOf(proto)
+  ) {
+    const owner = (proto as { constructor?: { code?: unknown } }).constructor
+    if (owner?.code === wanted) return true
+  }
+  return false
+}
+
 /** An argument of the wrong type or shape: a programming error at the call site. Nothing was written. */
-export class InvalidArgumentError extends EventSourceError {}
+export class InvalidArgumentError extends EventSourceError {
+  static override readonly code: string = 'INVALID_ARGUMENT'
+}
 
 /** An append whose expected version does not match the stream. Nothing was written. */
 export class OptimisticLockError extends EventSourceError {
+  static override readonly code: string = 'OPTIMISTIC_LOCK'
   constructor(
     readonly aggregateId: string,
     readonly aggregateType: string,
@@ -39,6 +73,7 @@ function describeExpected(expected: number): string {
 }
 
 export class AggregateNotFoundError extends EventSourceError {
+  static override readonly code: string = 'AGGREGATE_NOT_FOUND'
   constructor(
     readonly aggregateId: string,
     readonly aggregateType: string,
@@ -62,6 +97,7 @@ function atPosition(globalPosition: number | undefined): string {
 }
 
 export class EventTypeNotFoundError extends EventSourceError {
+  static override readonly code: string = 'EVENT_TYPE_NOT_FOUND'
   readonly globalPosition: number | undefined
   constructor(
     readonly eventType: string,
@@ -79,6 +115,7 @@ export class EventTypeNotFoundError extends EventSourceError {
 }
 
 export class DuplicateEventTypeError extends EventSourceError {
+  static override readonly code: string = 'DUPLICATE_EVENT_TYPE'
   constructor(readonly eventType: string) {
     super(
       `Event type "${eventType}" is already registered by another class. ` +
@@ -94,6 +131,7 @@ export interface ValidationIssue {
 }
 
 export class EventValidationError extends EventSourceError {
+  static override readonly code: string = 'EVENT_VALIDATION'
   readonly globalPosition: number | undefined
   constructor(
     readonly eventType: string,
@@ -112,6 +150,7 @@ export class EventValidationError extends EventSourceError {
 
 /** A stored row whose JSON cannot be parsed: the row was changed behind the store's back. */
 export class EventSerializationError extends EventSourceError {
+  static override readonly code: string = 'EVENT_SERIALIZATION'
   constructor(
     readonly eventType: string,
     readonly globalPosition: number,
@@ -128,6 +167,7 @@ export class EventSerializationError extends EventSourceError {
 
 /** An event applied to an aggregate out of order, or to the wrong aggregate. */
 export class EventVersionError extends EventSourceError {
+  static override readonly code: string = 'EVENT_VERSION'
   constructor(
     readonly aggregateId: string,
     readonly expectedVersion: number,
@@ -144,6 +184,7 @@ export class EventVersionError extends EventSourceError {
 
 /** A store used before `initialize()` or after `close()`. */
 export class NotConnectedError extends EventSourceError {
+  static override readonly code: string = 'NOT_CONNECTED'
   constructor(storeName: string) {
     super(
       `${storeName} is not connected: call "await store.initialize()" before using it (and do not use it after close()).`,
@@ -153,6 +194,7 @@ export class NotConnectedError extends EventSourceError {
 
 /** An event id that is already stored in another stream: ids are global, so this is a real clash, not a retry. */
 export class DuplicateEventIdError extends EventSourceError {
+  static override readonly code: string = 'DUPLICATE_EVENT_ID'
   constructor(
     readonly eventId: string,
     readonly aggregateId: string,
@@ -166,19 +208,26 @@ export class DuplicateEventIdError extends EventSourceError {
 }
 
 /** The database failed for a reason of its own: read-only, disk full, not a database, and so on. */
-export class StoreError extends EventSourceError {}
+export class StoreError extends EventSourceError {
+  static override readonly code: string = 'STORE'
+}
 
 /** The database cannot be opened or reached: a missing directory, a file that is not a database, a bad URL. */
-export class StoreConnectionError extends StoreError {}
+export class StoreConnectionError extends StoreError {
+  static override readonly code: string = 'STORE_CONNECTION'
+}
 
 /** Another connection held the write lock for longer than the busy timeout. Nothing was written. */
-export class DatabaseBusyError extends StoreError {}
+export class DatabaseBusyError extends StoreError {
+  static override readonly code: string = 'DATABASE_BUSY'
+}
 
 /**
  * `migrateEvents` found a target stream that already holds other events than the source's: it stops rather
  * than merge the two histories. Nothing of the batch in hand was written; the batches before it were.
  */
 export class MigrationConflictError extends EventSourceError {
+  static override readonly code: string = 'MIGRATION_CONFLICT'
   constructor(
     readonly aggregateId: string,
     readonly aggregateType: string,
@@ -197,4 +246,6 @@ export class MigrationConflictError extends EventSourceError {
 }
 
 /** A configuration that cannot work, such as an unknown APP_ENV or a missing DATABASE_URL. */
-export class ConfigurationError extends EventSourceError {}
+export class ConfigurationError extends EventSourceError {
+  static override readonly code: string = 'CONFIGURATION'
+}

@@ -16,6 +16,7 @@ export {
   DatabaseBusyError,
   MigrationConflictError,
   ConfigurationError,
+  isEventSourceError,
 } from './errors.ts'
 export type { ValidationIssue } from './errors.ts'
 
