@@ -15,6 +15,7 @@ export default tseslint.config(
       '.vitepress/dist/',
       'test-results/',
       'bench/peers/',
+      '.workbook/',
     ],
   },
   js.configs.recommended,

@@ -8,6 +8,7 @@ import {
   type MarkdownOptions,
 } from 'vitepress'
 import { strictSnippets } from './snippets.ts'
+import { series } from '../tools/workbook/series.ts'
 import { root } from './workbook.ts'
 
 /** Twoslash checks shown code with the project's own compiler options, as `npm run typecheck` does. */
@@ -44,6 +45,27 @@ function guidePages(): DefaultTheme.SidebarItem[] {
     })
 }
 const guides = guidePages()
+
+/** The lesson pages, `docs/lessons/NN-slug.md`, in the series' phases: a phase shows once it has a page. */
+function lessonGroups(): DefaultTheme.SidebarItem[] {
+  const pages = readdirSync(join(root, 'docs/lessons')).filter((file) =>
+    /^\d{2}-.+\.md$/.test(file),
+  )
+  const groups: DefaultTheme.SidebarItem[] = []
+  for (const lesson of series) {
+    const page = pages.find((file) =>
+      file.startsWith(`${String(lesson.number).padStart(2, '0')}-`),
+    )
+    if (!page) continue
+    let group = groups.find((candidate) => candidate.text === lesson.phase)
+    if (!group) groups.push((group = { text: lesson.phase, items: [] }))
+    group.items!.push({
+      text: `${lesson.number} · ${lesson.title}`,
+      link: `/lessons/${page.replace(/\.md$/, '')}`,
+    })
+  }
+  return groups
+}
 
 export default defineConfig({
   title: 'Event Sourcing Workbook',
@@ -103,16 +125,8 @@ export default defineConfig({
           { text: 'Series map', link: '/series' },
         ],
       },
-      {
-        text: 'Phase 3: Production',
-        items: [
-          {
-            text: '12 · SQLite for development and testing',
-            link: '/lessons/12-sqlite',
-          },
-          { text: 'Exercises', link: '/exercises' },
-        ],
-      },
+      ...lessonGroups(),
+      { text: 'Practice', items: [{ text: 'Exercises', link: '/exercises' }] },
       ...(guides.length > 0 ? [{ text: 'Guides', items: guides }] : []),
       { text: 'Library', items: [{ text: 'Reference', link: '/reference' }] },
     ],

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import type { MarkdownRenderer } from 'vitepress'
+import { withoutTodos } from '../tools/workbook/stub.ts'
 
 /** A `// #region name` … `// #endregion name` pair, as VitePress's snippet import finds it. */
 export interface Region {
@@ -37,6 +38,28 @@ function isMarker(
   )
 }
 
+/** A file's lines as the site shows them: a solution's stub markers and TODO lines are not. */
+function shownLines(source: string): string[] {
+  return withoutTodos(source.replace(/\r\n/g, '\n')).split('\n')
+}
+
+/** A region's text as the site shows it: without marker lines, dedented. Undefined when the file lacks it. */
+export function regionText(source: string, name: string): string | undefined {
+  const lines = shownLines(source)
+  const region = findRegion(lines, name)
+  if (!region) return undefined
+  return dedent(
+    lines.slice(region.start, region.end).filter((line) => !isAnyMarker(line)),
+  ).join('\n')
+}
+
+function dedent(lines: string[]): string[] {
+  const indent = Math.min(...lines.map(indentOf))
+  return Number.isFinite(indent)
+    ? lines.map((line) => line.slice(indent))
+    : lines
+}
+
 const isAnyMarker = (line: string) =>
   isMarker(line, 'region') || isMarker(line, 'endregion')
 
@@ -57,18 +80,14 @@ export function twoslashSource(
   source: string,
   regionName: string | undefined,
 ): string {
-  const lines = source.replace(/\r\n/g, '\n').split('\n')
+  const lines = shownLines(source)
   const header = `// @filename: ${path.replace(/(\.[cm]?tsx?)$/, '.twoslash$1')}`
   if (!regionName)
     return [header, ...lines.filter((line) => !isAnyMarker(line))].join('\n')
   const region = findRegion(lines, regionName)!
-  const shown = lines
-    .slice(region.start, region.end)
-    .filter((line) => !isAnyMarker(line))
-  const indent = Math.min(...shown.map(indentOf))
-  const dedented = Number.isFinite(indent)
-    ? shown.map((line) => line.slice(indent))
-    : shown
+  const shown = dedent(
+    lines.slice(region.start, region.end).filter((line) => !isAnyMarker(line)),
+  )
   const before = lines
     .slice(0, region.start - 1)
     .filter((line) => !isAnyMarker(line))
@@ -77,7 +96,7 @@ export function twoslashSource(
     header,
     ...before,
     '// ---cut-before---',
-    ...dedented,
+    ...shown,
     '// ---cut-after---',
     ...after,
   ].join('\n')

@@ -13,8 +13,8 @@ export { data }
 
 // Every section of every available lesson, as the workbook's runner knows them.
 const LIST_SECTIONS = `
-  import { availableLessons } from './tools/workbook/curriculum.ts'
-  const lessons = await Promise.all(availableLessons.map((entry) => entry.load()))
+  import { loadCourse } from './tools/workbook/course.ts'
+  const { lessons } = await loadCourse()
   console.log(JSON.stringify(lessons.map((lesson) => ({ number: lesson.number, sections: lesson.sections.map((section) => section.name) }))))
 `
 

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineLoader } from 'vitepress'
-import { root, workbookJson } from '../workbook.ts'
+import { series } from '../../tools/workbook/series.ts'
+import { root } from '../workbook.ts'
 
 export interface SeriesLesson {
   number: number
@@ -19,12 +20,6 @@ export interface SeriesPhase {
 declare const data: SeriesPhase[]
 export { data }
 
-// The series as the workbook's runner knows it (`npm run lesson` lists the same).
-const PRINT_CURRICULUM = `
-  import { curriculum } from './tools/workbook/curriculum.ts'
-  console.log(JSON.stringify(curriculum.map(({ number, title, teaches, phase }) => ({ number, title, teaches, phase }))))
-`
-
 /** A lesson's page is `docs/lessons/NN-name.md`, such as `12-sqlite.md`. */
 function lessonLink(number: number, pages: string[]): string | undefined {
   const page = pages.find(
@@ -36,15 +31,11 @@ function lessonLink(number: number, pages: string[]): string | undefined {
 }
 
 export default defineLoader({
-  watch: ['../../docs/lessons/*.md', '../../tools/workbook/curriculum.ts'],
-  async load(): Promise<SeriesPhase[]> {
-    const curriculum =
-      await workbookJson<(Omit<SeriesLesson, 'link'> & { phase: string })[]>(
-        PRINT_CURRICULUM,
-      )
+  watch: ['../../docs/lessons/*.md', '../../tools/workbook/series.ts'],
+  load(): SeriesPhase[] {
     const pages = readdirSync(join(root, 'docs/lessons'))
     const phases: SeriesPhase[] = []
-    for (const { number, title, teaches, phase } of curriculum) {
+    for (const { number, title, teaches, phase } of series) {
       if (phases.at(-1)?.title !== phase)
         phases.push({ title: phase, lessons: [] })
       phases.at(-1)!.lessons.push({

@@ -1,49 +1,34 @@
-/** Lesson 12, section by section, in the order of the seed's complete example. `npm run lesson 12` runs it. */
-import type { Lesson, Section } from '../../tools/workbook/curriculum.ts'
+/** Lesson 12, section by section, in the order of the Python original's complete example. */
+import type { LessonManifest } from '../../tools/workbook/manifest.ts'
 
-/** A section whose module loads when it runs, so one section alone starts fast (PGlite and vitest are big). */
-const section = (
-  name: string,
-  title: string,
-  load: () => Promise<() => Promise<void>>,
-): Section => ({ name, title, run: async () => (await load())() })
-
-export const lesson: Lesson = {
+export default {
   number: 12,
-  title: 'SQLite for development and testing',
   sections: [
-    section(
-      'in-memory',
-      'In-memory store',
-      async () => (await import('./sections/in-memory.ts')).inMemory,
-    ),
-    section(
-      'file-based',
-      'File store',
-      async () => (await import('./sections/file-based.ts')).fileBased,
-    ),
-    section(
-      'configuration',
-      'Configuration options',
-      async () => (await import('./sections/configuration.ts')).configuration,
-    ),
-    section(
-      'fixture-pattern',
-      'Fixture pattern (vitest test.extend)',
-      async () =>
-        (await import('./sections/fixture-pattern.ts')).fixturePattern,
-    ),
-    section(
-      'development-workflow',
-      'Development workflow: a store per environment',
-      async () =>
-        (await import('./sections/development-workflow.ts'))
-          .developmentWorkflow,
-    ),
-    section(
-      'migration-path',
-      'Migration path to PostgreSQL',
-      async () => (await import('./sections/migration-path.ts')).migrationPath,
-    ),
+    { name: 'in-memory', title: 'In-memory store' },
+    { name: 'file-based', title: 'File store' },
+    { name: 'configuration', title: 'Configuration options' },
+    { name: 'fixture-pattern', title: 'Fixture pattern (vitest test.extend)' },
+    {
+      name: 'development-workflow',
+      title: 'Development workflow: a store per environment',
+    },
+    { name: 'migration-path', title: 'Migration path to PostgreSQL' },
   ],
-}
+  exercises: [
+    {
+      id: '12-1',
+      title: 'Vitest fixtures: a fresh SQLite store per test',
+      file: '12-1-fixtures.test.ts',
+    },
+    {
+      id: '12-2',
+      title: 'An environment-based store factory with clear errors',
+      file: '12-2-store-factory.ts',
+    },
+    {
+      id: '12-3',
+      title: 'A resumable batch migration, verified by a checksum',
+      file: '12-3-migration.ts',
+    },
+  ],
+} satisfies LessonManifest

@@ -1,13 +1,14 @@
-/** Lesson 12 runs as a learner runs it: every section, each section alone, and helpful errors. */
+/** Lesson 12 runs as a learner runs it, and prints what the lesson teaches. */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { lesson } from '../../lessons/12-sqlite/lesson.ts'
+import { loadCourse } from '../../tools/workbook/course.ts'
 import { repoRoot } from '../../tools/workbook/paths.ts'
-import { npmRun, workbook, type CommandResult } from './run-workbook.ts'
+import { npmRun, type CommandResult } from './run-workbook.ts'
 
 const ANSI = /\u001b\[/
+const lesson = (await loadCourse()).lessons.find((l) => l.number === 12)!
 const learnerDir = mkdtempSync(join(tmpdir(), 'learner-'))
 afterAll(() => rmSync(learnerDir, { recursive: true, force: true }))
 
@@ -30,7 +31,7 @@ describe("npm run lesson 12, from a learner's own directory", () => {
     result = await npmRun('lesson', ['12'], { cwd: learnerDir })
   }, 120_000)
 
-  it('runs every section, in the order of the seed, and succeeds', () => {
+  it('runs every section, in the order of the Python original, and succeeds', () => {
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const headings = result.stdout
@@ -155,91 +156,5 @@ describe("npm run lesson 12, from a learner's own directory", () => {
 
   it('prints no colour codes when its output is not a terminal', () => {
     expect(result.stdout).not.toMatch(ANSI)
-  })
-})
-
-describe('each section runs alone', () => {
-  it.each(lesson.sections.map((section) => section.name))(
-    '--section %s',
-    async (name) => {
-      const { code, stdout, stderr } = await workbook(
-        'lesson',
-        ['12', '--section', name],
-        { cwd: learnerDir },
-      )
-      expect(stderr).toBe('')
-      expect(code).toBe(0)
-      const headings = stdout
-        .split('\n')
-        .filter((line) => line.startsWith('── '))
-      expect(headings).toEqual([
-        `── ${lesson.sections.find((s) => s.name === name)!.title} (--section ${name})`,
-      ])
-      expect(stdout).toMatch(/✓ Section ran in [\d.]+ s/)
-      expect(readdirSync(learnerDir)).toEqual([])
-    },
-    60_000,
-  )
-})
-
-describe('npm run lesson: the series, and helpful errors', () => {
-  it('lists the 21 lessons, lesson 12 runnable, the others upcoming', async () => {
-    const { code, stdout } = await workbook('lesson', [])
-    expect(code).toBe(0)
-    expect(stdout).toContain('21 lessons, 1 available now')
-    expect(stdout).toMatch(
-      /^ {2}12 {2}SQLite for development and testing +npm run lesson 12$/m,
-    )
-    expect(stdout).toMatch(
-      /^ {3}1 {2}Introduction to event sourcing +upcoming$/m,
-    )
-    expect(stdout.match(/upcoming$/gm)).toHaveLength(20)
-  })
-
-  it('names the lessons there are for an unknown lesson', async () => {
-    const { code, stderr } = await workbook('lesson', ['99'])
-    expect(code).toBe(1)
-    expect(stderr).toContain(
-      'There is no lesson "99". The series has lessons 1 to 21; available now: 12.',
-    )
-  })
-
-  it('says a lesson of the series is not written yet', async () => {
-    const { code, stderr } = await workbook('lesson', ['5'])
-    expect(code).toBe(1)
-    expect(stderr).toContain(
-      'Lesson 5, "Repositories", is not written yet. Available now: 12.',
-    )
-  })
-
-  it('lists the sections for an unknown section', async () => {
-    const { code, stderr } = await workbook('lesson', [
-      '12',
-      '--section',
-      'wal',
-    ])
-    expect(code).toBe(1)
-    expect(stderr).toContain(
-      `Lesson 12 has no section "wal". Its sections, in order: ${lesson.sections.map((s) => s.name).join(', ')}.`,
-    )
-  })
-
-  it('explains an unknown option', async () => {
-    const { code, stderr } = await workbook('lesson', ['12', '--sectoin', 'x'])
-    expect(code).toBe(1)
-    expect(stderr).toMatch(/Unknown option '--sectoin'/)
-  })
-
-  it('colours its output when asked with FORCE_COLOR, and NO_COLOR wins over it', async () => {
-    expect(
-      (await workbook('lesson', [], { env: { FORCE_COLOR: '1' } })).stdout,
-    ).toMatch(ANSI)
-    expect(
-      (
-        await workbook('lesson', [], {
-          env: { FORCE_COLOR: '1', NO_COLOR: '1' },
-        })
-      ).stdout,
-    ).not.toMatch(ANSI)
   })
 })

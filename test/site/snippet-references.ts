@@ -34,28 +34,4 @@ export function snippetReferences(page: string): SnippetReference[] {
   }))
 }
 
-/**
- * A region's text as the site shows it: the lines between `// #region name` and `// #endregion name`,
- * without marker lines, dedented. Undefined when the file lacks the pair.
- */
-export function regionText(source: string, region: string): string | undefined {
-  const lines = source.split(/\r?\n/)
-  const marker = (kind: string) => (line: string) =>
-    new RegExp(`^//\\s?#?${kind} ${region}$`).test(line.trim())
-  const start = lines.findIndex(marker('region'))
-  const end = lines.findIndex(
-    (line, index) => index > start && marker('endregion')(line),
-  )
-  if (start < 0 || end < 0) return undefined
-  const body = lines
-    .slice(start + 1, end)
-    .filter((line) => !/^\/\/\s?#?(end)?region\b/.test(line.trim()))
-  const indent = Math.min(
-    ...body
-      .filter((line) => line.trim() !== '')
-      .map((line) => line.length - line.trimStart().length),
-  )
-  return body
-    .map((line) => line.slice(Number.isFinite(indent) ? indent : 0))
-    .join('\n')
-}
+export { regionText } from '../../.vitepress/snippets.ts'

@@ -1,9 +1,10 @@
 /**
- * Runs exercise checkers on answers: the learner's files, the solutions, or any other file. One vitest run
- * checks every answer asked for; each answer gets its own report.
+ * Checks answers: the compiler first, then the exercise's checker. One type check and one vitest run cover
+ * every answer asked for (the learner's files, the solutions, or any other file); each gets its own report.
  */
-import type { Exercise } from './exercises.ts'
-import { repoPath, absolutePath } from './paths.ts'
+import type { Exercise } from './course.ts'
+import { absolutePath, repoPath } from './paths.ts'
+import { typeErrors, type TypeError } from './typecheck.ts'
 import {
   runTests,
   watchTests,
@@ -20,6 +21,8 @@ export interface AnswerReport {
   exercise: Exercise
   /** The answer's file, relative to the repository. */
   file: string
+  /** What the compiler found wrong, in the answer or in what it imports. */
+  typeErrors: TypeError[]
   /** The checker's checks. */
   checks: TestOutcome[]
   /** Tests the answer itself defines (exercise 12-1 asks for some). */
@@ -30,6 +33,7 @@ export interface AnswerReport {
 
 export function passed(report: AnswerReport): boolean {
   return (
+    report.typeErrors.length === 0 &&
     report.errors.length === 0 &&
     report.checks.length > 0 &&
     [...report.checks, ...report.ownTests].every(
@@ -38,30 +42,44 @@ export function passed(report: AnswerReport): boolean {
   )
 }
 
-/** Checks normally take a second or two; a run this long has a test stuck in a loop that never ends. */
+/** How long one check may wait for the answer: checks take milliseconds, so this is a promise that never settles. */
+export const CHECK_TIMEOUT_MS =
+  Number(process.env.WORKBOOK_CHECK_TIMEOUT_MS) || 10_000
+
+/** A whole run this long has an answer stuck in a loop that never yields, which no check timeout can stop. */
 const STUCK_AFTER_MS = Number(process.env.WORKBOOK_STUCK_AFTER_MS) || 30_000
 
 /** A run that never ends cannot be stopped from inside: say so, and exit (which ends the worker threads too). */
 function giveUp(plan: CheckPlan): never {
   const files = [...plan.values()].flat().join(', ')
   console.error(
-    `\nThe checks did not finish within ${STUCK_AFTER_MS / 1000} s: a loop in ${files} probably never ends. ` +
-      'Check that every loop has a way out, then run the checks again.',
+    `\nThe checks did not finish within ${STUCK_AFTER_MS / 1000} s: ${files} runs a loop that never ends ` +
+      '(it never even pauses for a timer). Check that every loop has a way out, then run the checks again.',
   )
   process.exit(1)
 }
 
 export async function runChecks(plan: CheckPlan): Promise<AnswerReport[]> {
-  return toAnswerReports(plan, await runTests(runOptions(plan)))
+  const types = typeErrorsOf(plan)
+  return toAnswerReports(plan, types, await runTests(runOptions(plan)))
 }
 
+/** Checks the plan now and again each time an answer or a lesson file changes, until `close()`. */
 export function watchChecks(
   plan: CheckPlan,
   onReports: (reports: AnswerReport[]) => void,
-): Promise<{ close(): Promise<void> }> {
+): Promise<{ rerun(): Promise<void>; close(): Promise<void> }> {
   return watchTests(runOptions(plan), (report) =>
-    onReports(toAnswerReports(plan, report)),
+    onReports(toAnswerReports(plan, typeErrorsOf(plan), report)),
   )
+}
+
+function answers(plan: CheckPlan): string[] {
+  return [...plan.values()].flat().map((file) => repoPath(absolutePath(file)))
+}
+
+function typeErrorsOf(plan: CheckPlan): TypeError[] {
+  return typeErrors(answers(plan))
 }
 
 function runOptions(plan: CheckPlan): RunOptions {
@@ -71,31 +89,55 @@ function runOptions(plan: CheckPlan): RunOptions {
       files.map((file) => repoPath(absolutePath(file))),
     ]),
   )
-  const answers = Object.values(targets).flat()
-  // Checkers import answers by a computed path, which vitest cannot trace: name them, and the lesson code they use.
   return {
     files: [...plan.keys()].map((exercise) => exercise.check),
     env: { WORKBOOK_TARGETS: JSON.stringify(targets) },
-    rerunOn: [...answers, 'lessons/**/*.ts'],
+    // Checkers import answers by a computed path, which vitest cannot trace: name them, and the lessons.
+    rerunOn: [...answers(plan), 'lessons/**/*.ts'],
     onStuck: () => giveUp(plan),
     stuckAfterMs: STUCK_AFTER_MS,
+    testTimeout: CHECK_TIMEOUT_MS,
   }
 }
 
-function toAnswerReports(plan: CheckPlan, run: RunReport): AnswerReport[] {
+/** vitest's words for a check that waited too long, in the learner's terms. */
+function explain(failure: Failure): Failure {
+  if (!/^Test timed out in \d+ms/.test(failure.message)) return failure
+  const message =
+    `Your code did not finish within ${CHECK_TIMEOUT_MS / 1000} s: it waits on a promise that never settles. ` +
+    'Look for an await on something that never resolves, such as a fixture that never calls use(), or a ' +
+    'loop that keeps awaiting with no way out.'
+  return { ...failure, message }
+}
+
+const explained = (test: TestOutcome): TestOutcome => ({
+  ...test,
+  failures: test.failures.map(explain),
+})
+
+function toAnswerReports(
+  plan: CheckPlan,
+  types: readonly TypeError[],
+  run: RunReport,
+): AnswerReport[] {
+  const answerFiles = new Set(answers(plan))
   return [...plan].flatMap(([exercise, files]) => {
     const checkerErrors = run.errors.filter(
       (error) => error.file === undefined || error.file === exercise.check,
     )
     return files.map((path) => {
       const file = repoPath(absolutePath(path))
-      const tests = run.tests.filter(
-        (test) => test.file === exercise.check && test.path[0] === file,
-      )
+      const tests = run.tests
+        .filter((test) => test.file === exercise.check && test.path[0] === file)
+        .map(explained)
       const isCheck = (test: TestOutcome) => test.path[1] === 'checks'
       return {
         exercise,
         file,
+        // Its own errors, and those of shared files it may import (not those of other answers).
+        typeErrors: types.filter(
+          (error) => error.file === file || !answerFiles.has(error.file),
+        ),
         checks: tests.filter(isCheck),
         ownTests: tests.filter((test) => !isCheck(test)),
         errors: checkerErrors,

@@ -1,7 +1,9 @@
-/** `npm run hint 12-1` shows the next hint of an exercise (the current one without an id); `-- --all` repeats those shown. */
-import { parseArgs } from 'node:util'
-import { runCommand } from './command.ts'
-import { exercises, findExercise } from './exercises.ts'
+/**
+ * `npm run hint 12-1` shows the next hint of an exercise (of the current one, without an id); `-- --all`
+ * repeats those shown; `-- --solution` names the reference solution, for when every hint was not enough.
+ */
+import { commandLine, runCommand } from './command.ts'
+import { findExercise, loadCourse } from './course.ts'
 import { readHints } from './hints.ts'
 import {
   nextExercise,
@@ -12,17 +14,35 @@ import {
 import { bold, cyan, dim } from './style.ts'
 
 await runCommand(async () => {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { all: { type: 'boolean', default: false } },
+  const { positionals, flags } = commandLine('hint', {
+    flags: ['all', 'solution'],
   })
   const progress = readProgress()
   const exercise = positionals[0]
-    ? findExercise(positionals[0])
-    : (nextExercise(progress) ?? exercises.at(-1)!)
+    ? await findExercise(positionals[0])
+    : nextExercise((await loadCourse()).exercises, progress)
+  if (!exercise) {
+    console.log('Every exercise is done, so there is nothing to hint at.')
+    console.log(
+      dim(
+        'npm run hint <exercise> shows the hints of one, such as npm run hint 12-1.',
+      ),
+    )
+    return
+  }
+  console.log(
+    `${bold(`Exercise ${exercise.id}`)} · ${exercise.title} · ${cyan(exercise.file)}`,
+  )
+  if (flags.solution) {
+    console.log(
+      `\nThe reference solution (a spoiler) is ${cyan(exercise.solution)}.`,
+    )
+    console.log(dim(`npm run verify ${exercise.id} -- --solution checks it.`))
+    return
+  }
   const hints = readHints(exercise)
   const alreadyShown = progressOf(progress, exercise.id).hintsShown
-  const shown = values.all
+  const shown = flags.all
     ? Math.max(alreadyShown, 1)
     : Math.min(alreadyShown + 1, hints.length)
   if (shown !== alreadyShown)
@@ -30,11 +50,7 @@ await runCommand(async () => {
       ...current,
       hintsShown: shown,
     }))
-
-  console.log(
-    `${bold(`Exercise ${exercise.id}`)} · ${exercise.title} · ${cyan(exercise.file)}`,
-  )
-  for (let index = values.all ? 0 : shown - 1; index < shown; index++)
+  for (let index = flags.all ? 0 : shown - 1; index < shown; index++)
     console.log(
       `\n${bold(`Hint ${index + 1} of ${hints.length}`)}\n${hints[index]}`,
     )
@@ -48,7 +64,7 @@ await runCommand(async () => {
   else
     console.log(
       dim(
-        `That was the last hint. The reference solution is ${exercise.solution}; npm run verify ${exercise.id} -- --solution checks it.`,
+        `That was the last hint. npm run hint ${exercise.id} -- --solution names the reference solution (a spoiler).`,
       ),
     )
 })

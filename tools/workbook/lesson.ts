@@ -4,28 +4,26 @@
  */
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
-import {
-  availableLessons,
-  curriculum,
-  type Lesson,
-  type Section,
-} from './curriculum.ts'
+import { pathToFileURL } from 'node:url'
+import { commandLine, runCommand, UsageError } from './command.ts'
+import { loadCourse, type Lesson, type Section } from './course.ts'
+import { absolutePath } from './paths.ts'
+import { series } from './series.ts'
 import { bold, cyan, dim, green } from './style.ts'
-import { UsageError, runCommand } from './command.ts'
 
 const USAGE = 'Usage: npm run lesson [N] [-- --section <name>]'
 
-function listLessons(): void {
+function listLessons(lessons: readonly Lesson[]): void {
   console.log(
     bold(
-      `The Event Sourcing Workbook: ${curriculum.length} lessons, ${availableLessons.length} available now`,
+      `The Event Sourcing Workbook: ${series.length} lessons, ${lessons.length} available now`,
     ),
   )
   let phase = ''
-  for (const entry of curriculum) {
+  for (const entry of series) {
     if (entry.phase !== phase) console.log(`\n${bold((phase = entry.phase))}`)
-    const status = entry.load
+    const available = lessons.some((lesson) => lesson.number === entry.number)
+    const status = available
       ? green(`npm run lesson ${entry.number}`)
       : dim('upcoming')
     console.log(
@@ -37,21 +35,19 @@ function listLessons(): void {
   )
 }
 
-async function findLesson(argument: string): Promise<Lesson> {
-  const available = availableLessons.map((entry) => entry.number).join(', ')
-  const entry = curriculum.find(
-    (candidate) =>
-      String(candidate.number) === argument.replace(/^0+(?=\d)/, ''),
+function findLesson(lessons: readonly Lesson[], argument: string): Lesson {
+  const available = lessons.map((lesson) => lesson.number).join(', ')
+  const number = Number(argument)
+  const lesson = lessons.find((candidate) => candidate.number === number)
+  if (lesson) return lesson
+  const entry = series.find((candidate) => candidate.number === number)
+  if (!entry || !/^\d+$/.test(argument))
+    throw new UsageError(
+      `There is no lesson "${argument}". The series has lessons 1 to ${series.length}; available now: ${available}. ${USAGE}`,
+    )
+  throw new UsageError(
+    `Lesson ${entry.number}, "${entry.title}", is not written yet. Available now: ${available}. Run "npm run lesson" to see the series.`,
   )
-  if (!entry)
-    throw new UsageError(
-      `There is no lesson "${argument}". The series has lessons 1 to ${curriculum.length}; available now: ${available}. ${USAGE}`,
-    )
-  if (!entry.load)
-    throw new UsageError(
-      `Lesson ${entry.number}, "${entry.title}", is not written yet. Available now: ${available}. Run "npm run lesson" to see the series.`,
-    )
-  return entry.load()
 }
 
 function findSection(lesson: Lesson, name: string): Section {
@@ -62,6 +58,16 @@ function findSection(lesson: Lesson, name: string): Section {
     )
   }
   return section
+}
+
+/** A section's module loads when it runs, so one section alone starts fast (PGlite and vitest are big). */
+async function runSection(section: Section): Promise<void> {
+  const module = (await import(
+    pathToFileURL(absolutePath(section.file)).href
+  )) as {
+    default: () => Promise<void> | void
+  }
+  await module.default()
 }
 
 /** The entries of the directories the learner works in: the lesson must leave them as it found them. */
@@ -91,7 +97,7 @@ async function runLesson(
     console.log(
       `\n${cyan(bold(`── ${position}${section.title}`))} ${dim(`(--section ${section.name})`)}`,
     )
-    await section.run()
+    await runSection(section)
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const left = leftBehind(before)
@@ -102,34 +108,36 @@ async function runLesson(
   console.log(
     `\n${green('✓')} ${sections.length === 1 ? 'Section' : `All ${sections.length} sections`} ran in ${seconds} s; your working directory is as it was.`,
   )
-  if (!only)
+  const [exercise] = lesson.exercises
+  if (!only && exercise)
     console.log(
-      `Next: the exercises. Start with ${cyan(`npm run verify ${lesson.number}-1`)}; stuck? ${cyan(`npm run hint ${lesson.number}-1`)}.`,
+      `Next: the exercises. Start with ${cyan(`npm run verify ${exercise.id}`)}; stuck? ${cyan(`npm run hint ${exercise.id}`)}.`,
     )
 }
 
 await runCommand(async () => {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { section: { type: 'string', short: 's' } },
+  const { positionals, options } = commandLine('lesson', {
+    options: ['section'],
+    short: { section: 's' },
   })
   if (positionals.length > 1)
     throw new UsageError(
       `Give one lesson number, not ${positionals.length}. ${USAGE}`,
     )
+  const { lessons } = await loadCourse()
   const [argument] = positionals
   if (argument === undefined) {
-    if (values.section !== undefined)
+    if (options.section !== undefined)
       throw new UsageError(
-        `--section needs a lesson: npm run lesson 12 -- --section ${values.section}`,
+        `--section needs a lesson: npm run lesson 12 -- --section ${options.section}`,
       )
-    return listLessons()
+    return listLessons(lessons)
   }
-  const lesson = await findLesson(argument)
+  const lesson = findLesson(lessons, argument)
   await runLesson(
     lesson,
-    values.section === undefined
+    options.section === undefined
       ? undefined
-      : findSection(lesson, values.section),
+      : findSection(lesson, options.section),
   )
 })

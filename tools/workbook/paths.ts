@@ -14,3 +14,12 @@ export function repoPath(file: string): string {
 export function absolutePath(path: string): string {
   return isAbsolute(path) ? path : join(repoRoot, path)
 }
+
+/**
+ * Where the learner's files are: the workbook itself, or (for the tooling's own tests) the folder inside
+ * it that WORKBOOK_EXERCISES names, which mirrors the workbook's layout.
+ */
+export function learnerPath(path: string): string {
+  const root = process.env.WORKBOOK_EXERCISES
+  return root ? repoPath(join(absolutePath(root), path)) : path
+}

@@ -1,12 +1,12 @@
 /** `npm run progress`: which exercises are done, which are under way, and what to do next. */
 import { runCommand } from './command.ts'
-import { curriculum } from './curriculum.ts'
-import { exercises } from './exercises.ts'
+import { loadCourse } from './course.ts'
 import { mark } from './report.ts'
 import { nextExercise, progressOf, readProgress, stateFile } from './state.ts'
 import { bold, cyan, dim } from './style.ts'
 
 await runCommand(async () => {
+  const { lessons, exercises } = await loadCourse()
   const progress = readProgress()
   const done = exercises.filter(
     (exercise) => progressOf(progress, exercise.id).done,
@@ -14,13 +14,11 @@ await runCommand(async () => {
   console.log(
     bold(`Your progress: ${done.length} of ${exercises.length} exercises done`),
   )
-  for (const lesson of curriculum.filter((entry) =>
-    exercises.some((exercise) => exercise.lesson === entry.number),
+  for (const lesson of lessons.filter(
+    (candidate) => candidate.exercises.length > 0,
   )) {
     console.log(`\n${bold(`Lesson ${lesson.number}`)} · ${lesson.title}`)
-    for (const exercise of exercises.filter(
-      (candidate) => candidate.lesson === lesson.number,
-    )) {
+    for (const exercise of lesson.exercises) {
       const state = progressOf(progress, exercise.id)
       const hints =
         state.hintsShown > 0
@@ -39,11 +37,15 @@ await runCommand(async () => {
       )
     }
   }
-  const next = nextExercise(progress)
+  const next = nextExercise(exercises, progress)
   console.log(
     next
       ? `\nNext: ${cyan(`npm run verify ${next.id}`)} (${next.file})`
       : `\n${bold('Every exercise is done.')}`,
   )
-  console.log(dim(`Progress is kept in ${stateFile}.`))
+  console.log(
+    dim(
+      `Progress is kept in ${stateFile}; npm run verify checks your files again.`,
+    ),
+  )
 })

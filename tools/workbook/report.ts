@@ -1,26 +1,21 @@
-/** Turns a checker's results into what a learner reads: which checks fail, why, and where. */
+/** Turns a checker's results into what a learner reads: what the compiler says, which checks fail, why, where. */
 import { passed, type AnswerReport } from './checks.ts'
-import type { Exercise } from './exercises.ts'
+import type { Exercise } from './course.ts'
 import { repoPath } from './paths.ts'
 import { bold, cyan, dim, green, red } from './style.ts'
 import type { Failure, TestOutcome } from './vitest-runner.ts'
 
 const MESSAGE_LINES = 6
 
-/** Where a failure points: into the answer when the stack passes through it, else into the checker. */
+/**
+ * Where a failure points: a line of the learner's own file when the stack passes through it. Never into the
+ * checker: learners are not asked to read it, so the message itself must say what to fix.
+ */
 function location(failure: Failure, report: AnswerReport): string | undefined {
-  const relativeFrames = failure.frames.map((frame) => ({
-    ...frame,
-    path: repoPath(frame.file),
-  }))
-  const inAnswer = relativeFrames.find((frame) => frame.path === report.file)
-  if (inAnswer) return `at ${inAnswer.path}:${inAnswer.line}`
-  const inChecker = relativeFrames.find(
-    (frame) => frame.path === report.exercise.check,
+  const inAnswer = failure.frames.find(
+    (frame) => repoPath(frame.file) === report.file,
   )
-  return inChecker
-    ? `checked in ${inChecker.path}:${inChecker.line}`
-    : undefined
+  return inAnswer && `at ${report.file}:${inAnswer.line}`
 }
 
 function describeFailure(failure: Failure, report: AnswerReport): string[] {
@@ -54,6 +49,25 @@ function printTests(
   }
 }
 
+/** The compiler's errors, as `file:line:column - TSxxxx: message`, the learner's own file first. */
+function printTypeErrors(report: AnswerReport): void {
+  if (report.typeErrors.length === 0) return
+  const errors = [...report.typeErrors].sort(
+    (a, b) => Number(b.file === report.file) - Number(a.file === report.file),
+  )
+  console.log(
+    `\n${bold('Type errors')} ${dim(`(${errors.length}; the compiler checks your file before the checks run)`)}`,
+  )
+  for (const error of errors) {
+    const where = error.file
+      ? `${error.file}:${error.line}:${error.column}`
+      : ''
+    console.log(`  ${red('✗')} ${where} ${dim(`${error.code}:`)}`)
+    for (const line of error.message.split('\n').slice(0, MESSAGE_LINES))
+      console.log(`      ${red(line)}`)
+  }
+}
+
 export function printHeader(
   exercise: Exercise,
   file: string,
@@ -63,9 +77,10 @@ export function printHeader(
   console.log(`${label}: ${cyan(file)}`)
 }
 
-/** The checks of one answer, one line each, with the reason and place of each failure. */
+/** The compiler's findings, then the checks of one answer, one line each, with the reason and place of each failure. */
 export function printReport(report: AnswerReport): void {
   const shown = new Map<string, string>()
+  printTypeErrors(report)
   for (const error of report.errors) {
     console.log(`\n${red('The checker could not run:')}`)
     for (const line of describeFailure(error, report)) console.log(`  ${line}`)
@@ -79,11 +94,20 @@ export function summary(report: AnswerReport): string {
   const passing = all.filter((test) => test.state === 'passed').length
   if (passed(report))
     return `${green('✓')} ${report.exercise.id} passes all ${all.length} checks.`
-  return `${red('✗')} ${report.exercise.id}: ${passing} of ${all.length} checks pass.`
+  const types = report.typeErrors.length
+  const typeNote =
+    types > 0 ? `; ${types} type error${types > 1 ? 's' : ''} to fix first` : ''
+  return `${red('✗')} ${report.exercise.id}: ${passing} of ${all.length} checks pass${typeNote}.`
 }
 
-/** The first failing check and where it points: the place to start. */
+/** Where to start: the first type error, else the first failing check and where it points. */
 export function firstProblem(report: AnswerReport): string[] {
+  const typeError = report.typeErrors[0]
+  if (typeError)
+    return [
+      `the type error ${typeError.code}`,
+      `at ${typeError.file}:${typeError.line}`,
+    ]
   for (const test of [...report.checks, ...report.ownTests]) {
     const failure = test.failures[0]
     if (failure)

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { exercises, type Exercise } from './exercises.ts'
+import type { Exercise } from './course.ts'
 import { repoRoot } from './paths.ts'
 
 export interface ExerciseProgress {
@@ -72,8 +72,9 @@ export function updateProgress(
   return next
 }
 
-/** The first exercise not done yet: where the learner is. */
+/** The first of `exercises` not done yet, by the progress recorded: where the learner left off. */
 export function nextExercise(
+  exercises: readonly Exercise[],
   progress: Progress = readProgress(),
 ): Exercise | undefined {
   return exercises.find((exercise) => !progressOf(progress, exercise.id).done)

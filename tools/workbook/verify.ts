@@ -1,15 +1,17 @@
 /**
- * `npm run verify 12-1` checks your answer to an exercise; `npm run verify` checks them all, in order;
- * `-- --solution` checks the reference solution instead; `-- --watch` checks again each time you save.
+ * `npm run verify 12-1` checks your answer to an exercise: the compiler first, then its checks;
+ * `npm run verify` checks them all, in order; `-- --solution` checks the reference solution instead;
+ * `-- --watch` checks again each time you save (see watch.ts).
  */
-import { parseArgs } from 'node:util'
-import { passed, runChecks, watchChecks, type AnswerReport } from './checks.ts'
+import { passed, runChecks, type AnswerReport } from './checks.ts'
+import { commandLine, runCommand, UsageError } from './command.ts'
 import { conclude, recordResult } from './conclude.ts'
-import { runCommand, UsageError } from './command.ts'
-import { exercises, findExercise, type Exercise } from './exercises.ts'
+import { findExercise, loadCourse, type Exercise } from './course.ts'
 import { mark, printHeader, printReport, summary } from './report.ts'
-import { nextExercise } from './state.ts'
 import { dim, green } from './style.ts'
+import { watch } from './watch.ts'
+
+const USAGE = 'Usage: npm run verify [12-1] [-- --solution] [-- --watch]'
 
 const answerOf = (exercise: Exercise, solution: boolean) =>
   solution ? exercise.solution : exercise.file
@@ -21,10 +23,13 @@ const header = (exercise: Exercise, solution: boolean) =>
   )
 
 /** The checks of an answer and their summary; for the learner's own file, recorded, with what to do next. */
-function showResult(report: AnswerReport, solution: boolean): void {
+async function showResult(
+  report: AnswerReport,
+  solution: boolean,
+): Promise<void> {
   printReport(report)
   if (solution) console.log(`\n${summary(report)}`)
-  else conclude(report)
+  else await conclude(report)
 }
 
 async function verifyOne(
@@ -35,12 +40,15 @@ async function verifyOne(
   const [report] = await runChecks(
     new Map([[exercise, [answerOf(exercise, solution)]]]),
   )
-  showResult(report!, solution)
+  await showResult(report!, solution)
   return passed(report!)
 }
 
 /** Checks every exercise in one run: a line each, then the details of the first that fails. */
-async function verifyAll(solution: boolean): Promise<boolean> {
+async function verifyAll(
+  exercises: readonly Exercise[],
+  solution: boolean,
+): Promise<boolean> {
   const reports = await runChecks(
     new Map(
       exercises.map((exercise) => [exercise, [answerOf(exercise, solution)]]),
@@ -59,68 +67,27 @@ async function verifyAll(solution: boolean): Promise<boolean> {
   }
   console.log('')
   header(failing.exercise, solution)
-  showResult(failing, solution)
+  await showResult(failing, solution)
   return false
 }
 
-/** Checks one exercise on every save; resolves once the learner's answer passes (a solution is watched until Ctrl+C). */
-async function watchUntilPassing(
-  exercise: Exercise,
-  solution: boolean,
-): Promise<void> {
-  const file = answerOf(exercise, solution)
-  let done = () => {}
-  const passing = new Promise<void>((resolve) => (done = resolve))
-  const watcher = await watchChecks(
-    new Map([[exercise, [file]]]),
-    ([report]) => {
-      console.clear()
-      header(exercise, solution)
-      showResult(report!, solution)
-      if (!solution && passed(report!)) done()
-      else
-        console.log(
-          dim(`\nWatching ${file}: save it to check again. Ctrl+C stops.`),
-        )
-    },
-  )
-  await passing
-  await watcher.close()
-}
-
-/** Rustlings' watch mode: checks the current exercise on every save, and moves on to the next once it passes. */
-async function watch(
-  start: Exercise | undefined,
-  solution: boolean,
-): Promise<void> {
-  for (
-    let exercise = start ?? nextExercise();
-    exercise;
-    exercise = nextExercise()
-  )
-    await watchUntilPassing(exercise, solution)
-  console.log(
-    green('Every exercise passes. Run npm run progress to see them all.'),
-  )
-}
-
 await runCommand(async () => {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: {
-      solution: { type: 'boolean', default: false },
-      watch: { type: 'boolean', short: 'w', default: false },
-    },
+  const { positionals, flags } = commandLine('verify', {
+    flags: ['solution', 'watch'],
+    short: { watch: 'w' },
   })
   if (positionals.length > 1)
     throw new UsageError(
-      `Give one exercise, not ${positionals.length}. Usage: npm run verify [12-1] [-- --solution] [-- --watch]`,
+      `Give one exercise, not ${positionals.length}. ${USAGE}`,
     )
+  const { exercises } = await loadCourse()
   const exercise =
-    positionals[0] === undefined ? undefined : findExercise(positionals[0])
-  if (values.watch) return watch(exercise, values.solution)
+    positionals[0] === undefined
+      ? undefined
+      : await findExercise(positionals[0])
+  if (flags.watch) return watch(exercises, exercise, flags.solution)
   const ok = exercise
-    ? await verifyOne(exercise, values.solution)
-    : await verifyAll(values.solution)
+    ? await verifyOne(exercise, flags.solution)
+    : await verifyAll(exercises, flags.solution)
   if (!ok) process.exitCode = 1
 })

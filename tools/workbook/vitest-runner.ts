@@ -51,6 +51,8 @@ export interface RunOptions {
    */
   onStuck?: () => void
   stuckAfterMs?: number
+  /** How long one test may take (default 30 s). */
+  testTimeout?: number
 }
 
 export async function runTests(options: RunOptions): Promise<RunReport> {
@@ -66,9 +68,16 @@ export async function runTests(options: RunOptions): Promise<RunReport> {
 export async function watchTests(
   options: RunOptions,
   onReport: (report: RunReport) => void,
-): Promise<{ close(): Promise<void> }> {
+): Promise<{ rerun(): Promise<void>; close(): Promise<void> }> {
   const vitest = await startVitest(options, true, onReport)
-  return { close: () => vitest.close() }
+  return {
+    rerun: async () => {
+      await vitest.rerunTestSpecifications(
+        await vitest.globTestSpecifications(),
+      )
+    },
+    close: () => vitest.close(),
+  }
 }
 
 async function startVitest(
@@ -97,7 +106,7 @@ async function startVitest(
     reporters: [reporter],
     env: options.env,
     forceRerunTriggers: (options.rerunOn ?? []).map(absolutePath),
-    testTimeout: 30_000,
+    testTimeout: options.testTimeout ?? 30_000,
     hookTimeout: 60_000,
     silent: true,
   })

@@ -1,15 +1,19 @@
 /**
- * Exercise 12-3: a resumable batch migration between two stores, verified by counts and a checksum.
+ * Exercise 12-3: a resumable batch migration between two stores, verified by
+ * counts and a checksum.
  *
- * The seed's migration loop appends one event at a time with ExpectedVersion.ANY: it cannot resume after
- * a crash, it silently merges into streams the target already has, and it never checks its work. Write
+ * The Python original's migration loop appends one event at a time with
+ * ExpectedVersion.ANY: it cannot resume after a crash, it silently merges
+ * into streams the target already has, and it never checks its work. Write
  * a better one:
- *   - migrate():        copies the source's events after the checkpoint to the target, `batchSize` at a
- *                       time, keeping every event's id, stream and version; saves the checkpoint after
- *                       each batch is written, so a re-run continues where a crashed run stopped;
- *   - checksum():       a fingerprint of a store's whole log: its event count and a SHA-256 of its events,
- *                       in global order;
- *   - verifyMigration(): compares the source's and target's counts and checksums.
+ *   - migrate(): copies the source's events after the checkpoint to the
+ *     target, `batchSize` at a time, keeping every event's id, stream and
+ *     version; saves the checkpoint after each batch is written, so a
+ *     re-run continues where a crashed run stopped;
+ *   - checksum(): a fingerprint of a store's whole log: its event count
+ *     and a SHA-256 of its events, in global order;
+ *   - verifyMigration(): compares the source's and target's counts and
+ *     checksums.
  *
  * Check your work with `npm run verify 12-3`. Stuck? `npm run hint 12-3`.
  */
@@ -17,7 +21,7 @@ import { createHash } from 'node:crypto'
 import type { EventStore, StoredEvent } from 'eventsource-ts'
 import { todo } from '../../todo.ts'
 
-/** Where a migration has got to: the source's global position of the last event it has copied. */
+/** How far a migration got: the source position of the last event copied. */
 export interface Checkpoint {
   /** The saved position; 0 before the first batch. */
   load(): Promise<number>
@@ -32,7 +36,7 @@ export interface MigrateOptions {
 }
 
 export interface MigrationReport {
-  /** Events written to the target by this run (0 when re-run after a finished migration). */
+  /** Events this run wrote to the target (0 for a finished migration). */
   copied: number
   /** The source's global position the migration reached. */
   lastPosition: number
@@ -57,14 +61,21 @@ export async function migrate({
   checkpoint,
   batchSize,
 }: MigrateOptions): Promise<MigrationReport> {
-  // TODO 1: start from `await checkpoint.load()`, and read the next batch of at most `batchSize` events
-  //         with `source.readAll({ fromPosition, limit: batchSize })`. Stop when a batch comes back empty.
-  // TODO 2: append the batch to the target, one appendEvents call per run of consecutive events of the same
-  //         stream (a call holds one stream's events). Expect the stream at the version before the run's
-  //         first event (event.aggregateVersion - 1), so a target whose stream differs is an
-  //         OptimisticLockError, not a silent merge. Count what was written: the result's `skipped` counts
-  //         events already there (from a run that crashed before saving its checkpoint).
-  // TODO 3: only once the whole batch is written, save the batch's last globalPosition as the checkpoint.
+  // TODO 1: start from `await checkpoint.load()`, and read the next batch of
+  //         at most `batchSize` events with
+  //         `source.readAll({ fromPosition, limit: batchSize })`.
+  //         fromPosition means "after that position". Stop when a batch
+  //         comes back empty.
+  // TODO 2: append the batch to the target, one appendEvents call per run
+  //         of consecutive events of the same stream (streamRuns() below
+  //         finds them: a call holds one stream's events). Expect the
+  //         stream at the version before the run's first event
+  //         (event.aggregateVersion - 1), so a target whose stream differs
+  //         is an OptimisticLockError, not a silent merge. Count what was
+  //         written: the result's `skipped` counts the events that were
+  //         already there (from a run that crashed before its checkpoint).
+  // TODO 3: only once the whole batch is written, save the batch's last
+  //         globalPosition as the checkpoint.
   todo('migrate()')
 }
 
@@ -86,9 +97,11 @@ export function streamRuns(batch: readonly StoredEvent[]): StoredEvent[][] {
 }
 
 export async function checksum(store: EventStore): Promise<LogChecksum> {
-  // TODO 4: read the whole log with store.readAll() and feed each event into createHash('sha256') in a form
-  //         that covers everything about it: JSON.stringify(stored.event) has its id, type, stream,
-  //         version, time, metadata and payload. Return the count and the digest in hex.
+  // TODO 4: read the whole log with store.readAll() and feed each event
+  //         into createHash('sha256') in a form that covers everything
+  //         about it: JSON.stringify(stored.event) has its id, type,
+  //         stream, version, time, metadata and payload. Return the count
+  //         and the digest in hex.
   todo('checksum()')
 }
 

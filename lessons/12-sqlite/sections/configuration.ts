@@ -41,7 +41,7 @@ function printOptions(stores: Record<string, SQLiteEventStore>): void {
     line([option, ...columns.map(([, store]) => read(store))])
 }
 
-export async function configuration(): Promise<void> {
+export default async function configuration(): Promise<void> {
   // #region defaults
   // Defaults: walMode true (reported false for :memory:, where SQLite cannot use WAL), busyTimeout 5000 ms,
   // enableTracing true, eventRegistry defaultRegistry.

@@ -37,7 +37,7 @@ async function inTemporaryDirectory(
   }
 }
 
-export async function developmentWorkflow(): Promise<void> {
+export default async function developmentWorkflow(): Promise<void> {
   await inTemporaryDirectory(async (dir) => {
     // #region environments
     // The app never names a store: it asks for the one its environment needs.

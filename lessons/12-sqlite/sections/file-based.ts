@@ -37,7 +37,7 @@ function listFiles(databasePath: string): string {
   )
 }
 
-export async function fileBased(): Promise<void> {
+export default async function fileBased(): Promise<void> {
   // The lesson keeps its files in a temporary directory, so nothing is left in yours.
   const dir = mkdtempSync(join(tmpdir(), 'lesson-12-'))
   try {

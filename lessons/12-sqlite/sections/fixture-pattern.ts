@@ -2,11 +2,11 @@
 import { fileURLToPath } from 'node:url'
 import { green, red } from '../../../tools/workbook/style.ts'
 import { runTests } from '../../../tools/workbook/vitest-runner.ts'
-import { freshRegistry } from './fresh-registry.ts'
+import { freshRegistry } from '../fresh-registry.ts'
 
 const testFile = fileURLToPath(new URL('../notes.test.ts', import.meta.url))
 
-export async function fixturePattern(): Promise<void> {
+export default async function fixturePattern(): Promise<void> {
   console.log(
     'vitest lessons/12-sqlite/notes.test.ts (fixtures from note-fixtures.ts: a fresh store per test, closed after it)',
   )

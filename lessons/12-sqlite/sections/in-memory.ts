@@ -7,7 +7,7 @@ import {
 } from 'eventsource-ts'
 import { NoteAggregate, NoteCreated } from '../notes.ts'
 
-export async function inMemory(): Promise<void> {
+export default async function inMemory(): Promise<void> {
   // #region sqlite-available
   console.log(`SQLite driver available: ${SQLITE_AVAILABLE}`)
   if (!SQLITE_AVAILABLE)

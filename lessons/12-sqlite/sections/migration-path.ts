@@ -96,7 +96,7 @@ function copyTimer() {
   }
 }
 
-export async function migrationPath(): Promise<void> {
+export default async function migrationPath(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'lesson-12-'))
   const target = await openTarget()
   try {

@@ -1,25 +1,13 @@
-/** The series: 21 lessons in four phases. A lesson is available once its folder has a runnable lesson.ts. */
+/**
+ * The series: 21 lessons in four phases, as the Python original has them. A lesson is available once its
+ * folder, lessons/NN-slug/, has a lesson.ts (see course.ts); this list only names and places each one.
+ */
 
-/** One part of a lesson, runnable alone with `npm run lesson N -- --section <name>`. */
-export interface Section {
-  name: string
-  title: string
-  run(): Promise<void>
-}
-
-export interface Lesson {
-  number: number
-  title: string
-  sections: readonly Section[]
-}
-
-export interface CurriculumEntry {
+export interface SeriesLesson {
   number: number
   title: string
   phase: string
   teaches: string
-  /** Loads the runnable lesson; absent while the lesson is upcoming. */
-  load?: () => Promise<Lesson>
 }
 
 const FOUNDATIONS = 'Phase 1: Foundations'
@@ -27,7 +15,7 @@ const CORE = 'Phase 2: Core patterns'
 const PRODUCTION = 'Phase 3: Production'
 const ADVANCED = 'Phase 4: Advanced'
 
-export const curriculum: readonly CurriculumEntry[] = [
+export const series: readonly SeriesLesson[] = [
   {
     number: 1,
     phase: FOUNDATIONS,
@@ -102,8 +90,6 @@ export const curriculum: readonly CurriculumEntry[] = [
     title: 'SQLite for development and testing',
     teaches:
       'In-memory and file stores, WAL, configuration, fixtures, environments, migration to PostgreSQL',
-    load: async () =>
-      (await import('../../lessons/12-sqlite/lesson.ts')).lesson,
   },
   {
     number: 13,
@@ -160,7 +146,3 @@ export const curriculum: readonly CurriculumEntry[] = [
     teaches: 'Value objects, child entities, schema versioning',
   },
 ]
-
-export const availableLessons = curriculum.filter(
-  (entry) => entry.load !== undefined,
-)

@@ -11,9 +11,13 @@ import {
   StoreConnectionError,
   type EventStore,
 } from 'eventsource-ts'
-import { NoteCreated } from '../../../lessons/12-sqlite/notes.ts'
+import { NoteCreated } from '../notes.ts'
 import type * as Answer from '../../../solutions/12-sqlite/12-2-store-factory.ts'
-import { checkTargets, importTarget } from './targets.ts'
+import {
+  checkTargets,
+  importTarget,
+  quoted,
+} from '../../../tools/workbook/check-targets.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'check-12-2-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -43,7 +47,7 @@ async function saveNote(store: EventStore): Promise<string> {
   return note.aggregateId
 }
 
-for (const target of checkTargets('12-2')) {
+for (const target of await checkTargets('12-2')) {
   describe(target.label, async () => {
     const loaded = await importTarget<typeof Answer>(target)
     if ('error' in loaded) {
@@ -214,7 +218,7 @@ for (const target of checkTargets('12-2')) {
         assert.ok(
           error instanceof StoreConnectionError,
           'openStore() must create a PostgreSQLEventStore and initialize it, which fails here with StoreConnectionError; ' +
-            `${error === undefined ? 'it returned a store without connecting' : `it threw ${error}`}.`,
+            `${error === undefined ? 'it returned a store without connecting' : `it threw ${quoted(error)}`}.`,
         )
       })
     })

@@ -10,7 +10,7 @@ import {
   SQLiteEventStore,
   type EventStore,
 } from 'eventsource-ts'
-import { NoteAggregate, registerNoteEvents } from '../notes.ts'
+import { NoteAggregate, registerNoteEvents } from './notes.ts'
 
 const noteRepository = (eventStore: EventStore) =>
   new AggregateRepository({

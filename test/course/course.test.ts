@@ -1,0 +1,232 @@
+/**
+ * The course checks, on pristine copies, never on the learner's files (so they pass whatever state the
+ * learner's exercises are in): every lesson folder holds what its manifest declares and nothing else;
+ * every exercise's stub (made from its solution) fails its checker for its TODOs, its reference solution
+ * passes, and each known mistake fails the very checks meant to catch it, saying what they must say.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  loadCourse,
+  loadMistakes,
+  type Exercise,
+} from '../../tools/workbook/course.ts'
+import {
+  derivedFolder,
+  writeMistake,
+  writeStub,
+} from '../../tools/workbook/derived.ts'
+import { hintCode, readHints } from '../../tools/workbook/hints.ts'
+import type { Mistake } from '../../tools/workbook/manifest.ts'
+import { absolutePath } from '../../tools/workbook/paths.ts'
+import { moveImports } from '../../tools/workbook/stub.ts'
+import { typeErrors } from '../../tools/workbook/typecheck.ts'
+import { tsx } from '../lessons/run-workbook.ts'
+
+interface AnswerResult {
+  exercise: string
+  file: string
+  passed: boolean
+  checks: number
+  typeErrors: string[]
+  failing: { name: string; message: string }[]
+  errors: string[]
+}
+
+const { lessons, exercises } = await loadCourse()
+const folder = derivedFolder()
+afterAll(() => folder.remove())
+
+/** Checks run with a short timeout: one mistake's answer never settles. */
+const checkEnv = { WORKBOOK_CHECK_TIMEOUT_MS: '2500' }
+
+const listing = (dir: string) =>
+  existsSync(absolutePath(dir)) ? readdirSync(absolutePath(dir)).sort() : []
+
+// The answers to check, made before the tests are collected: the pristine stubs and the mistakes.
+const stubs = new Map<Exercise, string>()
+const mistakes = new Map<Exercise, { mistake: Mistake; file: string }[]>()
+for (const exercise of exercises) {
+  const stub = join(folder.dir, exercise.id, 'stub', basename(exercise.file))
+  stubs.set(exercise, await writeStub(exercise, stub))
+  mistakes.set(
+    exercise,
+    (await loadMistakes(exercise)).map((mistake) => ({
+      mistake,
+      file: writeMistake(exercise, mistake, folder.dir),
+    })),
+  )
+}
+// Every hint's code, written beside the derived answers and type-checked in one program.
+const hintFiles = exercises.flatMap((exercise) => {
+  const from = exercise.solution.replace(
+    /^solutions\/([^/]+)\//,
+    'lessons/$1/exercises/',
+  )
+  return hintCode(exercise).map(({ hint, code }, index) => {
+    const file = join(folder.dir, exercise.id, 'hints', `${hint}-${index}.ts`)
+    mkdirSync(dirname(absolutePath(file)), { recursive: true })
+    writeFileSync(absolutePath(file), moveImports(code, from, file))
+    return file
+  })
+})
+const hintErrors = typeErrors(hintFiles).map(
+  (error) => `${error.file}:${error.line} ${error.code} ${error.message}`,
+)
+const allMistakes = exercises.flatMap((exercise) =>
+  mistakes.get(exercise)!.map((entry) => ({ exercise, ...entry })),
+)
+
+const results = new Map<string, AnswerResult>()
+beforeAll(async () => {
+  const plan = Object.fromEntries(
+    exercises.map((exercise) => [
+      exercise.id,
+      [
+        stubs.get(exercise)!,
+        exercise.solution,
+        ...mistakes
+          .get(exercise)!
+          .filter(({ mistake }) => !mistake.hangs)
+          .map(({ file }) => file),
+      ],
+    ]),
+  )
+  const { code, stdout, stderr } = await tsx(
+    'test/course/run-checks.ts',
+    [JSON.stringify(plan)],
+    { env: checkEnv },
+  )
+  if (code !== 0) throw new Error(`run-checks.ts failed:\n${stderr}`)
+  for (const line of stdout.split('\n').filter((l) => l.startsWith('{'))) {
+    const result = JSON.parse(line) as AnswerResult
+    results.set(result.file, result)
+  }
+}, 240_000)
+
+const resultFor = (file: string): AnswerResult => {
+  const result = results.get(file)
+  if (!result) throw new Error(`${file} was not checked`)
+  return result
+}
+
+describe.each(lessons)('lesson $number ($slug)', (lesson) => {
+  it('has a file for each declared section, and no other section file', () => {
+    expect(listing(`${lesson.dir}/sections`)).toEqual(
+      lesson.sections.map((section) => `${section.name}.ts`).sort(),
+    )
+  })
+
+  it('declares every exercise file, hint file, checker and solution it has', () => {
+    const files = (exercise: Exercise) => basename(exercise.solution)
+    const declared = lesson.exercises
+    expect(
+      listing(`${lesson.dir}/exercises`).filter((name) => name !== 'hints'),
+    ).toEqual(declared.map(files).sort())
+    expect(listing(`${lesson.dir}/exercises/hints`)).toEqual(
+      declared.map((exercise) => `${exercise.id}.md`).sort(),
+    )
+    expect(listing(`${lesson.dir}/checks`)).toEqual(
+      declared.map((exercise) => `${exercise.id}.check.ts`).sort(),
+    )
+    expect(listing(`solutions/${lesson.slug}`)).toEqual(
+      declared
+        .flatMap((exercise) => [files(exercise), `${exercise.id}.mistakes.ts`])
+        .sort(),
+    )
+  })
+
+  it('numbers its exercises <lesson>-1, <lesson>-2, … and has two to four', () => {
+    expect(lesson.exercises.map((exercise) => exercise.id)).toEqual(
+      lesson.exercises.map((_, index) => `${lesson.number}-${index + 1}`),
+    )
+    if (lesson.exercises.length > 0) {
+      expect(lesson.exercises.length).toBeGreaterThanOrEqual(2)
+      expect(lesson.exercises.length).toBeLessThanOrEqual(4)
+    }
+  })
+})
+
+describe.each(exercises)('exercise $id', (exercise) => {
+  it('has hints, each with something in it', () => {
+    const hints = readHints(exercise)
+    expect(hints.length).toBeGreaterThanOrEqual(2)
+    for (const hint of hints) expect(hint.trim()).not.toBe('')
+  })
+
+  it('has hint code that type-checks with the project settings', () => {
+    const errors = hintErrors.filter((error) =>
+      error.startsWith(`${folder.dir}/${exercise.id}/hints/`),
+    )
+    expect(errors).toEqual([])
+  })
+
+  it('has a stub, made from its solution, with TODOs that fail its checker', () => {
+    const stub = resultFor(stubs.get(exercise)!)
+    expect(readFileSync(absolutePath(stubs.get(exercise)!), 'utf8')).toMatch(
+      /TODO/,
+    )
+    expect(stub.typeErrors, 'the stub type-checks').toEqual([])
+    expect(stub.errors).toEqual([])
+    expect(stub.checks).toBeGreaterThan(0)
+    expect(stub.passed).toBe(false)
+    expect(
+      stub.failing.some((failure) => failure.message.startsWith('TODO:')),
+      'the stub fails for its TODOs',
+    ).toBe(true)
+  })
+
+  it('has a reference solution that type-checks and passes every check', () => {
+    const solution = resultFor(exercise.solution)
+    expect(solution.typeErrors).toEqual([])
+    expect(solution.failing).toEqual([])
+    expect(solution.errors).toEqual([])
+    expect(solution.passed).toBe(true)
+  })
+
+  it('has at least two known mistakes', () => {
+    expect(mistakes.get(exercise)!.length).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe.each(allMistakes)(
+  'mistake $mistake.name of $exercise.id',
+  ({ exercise, mistake, file }) => {
+    if (mistake.hangs) {
+      it('never ends, and the checks stop it and say so', async () => {
+        const { code, stderr } = await tsx(
+          'test/course/run-checks.ts',
+          [JSON.stringify({ [exercise.id]: [file] })],
+          { env: { ...checkEnv, WORKBOOK_STUCK_AFTER_MS: '3000' } },
+        )
+        expect(code).toBe(1)
+        expect(stderr).toContain(
+          `The checks did not finish within 3 s: ${file} runs a loop that never ends`,
+        )
+      }, 60_000)
+      return
+    }
+    it('fails the checks meant to catch it, saying what they must', () => {
+      const wrong = resultFor(file)
+      expect(wrong.passed).toBe(false)
+      const failingNames = wrong.failing.map((f) => f.name)
+      for (const words of mistake.fails)
+        expect(
+          failingNames.some((name) => name.includes(words)),
+          `expected a failing check with "${words}" in ${failingNames.join(' | ')}`,
+        ).toBe(true)
+      // What the first check it names says: the explanation a learner reads.
+      const [first] = mistake.fails
+      const named = wrong.failing.find((f) => first && f.name.includes(first))
+      for (const words of mistake.says ?? [])
+        expect(named?.message, `what "${first}" says`).toContain(words)
+    })
+  },
+)
