@@ -4,8 +4,25 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
 
-/** Debian's Chromium: the tests never download a browser (`.ci/run` installs it with apt-get). */
-export const CHROMIUM = '/usr/bin/chromium'
+/** Debian's Chromium, where it is installed (apt-get install -y chromium). */
+const DEBIAN_CHROMIUM = '/usr/bin/chromium'
+
+/**
+ * The browser to drive: the one CHROMIUM_PATH names, else Debian's, else the build that the npm package
+ * @sparticuz/chromium ships inside itself (unpacked into the temp dir on first use). Nothing is ever
+ * downloaded, so `npm install` brings all the site tests need.
+ */
+export async function chromiumPath(): Promise<string> {
+  const chosen = process.env.CHROMIUM_PATH
+  if (chosen) {
+    if (!existsSync(chosen))
+      throw new Error(`CHROMIUM_PATH is ${chosen}, which does not exist.`)
+    return chosen
+  }
+  if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM
+  const { default: packaged } = await import('@sparticuz/chromium')
+  return packaged.executablePath()
+}
 
 const FLAGS = [
   '--headless',
@@ -25,13 +42,9 @@ export interface Chromium {
 
 /** Chromium with a fresh profile, allowed to use the clipboard of `origin`. */
 export async function launchChromium(origin: string): Promise<Chromium> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `The site tests drive Debian's Chromium at ${CHROMIUM}, which is not installed: run "apt-get install -y chromium" (.ci/run does).`,
-    )
   const profile = await mkdtemp(join(tmpdir(), 'workbook-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: await chromiumPath(),
     headless: true,
     args: FLAGS,
     viewport: { width: 1440, height: 900 },
