@@ -118,8 +118,10 @@ describe('createEventStore', () => {
         database: ':memory:',
       } as const),
     ).toEqualTypeOf<SQLiteEventStore>()
-    const config: EventStoreConfig = getEventStoreConfig({})
-    expectTypeOf(createEventStore(config)).resolves.toEqualTypeOf<
+    // An instantiation expression: the function's type, without calling it (that would open a store).
+    expectTypeOf(
+      createEventStore<EventStoreConfig>,
+    ).returns.resolves.toEqualTypeOf<
       InMemoryEventStore | SQLiteEventStore | PostgreSQLEventStore
     >()
   })

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline/promises'
 import { commandLine, runCommand, UsageError } from './command.ts'
 import { findExercise, type Exercise } from './course.ts'
 import { writeStub } from './derived.ts'
-import { absolutePath, repoPath } from './paths.ts'
+import { absolutePath, learnerPath, repoPath } from './paths.ts'
 import { updateProgress } from './state.ts'
 import { cyan, dim, green } from './style.ts'
 import { makeStub } from './stub.ts'
@@ -36,7 +36,7 @@ async function confirmed(exercise: Exercise, force: boolean): Promise<boolean> {
 
 /** Copies the learner's file into .workbook/backups/, stamped with the time, and returns where. */
 function backUp(exercise: Exercise): string {
-  const dir = absolutePath(join('.workbook', 'backups'))
+  const dir = absolutePath(learnerPath(join('.workbook', 'backups')))
   mkdirSync(dir, { recursive: true })
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   const backup = join(dir, `${stamp}-${basename(exercise.file)}`)

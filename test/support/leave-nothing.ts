@@ -1,0 +1,40 @@
+/**
+ * vitest global setup: the whole run must leave the repository as it found it. Files the tests write
+ * (databases, derived answers, progress) go to temp dirs; only test-results/, the site tests' screenshots,
+ * may stay. A run that leaves anything else behind fails, naming it.
+ */
+import { execFileSync } from 'node:child_process'
+import { writeSync } from 'node:fs'
+
+const ALLOWED = /^test-results\//
+
+function entries(): Set<string> {
+  const status = execFileSync(
+    'git',
+    ['status', '--porcelain', '--ignored', '--untracked-files=all'],
+    { encoding: 'utf8' },
+  )
+  return new Set(
+    status
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => line.slice(3))
+      .filter((path) => !path.startsWith('node_modules/')),
+  )
+}
+
+export default function setup(): () => void {
+  const before = entries()
+  return () => {
+    const left = [...entries()].filter(
+      (path) => !before.has(path) && !ALLOWED.test(path),
+    )
+    if (left.length === 0) return
+    // vitest prints an error thrown here but still exits 0: say it, and exit with the failure.
+    writeSync(
+      2,
+      `\nThe tests left files in the repository: ${left.join(', ')}. Write them to a temp dir instead.\n`,
+    )
+    process.exit(1)
+  }
+}
