@@ -1,4 +1,4 @@
-/** Marks the part of an exercise still to write. `npm run verify` reports it as "not done yet". */
+/** Marks the part of an exercise still to write; `npm run verify` says so. */
 export class TodoError extends Error {
   override name = 'TodoError'
 }

@@ -19,7 +19,7 @@ const REPETITIONS = 3
 const NAIVE = 'naive loop'
 const MIGRATE = 'migrateEvents'
 
-/** The seed's first try: read the log, and append each event on its own with ExpectedVersion.ANY. */
+/** The Python original's first try: read the log, and append each event on its own with ExpectedVersion.ANY. */
 async function naiveLoop(
   source: EventStore,
   target: EventStore,

@@ -1,5 +1,5 @@
 // Migrating a SQLite file of 100,000 events to PostgreSQL (PGlite, and a real server), side by side:
-// - the seed's naive loop (one append a event, ExpectedVersion.ANY) against migrateEvents;
+// - the Python original's naive loop (one append a event, ExpectedVersion.ANY) against migrateEvents;
 // - migrateEvents killed with SIGKILL midway in a child process, then run again to finish.
 // `npx tsx bench/postgresql/migration.ts [events]` (default 100000).
 import { spawn } from 'node:child_process'
@@ -19,7 +19,7 @@ import { postgresTargets } from './targets.ts'
 const TOTAL = Number(process.argv[2] ?? 100_000)
 const BATCH = 1000
 
-/** The seed's "first try": one append a event, no expected version, no resume, no check. */
+/** The Python original's "first try": one append a event, no expected version, no resume, no check. */
 async function naiveLoop(
   source: EventStore,
   target: EventStore,

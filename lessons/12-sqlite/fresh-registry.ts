@@ -1,6 +1,7 @@
 /**
- * The fresh-registry pitfall. A store reads and writes only the event types its registry knows. Give it a
- * new, empty EventRegistry and it refuses the first save (the Python original saved, then failed on load).
+ * The fresh-registry pitfall. A store reads and writes only the event types
+ * its registry knows. Give it a new, empty EventRegistry and it refuses the
+ * first save (the Python original saved, then failed on load).
  */
 import { randomUUID } from 'node:crypto'
 import {
@@ -22,7 +23,7 @@ const noteRepository = (eventStore: EventStore) =>
 export async function freshRegistry(): Promise<void> {
   {
     // #region pitfall
-    // Wrong: a new EventRegistry is empty, so this store knows no event type at all.
+    // Wrong: a new EventRegistry is empty: this store knows no event type.
     await using store = new SQLiteEventStore({
       database: ':memory:',
       eventRegistry: new EventRegistry(),
@@ -36,18 +37,22 @@ export async function freshRegistry(): Promise<void> {
     } catch (error) {
       if (!(error instanceof EventTypeNotFoundError)) throw error
       console.log(
-        `Empty registry: save() throws ${error.name} for "${error.eventType}"; registered types: none`,
+        `Empty registry: save() throws ${error.name} for ` +
+          `"${error.eventType}"; registered types: none`,
       )
+      const position = await store.getGlobalPosition()
       console.log(
-        `Nothing was written (global position ${await store.getGlobalPosition()}); the note keeps its unsaved event`,
+        `Nothing was written (global position ${position}); ` +
+          'the note keeps its unsaved event',
       )
     }
     // #endregion pitfall
   }
   {
     // #region right-pattern
-    // Right: register the events the store will hold in the registry you give it, or leave eventRegistry
-    // out and the store uses defaultRegistry, where defineEvent registered them.
+    // Right: register the events the store will hold in the registry you
+    // give it, or leave eventRegistry out and the store uses defaultRegistry,
+    // where defineEvent registered them.
     await using store = new SQLiteEventStore({
       database: ':memory:',
       eventRegistry: registerNoteEvents(new EventRegistry()),
@@ -58,9 +63,8 @@ export async function freshRegistry(): Promise<void> {
     const note = notes.createNew(randomUUID())
     note.create('Test Note', 'Test content')
     await notes.save(note)
-    console.log(
-      `Registry with ${store.eventRegistry.list().join(' and ')}: saved at version ${note.version}`,
-    )
+    const known = store.eventRegistry.list().join(' and ')
+    console.log(`Registry with ${known}: saved at version ${note.version}`)
     // #endregion right-pattern
   }
 }

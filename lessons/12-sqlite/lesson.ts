@@ -1,4 +1,4 @@
-/** Lesson 12, section by section, in the order of the Python original's complete example. */
+/** Lesson 12, in the order of the Python original's complete example. */
 import type { LessonManifest } from '../../tools/workbook/manifest.ts'
 
 export default {

@@ -1,6 +1,7 @@
 /**
- * Vitest fixtures for the lesson's tests: `test.extend` is vitest's answer to pytest fixtures. A fixture
- * sets something up, hands it to the test with `use(...)`, and tears it down when `use` returns.
+ * Vitest fixtures for the lesson's tests: `test.extend` is vitest's answer to
+ * pytest fixtures. A fixture sets something up, hands it to the test with
+ * `use(...)`, and tears it down when `use` returns.
  */
 import { test as base } from 'vitest'
 import {
@@ -21,7 +22,8 @@ export const test = base.extend<NoteFixtures>({
   eventStore: async ({}, use) => {
     await using store = new SQLiteEventStore({
       database: ':memory:',
-      eventRegistry: registerNoteEvents(new EventRegistry()), // a registry that knows the events it will store
+      // A registry that knows the events the store will hold.
+      eventRegistry: registerNoteEvents(new EventRegistry()),
       walMode: false, // SQLite has no WAL for :memory:
     })
     await store.initialize()

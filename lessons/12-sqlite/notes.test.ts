@@ -1,4 +1,7 @@
-/** The lesson's tests, on the fixtures of note-fixtures.ts. `npm run lesson 12` runs them with vitest. */
+/**
+ * The lesson's tests, on the fixtures of note-fixtures.ts. `npm run lesson 12`
+ * runs them with vitest.
+ */
 import { randomUUID } from 'node:crypto'
 import { describe, expect } from 'vitest'
 import type { SQLiteEventStore } from 'eventsource-ts'
@@ -23,7 +26,8 @@ describe('NoteAggregate on a fresh SQLite store', () => {
   })
 
   test('starts every test with an empty database', async ({ eventStore }) => {
-    expect(await eventStore.getGlobalPosition()).toBe(0) // the notes saved above are not here
+    // The notes saved above are not here.
+    expect(await eventStore.getGlobalPosition()).toBe(0)
   })
 })
 // #endregion tests

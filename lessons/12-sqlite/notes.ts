@@ -1,6 +1,7 @@
 /**
- * The lesson's domain: a note, created once and then updated. The lesson, its exercises and their
- * solutions all import these from here, so there is one NoteCreated class, registered once.
+ * The lesson's domain: a note, created once and then updated. The lesson,
+ * its exercises and their solutions all import these from here, so there is
+ * one NoteCreated class, registered once.
  */
 import { z } from 'zod'
 import {
@@ -27,7 +28,10 @@ export type NoteUpdated = InstanceType<typeof NoteUpdated>
 // #endregion events
 
 // #region register
-/** Puts the note events in `registry`: a store reads and writes only the event types its registry knows. */
+/**
+ * Puts the note events in `registry`: a store reads and writes only the event
+ * types its registry knows.
+ */
 export function registerNoteEvents(registry: EventRegistry): EventRegistry {
   registry.register(NoteCreated)
   registry.register(NoteUpdated)

@@ -1,4 +1,4 @@
-/** Known wrong answers to 12-1: the reference solution, with one mistake each. */
+/** Known wrong answers to 12-1: the solution, with one mistake each. */
 import type { Mistake } from '../../tools/workbook/manifest.ts'
 
 const STORE = `    await using store = new SQLiteEventStore({
@@ -64,7 +64,10 @@ export const test = base.extend<NoteFixtures>({`,
       ],
       [
         '    await store.initialize()\n',
-        "    store.eventRegistry.register(registerNoteEvents(new EventRegistry()).get('NoteCreated'))\n    await store.initialize()\n",
+        `    const notes = registerNoteEvents(new EventRegistry())
+    store.eventRegistry.register(notes.get('NoteCreated'))
+    await store.initialize()
+`,
       ],
     ],
     fails: ['registry knows NoteCreated and NoteUpdated'],

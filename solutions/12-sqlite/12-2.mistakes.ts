@@ -1,4 +1,4 @@
-/** Known wrong answers to 12-2: the reference solution, with one mistake each. */
+/** Known wrong answers to 12-2: the solution, with one mistake each. */
 import type { Mistake } from '../../tools/workbook/manifest.ts'
 
 export default [
@@ -9,7 +9,7 @@ export default [
       [
         `      if (!url)
         throw new ConfigurationError(`,
-        `      if (!url) return { backend: 'sqlite', database: 'data/events.db' }
+        `      if (!url) return { backend: 'sqlite', database: 'events.db' }
       if (url === 'never')
         throw new ConfigurationError(`,
       ],
@@ -22,7 +22,8 @@ export default [
     replace: [
       [
         "const appEnv = env.APP_ENV || 'development'",
-        "const appEnv =\n    ENVIRONMENTS.find((name) => name === env.APP_ENV) ?? 'development'",
+        `const appEnv =
+    ENVIRONMENTS.find((name) => name === env.APP_ENV) ?? 'development'`,
       ],
     ],
     fails: ['unknown APP_ENV'],

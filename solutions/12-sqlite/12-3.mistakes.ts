@@ -1,4 +1,4 @@
-/** Known wrong answers to 12-3: the reference solution, with one mistake each. */
+/** Known wrong answers to 12-3: the solution, with one mistake each. */
 import type { Mistake } from '../../tools/workbook/manifest.ts'
 
 export default [
@@ -14,12 +14,10 @@ export default [
     replace: [
       [
         '    for (const run of streamRuns(batch)) {',
-        '    await checkpoint.save(batch.at(-1)!.globalPosition)\n    for (const run of streamRuns(batch)) {',
+        `    await checkpoint.save(batch.at(-1)!.globalPosition)
+    for (const run of streamRuns(batch)) {`,
       ],
-      [
-        '    await checkpoint.save(position) // only now is the whole batch in the target\n',
-        '',
-      ],
+      ['await checkpoint.save(position) //', '//'],
     ],
     fails: ['resumes from the checkpoint'],
   },

@@ -11,14 +11,17 @@ import { registerNoteEvents } from '../notes.ts'
 
 /** The options table of the lesson, filled in with what each store reports. */
 function printOptions(stores: Record<string, SQLiteEventStore>): void {
-  const registryOf = (store: SQLiteEventStore) =>
-    `${store.eventRegistry === defaultRegistry ? 'defaultRegistry' : 'own registry'} (${store.eventRegistry.list().join(', ')})`
+  const registryOf = ({ eventRegistry }: SQLiteEventStore) => {
+    const which = eventRegistry === defaultRegistry ? 'defaultRegistry' : 'own'
+    return `${which} (${eventRegistry.list().join(', ')})`
+  }
   const rows: [string, (store: SQLiteEventStore) => string][] = [
     ['database', (store) => JSON.stringify(store.database)],
     ['eventRegistry', registryOf],
     ['walMode', (store) => String(store.walMode)],
     ['busyTimeout', (store) => `${store.busyTimeout} ms`],
     ['enableTracing', (store) => String(store.enableTracing)],
+    ['synchronous', (store) => store.synchronous],
     ['isConnected', (store) => String(store.isConnected)],
   ]
   const columns = Object.entries(stores)
@@ -43,20 +46,23 @@ function printOptions(stores: Record<string, SQLiteEventStore>): void {
 
 export default async function configuration(): Promise<void> {
   // #region defaults
-  // Defaults: walMode true (reported false for :memory:, where SQLite cannot use WAL), busyTimeout 5000 ms,
-  // enableTracing true, eventRegistry defaultRegistry.
+  // Defaults: walMode true (reported false for :memory:, which cannot use
+  // WAL), busyTimeout 5000 ms, enableTracing true, synchronous NORMAL with
+  // WAL and FULL without, eventRegistry defaultRegistry.
   await using defaults = new SQLiteEventStore(':memory:')
   await defaults.initialize()
   // #endregion defaults
 
   // #region custom
-  // Every option set by hand. The object form takes the same options beside `database`.
+  // Every option set by hand. The object form takes the same options
+  // beside `database`.
   await using custom = new SQLiteEventStore({
     database: ':memory:',
     eventRegistry: registerNoteEvents(new EventRegistry()),
     walMode: false, // WAL is for files only
     busyTimeout: 10_000, // wait up to 10 s for another connection's write lock
     enableTracing: false, // no OpenTelemetry spans
+    synchronous: 'EXTRA', // wait for the disk at every commit, and more
   })
   await custom.initialize()
   printOptions({ 'Defaults (:memory:)': defaults, Custom: custom })
@@ -70,7 +76,9 @@ export default async function configuration(): Promise<void> {
       walMode: true,
     })
     console.log(
-      `A file store: walMode ${file.walMode}, isConnected ${file.isConnected} until initialize()`,
+      `A file store: walMode ${file.walMode}, ` +
+        `synchronous ${file.synchronous}, ` +
+        `isConnected ${file.isConnected} until initialize()`,
     )
     // #endregion wal-file
   } finally {

@@ -1,6 +1,6 @@
 /**
- * One code path, a store per environment: APP_ENV picks SQLite in a file for development, SQLite in memory
- * for tests, and PostgreSQL for production.
+ * One code path, a store per environment: APP_ENV picks SQLite in a file for
+ * development, SQLite in memory for tests, and PostgreSQL for production.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -22,7 +22,7 @@ function describeConfig(config: EventStoreConfig): string {
   return `PostgreSQL ${url}`
 }
 
-/** Runs `work` inside a new temporary directory, as if the app had been started there, then removes it. */
+/** Runs `work` in a new temp directory, as if the app started there. */
 async function inTemporaryDirectory(
   work: (dir: string) => Promise<void>,
 ): Promise<void> {
@@ -43,29 +43,37 @@ export default async function developmentWorkflow(): Promise<void> {
     // The app never names a store: it asks for the one its environment needs.
     for (const APP_ENV of ['development', 'testing']) {
       const config = getEventStoreConfig({ APP_ENV })
-      await using store = await createEventStore(config) // initialized; a SQLite file's directory is created first
+      // Initialized, and a SQLite file's directory is created first.
+      await using store = await createEventStore(config)
+      const { name } = store.constructor
       console.log(
-        `APP_ENV=${APP_ENV}: ${describeConfig(config)} → ${store.constructor.name}, connected: ${store.isConnected}`,
+        `APP_ENV=${APP_ENV}: ${describeConfig(config)} → ${name}, ` +
+          `connected: ${store.isConnected}`,
       )
     }
     // #endregion environments
+    const made = readdirSync(join(dir, 'data')).join(', ')
     console.log(
-      `  (development made ${readdirSync(join(dir, 'data')).join(', ')} in ./data of a temporary directory, removed afterwards)`,
+      `  (development made ${made} in ./data of a temporary directory, ` +
+        'removed afterwards)',
     )
 
     // #region production
-    // Production reads the server's URL from DATABASE_URL: secrets stay out of the code.
+    // Production reads the server's URL from DATABASE_URL: secrets stay out
+    // of the code.
     const production = getEventStoreConfig({
       APP_ENV: 'production',
       DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/events',
     })
     console.log(
-      `APP_ENV=production: ${describeConfig(production)} (this lesson does not connect to it)`,
+      `APP_ENV=production: ${describeConfig(production)} ` +
+        '(this lesson does not connect to it)',
     )
     // #endregion production
 
     // #region mistakes
-    // A missing DATABASE_URL or a misspelt APP_ENV fails at start-up, with what to set, not at the first save.
+    // A missing DATABASE_URL or a misspelt APP_ENV fails at start-up, saying
+    // what to set, not at the first save.
     const mistakes = {
       'APP_ENV=production, no DATABASE_URL': { APP_ENV: 'production' },
       'APP_ENV=prod (a typo)': { APP_ENV: 'prod' },

@@ -7,7 +7,7 @@ import { AggregateRepository, SQLiteEventStore } from 'eventsource-ts'
 import { NoteAggregate } from '../notes.ts'
 
 // #region cleanup
-/** Removes a SQLite database and the -wal and -shm files WAL mode keeps beside it. */
+/** Removes a SQLite database, and the -wal and -shm files beside it. */
 export function removeDatabaseFiles(databasePath: string): string[] {
   const removed: string[] = []
   for (const suffix of ['', '-wal', '-shm']) {
@@ -27,18 +27,15 @@ function listFiles(databasePath: string): string {
   const files = readdirSync(dirname(databasePath))
     .filter((file) => file.startsWith(name))
     .sort()
+  const kilobytes = (file: string) =>
+    (statSync(join(dirname(databasePath), file)).size / 1024).toFixed(1)
   return (
-    files
-      .map(
-        (file) =>
-          `${file} (${(statSync(join(dirname(databasePath), file)).size / 1024).toFixed(1)} KB)`,
-      )
-      .join(', ') || 'none'
+    files.map((file) => `${file} (${kilobytes(file)} KB)`).join(', ') || 'none'
   )
 }
 
 export default async function fileBased(): Promise<void> {
-  // The lesson keeps its files in a temporary directory, so nothing is left in yours.
+  // The lesson keeps its files in a temp directory: nothing is left in yours.
   const dir = mkdtempSync(join(tmpdir(), 'lesson-12-'))
   try {
     // #region file-based
@@ -55,13 +52,13 @@ export default async function fileBased(): Promise<void> {
       const note = notes.createNew(noteId)
       note.create('Development Notes', 'Testing SQLite storage')
       await notes.save(note)
-      console.log(
-        `Saved "${note.state.title}" at version ${note.version} to ${databasePath}`,
-      )
+      console.log(`Saved "${note.state.title}" at version ${note.version}`)
+      console.log(`to ${databasePath}`)
       console.log(`Files while the store is open: ${listFiles(databasePath)}`)
     }
     console.log(
-      `Files after close: ${listFiles(databasePath)} (SQLite folds the WAL back in and removes -wal and -shm)`,
+      `Files after close: ${listFiles(databasePath)} ` +
+        '(SQLite folds the WAL back in and removes -wal and -shm)',
     )
 
     {
@@ -73,16 +70,16 @@ export default async function fileBased(): Promise<void> {
         aggregateType: 'Note',
       })
       const loaded = await notes.load(noteId)
-      console.log(
-        `Reopened and loaded: "${loaded.state.title}", version ${loaded.version}`,
-      )
+      const { title } = loaded.state
+      console.log(`Reopened and loaded: "${title}", version ${loaded.version}`)
     }
     // #endregion file-based
 
     // #region remove-files
     const removed = removeDatabaseFiles(databasePath)
     console.log(
-      `Cleaned up: removed ${removed.join(', ')}; files left: ${listFiles(databasePath)}`,
+      `Cleaned up: removed ${removed.join(', ')}; ` +
+        `files left: ${listFiles(databasePath)}`,
     )
     // #endregion remove-files
   } finally {

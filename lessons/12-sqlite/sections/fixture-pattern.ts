@@ -1,4 +1,7 @@
-/** Vitest fixtures: runs the lesson's tests (notes.test.ts on note-fixtures.ts), then the registry pitfall. */
+/**
+ * Vitest fixtures: runs the lesson's tests (notes.test.ts, on the fixtures of
+ * note-fixtures.ts), then shows the fresh-registry pitfall.
+ */
 import { fileURLToPath } from 'node:url'
 import { green, red } from '../../../tools/workbook/style.ts'
 import { runTests } from '../../../tools/workbook/vitest-runner.ts'
@@ -8,13 +11,13 @@ const testFile = fileURLToPath(new URL('../notes.test.ts', import.meta.url))
 
 export default async function fixturePattern(): Promise<void> {
   console.log(
-    'vitest lessons/12-sqlite/notes.test.ts (fixtures from note-fixtures.ts: a fresh store per test, closed after it)',
+    'vitest lessons/12-sqlite/notes.test.ts (fixtures from note-fixtures.ts: ' +
+      'a fresh store per test, closed after it)',
   )
   const report = await runTests({ files: [testFile] })
   for (const test of report.tests) {
-    console.log(
-      `  ${test.state === 'passed' ? green('✓') : red('✗')} ${test.path.join(' › ')}`,
-    )
+    const mark = test.state === 'passed' ? green('✓') : red('✗')
+    console.log(`  ${mark} ${test.path.join(' › ')}`)
     for (const failure of test.failures)
       console.log(`    ${red(failure.message)}`)
   }

@@ -1,4 +1,4 @@
-/** In-memory SQLite: a real database that lives only while its store is open. */
+/** In-memory SQLite: a real database that lives while its store is open. */
 import { randomUUID } from 'node:crypto'
 import {
   AggregateRepository,
@@ -14,10 +14,10 @@ export default async function inMemory(): Promise<void> {
     console.log('Reinstall it with: npm rebuild better-sqlite3')
   // #endregion sqlite-available
 
-  let usedStore: SQLiteEventStore // the block's store, to look at once the block has ended
+  let usedStore: SQLiteEventStore // to look at once the block has ended
   {
     // #region in-memory
-    // `await using` closes the store when this block ends, even if something throws.
+    // `await using` closes the store when this block ends, even on a throw.
     await using store = new SQLiteEventStore(':memory:')
     await store.initialize() // opens the database and creates the schema
 
@@ -34,13 +34,16 @@ export default async function inMemory(): Promise<void> {
       events: [event],
       expectedVersion: 0,
     })
+    const { newVersion, globalPosition } = result
     console.log(
-      `Stored ${event.eventType}: version ${result.newVersion}, global position ${result.globalPosition}`,
+      `Stored ${event.eventType}: version ${newVersion}, ` +
+        `global position ${globalPosition}`,
     )
 
     const stream = await store.getEvents(noteId, 'Note')
+    const { events, version } = stream
     console.log(
-      `Loaded ${stream.events.length} event back, stream at version ${stream.version}`,
+      `Loaded ${events.length} event back, stream at version ${version}`,
     )
     // #endregion in-memory
 
@@ -53,20 +56,22 @@ export default async function inMemory(): Promise<void> {
     const note = await notes.load(noteId)
     note.update('Updated: Discuss Q4 roadmap and budget')
     await notes.save(note)
+    const { title, content } = note.state
     console.log(
-      `Updated "${note.state.title}" through a repository: version ${note.version}, content "${note.state.content}"`,
+      `Updated "${title}" through a repository: version ${note.version}, ` +
+        `content "${content}"`,
     )
     // #endregion repository
     usedStore = store
   }
 
   // #region gone
-  // The block has ended, so `await using` has closed its store, and the :memory: database went with it.
+  // The block has ended, so `await using` has closed its store, and the
+  // :memory: database went with it.
   console.log(`After the block: isConnected ${usedStore.isConnected}`)
   await using fresh = new SQLiteEventStore(':memory:')
   await fresh.initialize()
-  console.log(
-    `A new :memory: store starts empty: global position ${await fresh.getGlobalPosition()}`,
-  )
+  const position = await fresh.getGlobalPosition()
+  console.log(`A new :memory: store starts empty: global position ${position}`)
   // #endregion gone
 }

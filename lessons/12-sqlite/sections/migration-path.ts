@@ -1,6 +1,7 @@
 /**
- * From SQLite to PostgreSQL: the seed's loop first, then migrateEvents. The target is PostgreSQL embedded in
- * this process by PGlite, or the server at DATABASE_URL when it is set.
+ * From SQLite to PostgreSQL: the Python original's loop first, then
+ * migrateEvents. The target is PostgreSQL embedded in this process by PGlite,
+ * or the server at DATABASE_URL when it is set.
  */
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -18,13 +19,13 @@ import { progressBar } from '../../../tools/workbook/progress-bar.ts'
 import { NoteCreated, NoteUpdated } from '../notes.ts'
 
 const NOTES = 100
-/** Each note is written in two sessions of five events; the sessions of different notes interleave. */
+/** A note is written in two sessions of five events; notes interleave. */
 const SESSIONS = 2
 const EVENTS_PER_SESSION = 5
-/** Where the lesson stops the seed's loop, as if its process had died. */
+/** Where the lesson stops the first loop, as if its process had died. */
 const CRASH_AFTER = 300
 
-/** Fills the source with notes created and updated in sessions, interleaved in the log as real use would. */
+/** Fills the source with notes, interleaved in the log as real use would. */
 async function fillSource(store: EventStore): Promise<void> {
   const notes = Array.from({ length: NOTES }, () => randomUUID())
   for (let session = 0; session < SESSIONS; session++) {
@@ -53,7 +54,10 @@ async function fillSource(store: EventStore): Promise<void> {
   }
 }
 
-/** PGlite in memory; with DATABASE_URL, a schema of its own on that server, dropped afterwards. */
+/**
+ * PGlite in memory; with DATABASE_URL, a schema of its own on that server,
+ * dropped afterwards.
+ */
 async function openTarget(): Promise<{
   store: PostgreSQLEventStore
   dispose(): Promise<void>
@@ -81,10 +85,15 @@ async function openTarget(): Promise<{
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-const rate = (events: number, ms: number) =>
-  `${seconds(ms)}, ${Math.round(events / (ms / 1000)).toLocaleString('en')} events/s`
+const rate = (events: number, ms: number) => {
+  const perSecond = Math.round(events / (ms / 1000)).toLocaleString('en')
+  return `${seconds(ms)}, ${perSecond} events/s`
+}
 
-/** Times the copying itself: from migrateEvents' first progress report, before the first batch, to its last. */
+/**
+ * Times the copying itself: from migrateEvents' first progress report, before
+ * the first batch, to its last.
+ */
 function copyTimer() {
   let first = 0
   let last = 0
@@ -105,16 +114,18 @@ export default async function migrationPath(): Promise<void> {
     await fillSource(source)
     const total = await source.getGlobalPosition()
     await target.store.initialize()
-    console.log(
-      `Source: ${source.database} with ${total.toLocaleString('en')} events of ${NOTES} notes`,
-    )
-    console.log(
-      `Target: ${target.store.database}${process.env.DATABASE_URL ? ' (DATABASE_URL, in a schema of its own)' : ' (set DATABASE_URL to use a server)'}`,
-    )
+    const events = total.toLocaleString('en')
+    console.log(`Source: ${source.database}`)
+    console.log(`  with ${events} events of ${NOTES} notes`)
+    const where = process.env.DATABASE_URL
+      ? '(DATABASE_URL, in a schema of its own)'
+      : '(set DATABASE_URL to use a server)'
+    console.log(`Target: ${target.store.database} ${where}`)
     const pgTarget = target.store
 
     // #region naive-loop
-    // The seed's loop: one append, so one transaction, per event; ExpectedVersion.ANY; no resume, no check.
+    // The Python original's loop: one append, so one transaction, per event;
+    // ExpectedVersion.ANY; no resume, no check.
     let count = 0
     const started = performance.now()
     for await (const stored of source.readAll()) {
@@ -126,16 +137,19 @@ export default async function migrationPath(): Promise<void> {
         expectedVersion: ExpectedVersion.ANY,
       })
       count += 1
-      if (count === CRASH_AFTER) break // the lesson stops it here, as if the process had died
+      if (count === CRASH_AFTER) break // as if the process had died here
     }
+    const took = rate(count, performance.now() - started)
     console.log(
-      `Naive loop: ${count} events, one transaction each (${rate(count, performance.now() - started)}), then it died`,
+      `Naive loop: ${count} events, one transaction each (${took}), ` +
+        'then it died',
     )
     // #endregion naive-loop
 
     // #region migrate-events
-    // migrateEvents: one transaction a batch; expected versions instead of ANY; events the dead run copied are
-    // skipped; and every stream is verified against the source at the end.
+    // migrateEvents: one transaction a batch; expected versions, not ANY; the
+    // events the dead run copied are skipped; every stream is verified
+    // against the source at the end.
     const bar = progressBar('events')
     const copying = copyTimer()
     const report = await migrateEvents({
@@ -148,18 +162,22 @@ export default async function migrationPath(): Promise<void> {
       },
     })
     bar.finish()
+    const { copied, skipped, verified, streams, checksum } = report
     console.log(
-      `migrateEvents: copied ${report.copied} in batches of 500 (${rate(report.copied, copying.elapsed)}); skipped ${report.skipped} already there`,
+      `migrateEvents: copied ${copied} in batches of 500 ` +
+        `(${rate(copied, copying.elapsed)}); skipped ${skipped} already there`,
     )
     console.log(
-      `Verified: ${report.verified}, ${report.streams} streams with the same event ids, versions and checksums (${report.checksum.slice(0, 12)}…)`,
+      `Verified: ${verified}, ${streams} streams with the same event ids, ` +
+        `versions and checksums (${checksum.slice(0, 12)}…)`,
     )
     // #endregion migrate-events
 
     // #region rerun
     const again = await migrateEvents({ source, target: pgTarget })
     console.log(
-      `Run again: copied ${again.copied}, skipped ${again.skipped}, verified: ${again.verified}`,
+      `Run again: copied ${again.copied}, skipped ${again.skipped}, ` +
+        `verified: ${again.verified}`,
     )
     // #endregion rerun
   } finally {
