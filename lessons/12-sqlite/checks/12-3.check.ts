@@ -1,4 +1,7 @@
-/** Checks exercise 12-3 (a resumable batch migration) on a SQLite source and an in-memory target. */
+/**
+ * Checks exercise 12-3 (a resumable batch migration) on a SQLite source and an
+ * in-memory target.
+ */
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
@@ -18,7 +21,10 @@ import {
   quoted,
 } from '../../../tools/workbook/check-targets.ts'
 
-/** Which note each event of the source belongs to, in global order: runs of one stream, and interleaving. */
+/**
+ * Which note each event of the source belongs to, in global order: runs of one
+ * stream, and interleaving.
+ */
 const PLAN = [
   0, 0, 0, 0, 1, 0, 1, 2, 3, 2, 2, 1, 3, 3, 0, 1, 2, 3, 0, 1, 2, 3, 1,
 ]
@@ -33,7 +39,10 @@ interface EventSpec {
   content: string
 }
 
-/** The source's events, fully specified, so another store can hold exactly the same ones. */
+/**
+ * The source's events, fully specified, so another store can hold exactly the
+ * same ones.
+ */
 function sourceSpecs(): EventSpec[] {
   const notes = [randomUUID(), randomUUID(), randomUUID(), randomUUID()]
   const versions = [0, 0, 0, 0]
@@ -85,9 +94,10 @@ const rejection = (promise: Promise<unknown>) =>
   )
 
 /**
- * Why a migration went wrong, when the reason is events it skipped: the usual cause is reading from
- * `checkpoint + 1`, as if fromPosition were inclusive. The target then refuses the next event of the
- * stream with OptimisticLockError, whose own advice (about commands) would mislead here.
+ * Why a migration went wrong, when the reason is events it skipped: the usual
+ * cause is reading from `checkpoint + 1`, as if fromPosition were inclusive.
+ * The target then refuses the next event of the stream with
+ * OptimisticLockError, whose own advice (about commands) would mislead here.
  */
 async function skippedEvents(
   source: EventStore,
@@ -129,10 +139,13 @@ async function skippedEvents(
   }
   if (!skipped) return undefined
   return (
-    `migrate() skipped the event at global position ${skipped.position} (${skipped.type}, version ${skipped.version} of its note). ` +
-    'fromPosition means "after this position": read from the checkpoint itself, not from checkpoint + 1.' +
+    `migrate() skipped the event at global position ${skipped.position} ` +
+    `(${skipped.type}, version ${skipped.version} of its note). ` +
+    'fromPosition means "after this position": read from the checkpoint ' +
+    'itself, not from checkpoint + 1.' +
     (error instanceof OptimisticLockError
-      ? ' The target then refused the next event of that note with OptimisticLockError, as it should.'
+      ? ' The target then refused the next event of that note with ' +
+        'OptimisticLockError, as it should.'
       : '')
   )
 }
@@ -150,7 +163,10 @@ function memoryCheckpoint(start = 0) {
   }
 }
 
-/** The store, with its reads and appends recorded, and an append that can be made to fail like a crash. */
+/**
+ * The store, with its reads and appends recorded, and an append that can be
+ * made to fail like a crash.
+ */
 function observed(store: EventStore, crashOnAppend = Infinity) {
   const reads: ReadAllOptions[] = []
   const appends: AppendEventsInput[] = []
@@ -212,105 +228,131 @@ for (const target of await checkTargets('12-3')) {
           await store.close()
       })
 
-      test('migrate() copies every event in order, with ids, streams, versions and times unchanged', async () => {
-        const failure = await rejection(
-          migrate({
+      test(
+        'migrate() copies every event in order, ' +
+          'with ids, streams, versions and times unchanged',
+        async () => {
+          const failure = await rejection(
+            migrate({
+              source,
+              target: destination,
+              checkpoint: memoryCheckpoint(),
+              batchSize: BATCH,
+            }),
+          )
+          const skipped = await skippedEvents(source, destination, failure)
+          if (skipped) throw new Error(skipped)
+          if (failure) throw failure
+          expect(await log(destination)).toEqual(await log(source))
+        },
+      )
+
+      test(
+        'migrate() reports how many events it copied ' +
+          'and the position it reached',
+        async () => {
+          const report = await migrate({
             source,
             target: destination,
             checkpoint: memoryCheckpoint(),
             batchSize: BATCH,
-          }),
-        )
-        const skipped = await skippedEvents(source, destination, failure)
-        if (skipped) throw new Error(skipped)
-        if (failure) throw failure
-        expect(await log(destination)).toEqual(await log(source))
-      })
+          })
+          expect(report).toEqual({
+            copied: PLAN.length,
+            lastPosition: await source.getGlobalPosition(),
+          })
+        },
+      )
 
-      test('migrate() reports how many events it copied and the position it reached', async () => {
-        const report = await migrate({
-          source,
-          target: destination,
-          checkpoint: memoryCheckpoint(),
-          batchSize: BATCH,
-        })
-        expect(report).toEqual({
-          copied: PLAN.length,
-          lastPosition: await source.getGlobalPosition(),
-        })
-      })
-
-      test('migrate() works in batches of batchSize, and saves the checkpoint after each', async () => {
-        const reader = observed(source)
-        const writer = observed(destination)
-        const checkpoint = memoryCheckpoint()
-        await migrate({
-          source: reader.store,
-          target: writer.store,
-          checkpoint,
-          batchSize: BATCH,
-        })
-        const limits = reader.reads.map((options) => options.limit)
-        assert.ok(
-          limits.length > 0 &&
-            limits.every((limit) => limit !== undefined && limit <= BATCH),
-          `read with source.readAll({ fromPosition, limit: batchSize }); the limits were ${limits.join(', ') || 'never set'}`,
-        )
-        assert.ok(
-          writer.appends.every((append) => append.events.length <= BATCH),
-          'an append must not hold more than one batch',
-        )
-        assert.ok(
-          writer.appends.length < PLAN.length,
-          `${writer.appends.length} appends for ${PLAN.length} events: append each run of one stream's events in one call`,
-        )
-        expect(
-          checkpoint.saved,
-          'save the last globalPosition of each batch, once the batch is written',
-        ).toEqual([5, 10, 15, 20, 23])
-      })
-
-      test('after a crash, a re-run resumes from the checkpoint: nothing missing, nothing twice', async () => {
-        const checkpoint = memoryCheckpoint()
-        const crashing = observed(destination, 4)
-        const crash = await rejection(
-          migrate({
-            source,
-            target: crashing.store,
+      test(
+        'migrate() works in batches of batchSize, ' +
+          'and saves the checkpoint after each',
+        async () => {
+          const reader = observed(source)
+          const writer = observed(destination)
+          const checkpoint = memoryCheckpoint()
+          await migrate({
+            source: reader.store,
+            target: writer.store,
             checkpoint,
             batchSize: BATCH,
-          }),
-        )
-        assert.ok(
-          String(crash).includes('Simulated crash'),
-          `The 4th append failed, so migrate() must reject with that error; ${crash === undefined ? 'it resolved' : `it threw ${quoted(crash)}`}.`,
-        )
-        const resumedFrom = checkpoint.position
-        const alreadyCopied = (await log(destination)).length
-
-        const reader = observed(source)
-        const report = await migrate({
-          source: reader.store,
-          target: destination,
-          checkpoint,
-          batchSize: BATCH,
-        }).catch((error: unknown) => {
-          throw new Error(
-            `The re-run after the crash failed with ${quoted(error)}. Was the checkpoint saved before its batch was written? Save it only once the whole batch is in the target.`,
+          })
+          const limits = reader.reads.map((options) => options.limit)
+          assert.ok(
+            limits.length > 0 &&
+              limits.every((limit) => limit !== undefined && limit <= BATCH),
+            'read with source.readAll({ fromPosition, limit: batchSize }); ' +
+              `the limits were ${limits.join(', ') || 'never set'}`,
           )
-        })
-        expect(
-          reader.reads[0]?.fromPosition ?? 0,
-          'start reading after the checkpoint (await checkpoint.load()), not from the beginning',
-        ).toBe(resumedFrom)
-        expect(
-          await log(destination),
-          'the target must end up with exactly the source events, in order',
-        ).toEqual(await log(source))
-        expect(report.copied, 'count only events written by this run').toBe(
-          PLAN.length - alreadyCopied,
-        )
-      })
+          assert.ok(
+            writer.appends.every((append) => append.events.length <= BATCH),
+            'an append must not hold more than one batch',
+          )
+          assert.ok(
+            writer.appends.length < PLAN.length,
+            `${writer.appends.length} appends for ${PLAN.length} events: ` +
+              "append each run of one stream's events in one call",
+          )
+          expect(
+            checkpoint.saved,
+            'save the last globalPosition of each batch, ' +
+              'once the batch is written',
+          ).toEqual([5, 10, 15, 20, 23])
+        },
+      )
+
+      test(
+        'after a crash, a re-run resumes from the checkpoint: ' +
+          'nothing missing, nothing twice',
+        async () => {
+          const checkpoint = memoryCheckpoint()
+          const crashing = observed(destination, 4)
+          const crash = await rejection(
+            migrate({
+              source,
+              target: crashing.store,
+              checkpoint,
+              batchSize: BATCH,
+            }),
+          )
+          const outcome =
+            crash === undefined ? 'it resolved' : `it threw ${quoted(crash)}`
+          assert.ok(
+            String(crash).includes('Simulated crash'),
+            'The 4th append failed, ' +
+              'so migrate() must reject with that error; ' +
+              `${outcome}.`,
+          )
+          const resumedFrom = checkpoint.position
+          const alreadyCopied = (await log(destination)).length
+
+          const reader = observed(source)
+          const report = await migrate({
+            source: reader.store,
+            target: destination,
+            checkpoint,
+            batchSize: BATCH,
+          }).catch((error: unknown) => {
+            throw new Error(
+              `The re-run after the crash failed with ${quoted(error)}. ` +
+                'Was the checkpoint saved before its batch was written? ' +
+                'Save it only once the whole batch is in the target.',
+            )
+          })
+          expect(
+            reader.reads[0]?.fromPosition ?? 0,
+            'start reading after the checkpoint (await checkpoint.load()), ' +
+              'not from the beginning',
+          ).toBe(resumedFrom)
+          expect(
+            await log(destination),
+            'the target must end up with exactly the source events, in order',
+          ).toEqual(await log(source))
+          expect(report.copied, 'count only events written by this run').toBe(
+            PLAN.length - alreadyCopied,
+          )
+        },
+      )
 
       test('a finished migration, run again, copies nothing', async () => {
         const checkpoint = memoryCheckpoint()
@@ -344,102 +386,127 @@ for (const target of await checkTargets('12-3')) {
         expect(await log(destination)).toEqual(await log(source))
       })
 
-      test('a target stream that differs from the source is a conflict, never merged', async () => {
-        const other = new NoteCreated({
-          aggregateId: specs[0]!.aggregateId,
-          title: 'Already in the target',
-          content: 'x',
-        })
-        await destination.appendEvents({
-          aggregateId: other.aggregateId,
-          aggregateType: 'Note',
-          events: [other],
-          expectedVersion: 0,
-        })
-        const conflict = await rejection(
-          migrate({
+      test(
+        'a target stream that differs from the source is a conflict, ' +
+          'never merged',
+        async () => {
+          const other = new NoteCreated({
+            aggregateId: specs[0]!.aggregateId,
+            title: 'Already in the target',
+            content: 'x',
+          })
+          await destination.appendEvents({
+            aggregateId: other.aggregateId,
+            aggregateType: 'Note',
+            events: [other],
+            expectedVersion: 0,
+          })
+          const conflict = await rejection(
+            migrate({
+              source,
+              target: destination,
+              checkpoint: memoryCheckpoint(),
+              batchSize: BATCH,
+            }),
+          )
+          const outcome =
+            conflict === undefined
+              ? 'it merged the streams instead'
+              : `it threw ${quoted(conflict)}`
+          assert.ok(
+            conflict instanceof OptimisticLockError,
+            "The target's stream already has another event at version 1, " +
+              'so migrate() must reject with OptimisticLockError; ' +
+              `${outcome}. ` +
+              "Append with expectedVersion: the run's first " +
+              'aggregateVersion - 1, not ExpectedVersion.ANY.',
+          )
+        },
+      )
+
+      test(
+        'checksum() counts the events, ' +
+          'and is the same for the same events in two stores',
+        async () => {
+          const copy = await storeWith(specs)
+          const [original, copied] = [
+            await checksum(source),
+            await checksum(copy),
+          ]
+          expect(original.count).toBe(PLAN.length)
+          expect(original.checksum, 'a SHA-256 in hex').toMatch(
+            /^[0-9a-f]{64}$/,
+          )
+          expect(copied).toEqual(original)
+        },
+      )
+
+      test(
+        'checksum() changes when a payload, the order of events, ' +
+          'or an event differs',
+        async () => {
+          const original = (await checksum(source)).checksum
+          const changedPayload = specs.map((spec, index) =>
+            index === 7 ? { ...spec, content: 'changed' } : spec,
+          )
+          const reordered = [
+            ...specs.slice(0, 4),
+            specs[5]!,
+            specs[4]!,
+            ...specs.slice(6),
+          ] // two streams' events swapped in the log
+          const otherEvent = specs.map((spec, index) =>
+            index === 22 ? { ...spec, eventId: randomUUID() } : spec,
+          )
+          expect(
+            (await checksum(await storeWith(changedPayload))).checksum,
+            'one event has another payload',
+          ).not.toBe(original)
+          expect(
+            (await checksum(await storeWith(reordered))).checksum,
+            'the same events in another global order',
+          ).not.toBe(original)
+          expect(
+            (await checksum(await storeWith(otherEvent))).checksum,
+            'one event has another id',
+          ).not.toBe(original)
+          expect(
+            (await checksum(await storeWith(specs.slice(0, -1)))).count,
+            'one event fewer',
+          ).toBe(PLAN.length - 1)
+        },
+      )
+
+      test(
+        'verifyMigration() compares the counts and checksums ' +
+          'of source and target',
+        async () => {
+          await migrate({
             source,
             target: destination,
             checkpoint: memoryCheckpoint(),
             batchSize: BATCH,
-          }),
-        )
-        assert.ok(
-          conflict instanceof OptimisticLockError,
-          `The target's stream already has another event at version 1, so migrate() must reject with OptimisticLockError; ${conflict === undefined ? 'it merged the streams instead' : `it threw ${quoted(conflict)}`}. ` +
-            "Append with expectedVersion: the run's first aggregateVersion - 1, not ExpectedVersion.ANY.",
-        )
-      })
-
-      test('checksum() counts the events, and is the same for the same events in two stores', async () => {
-        const copy = await storeWith(specs)
-        const [original, copied] = [
-          await checksum(source),
-          await checksum(copy),
-        ]
-        expect(original.count).toBe(PLAN.length)
-        expect(original.checksum, 'a SHA-256 in hex').toMatch(/^[0-9a-f]{64}$/)
-        expect(copied).toEqual(original)
-      })
-
-      test('checksum() changes when a payload, the order of events, or an event differs', async () => {
-        const original = (await checksum(source)).checksum
-        const changedPayload = specs.map((spec, index) =>
-          index === 7 ? { ...spec, content: 'changed' } : spec,
-        )
-        const reordered = [
-          ...specs.slice(0, 4),
-          specs[5]!,
-          specs[4]!,
-          ...specs.slice(6),
-        ] // two streams' events swapped in the log
-        const otherEvent = specs.map((spec, index) =>
-          index === 22 ? { ...spec, eventId: randomUUID() } : spec,
-        )
-        expect(
-          (await checksum(await storeWith(changedPayload))).checksum,
-          'one event has another payload',
-        ).not.toBe(original)
-        expect(
-          (await checksum(await storeWith(reordered))).checksum,
-          'the same events in another global order',
-        ).not.toBe(original)
-        expect(
-          (await checksum(await storeWith(otherEvent))).checksum,
-          'one event has another id',
-        ).not.toBe(original)
-        expect(
-          (await checksum(await storeWith(specs.slice(0, -1)))).count,
-          'one event fewer',
-        ).toBe(PLAN.length - 1)
-      })
-
-      test('verifyMigration() compares the counts and checksums of source and target', async () => {
-        await migrate({
-          source,
-          target: destination,
-          checkpoint: memoryCheckpoint(),
-          batchSize: BATCH,
-        })
-        const verified = await verifyMigration(source, destination)
-        expect(verified.matches).toBe(true)
-        expect(verified.source).toEqual(verified.target)
-        expect(verified.source.count).toBe(PLAN.length)
-        const extra = new NoteCreated({
-          aggregateId: randomUUID(),
-          title: 'Extra',
-          content: 'only in the target',
-        })
-        await destination.appendEvents({
-          aggregateId: extra.aggregateId,
-          aggregateType: 'Note',
-          events: [extra],
-          expectedVersion: 0,
-        })
-        const mismatch = await verifyMigration(source, destination)
-        expect(mismatch.matches, 'the target has one event more').toBe(false)
-        expect(mismatch.target.count).toBe(PLAN.length + 1)
-      })
+          })
+          const verified = await verifyMigration(source, destination)
+          expect(verified.matches).toBe(true)
+          expect(verified.source).toEqual(verified.target)
+          expect(verified.source.count).toBe(PLAN.length)
+          const extra = new NoteCreated({
+            aggregateId: randomUUID(),
+            title: 'Extra',
+            content: 'only in the target',
+          })
+          await destination.appendEvents({
+            aggregateId: extra.aggregateId,
+            aggregateType: 'Note',
+            events: [extra],
+            expectedVersion: 0,
+          })
+          const mismatch = await verifyMigration(source, destination)
+          expect(mismatch.matches, 'the target has one event more').toBe(false)
+          expect(mismatch.target.count).toBe(PLAN.length + 1)
+        },
+      )
     })
   })
 }
