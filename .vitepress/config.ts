@@ -110,7 +110,17 @@ export default defineConfig({
   themeConfig: {
     logo: '/logo.svg',
     siteTitle: 'ES Workbook',
-    search: { provider: 'local' },
+    search: {
+      provider: 'local',
+      options: {
+        // A reference solution is a spoiler: the search does not index it.
+        _render: (src, env, md) =>
+          md.render(
+            src.replace(/<SolutionReveal[\s\S]*?<\/SolutionReveal>/g, ''),
+            env,
+          ),
+      },
+    },
     nav: [
       { text: 'Lesson 12', link: '/lessons/12-sqlite' },
       { text: 'Exercises', link: '/exercises' },

@@ -6,6 +6,7 @@ import EventLogDiagram from './components/EventLogDiagram.vue'
 import LessonOutput from './components/LessonOutput.vue'
 import MigrationFlowDiagram from './components/MigrationFlowDiagram.vue'
 import SeriesMap from './components/SeriesMap.vue'
+import SolutionReveal from './components/SolutionReveal.vue'
 import SqliteFilesDiagram from './components/SqliteFilesDiagram.vue'
 import SqliteVsPostgresDiagram from './components/SqliteVsPostgresDiagram.vue'
 import './style.css'
@@ -15,6 +16,7 @@ export default {
   enhanceApp({ app }) {
     app.use(TwoslashFloatingVue)
     app.component('SeriesMap', SeriesMap)
+    app.component('SolutionReveal', SolutionReveal)
     app.component('LessonOutput', LessonOutput)
     app.component('EventLogDiagram', EventLogDiagram)
     app.component('SqliteFilesDiagram', SqliteFilesDiagram)

@@ -50,6 +50,15 @@ async function builtPages(): Promise<string[]> {
     .sort()
 }
 
+/** The lesson pages of the build, such as `/lessons/12-sqlite`. */
+async function lessonPages(): Promise<string[]> {
+  const paths = (await builtPages()).filter((path) =>
+    path.startsWith('/lessons/'),
+  )
+  expect(paths.length).toBeGreaterThan(0)
+  return paths
+}
+
 /** Opens a page, recording console errors, uncaught exceptions and failed requests. */
 async function open(path: string, problems: string[] = []): Promise<Page> {
   const page = await chromium.context.newPage()
@@ -217,19 +226,66 @@ describe('the built site, in Chromium', () => {
     await page.close()
   })
 
-  it('copies a code block, exactly as the lesson file has it', async () => {
+  it('copies a code block of every lesson page, exactly as the lesson file has it', async () => {
+    for (const path of await lessonPages()) {
+      const page = await open(path)
+      const block = page.locator('.vp-doc div[class*="language-ts"]').first()
+      await block.hover()
+      await block.locator('button.copy').click()
+      await expect
+        .poll(() => block.locator('button.copy.copied').count())
+        .toBe(1)
+      const copied = await page.evaluate<string>(
+        'navigator.clipboard.readText()',
+      )
+      const shown = snippetReferences(`${path.slice(1)}.md`).map(
+        ({ file, region }) =>
+          regionText(readFileSync(join(root, file), 'utf8'), region!),
+      )
+      expect(shown, path).toContain(copied.replace(/\n$/, ''))
+      await page.close()
+    }
+  })
+
+  it('shows every lesson page with its output blocks, and code that never scrolls sideways', async () => {
+    for (const path of await lessonPages()) {
+      const page = await open(path)
+      expect(
+        await page.locator('.vp-doc .lesson-output').count(),
+        `${path} shows what its sections print`,
+      ).toBeGreaterThan(0)
+      const wide = await page.evaluate<string[]>(
+        `[...document.querySelectorAll('.vp-doc div[class*="language-"] pre')]
+          .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+          .map((pre) => Math.max(...pre.textContent.split('\\n').map((line) => line.length)) + ': ' + pre.textContent.split('\\n').reduce((a, b) => (b.length > a.length ? b : a)))`,
+      )
+      expect(wide, `${path}: code blocks wider than the column`).toEqual([])
+      await page.close()
+    }
+  })
+
+  it('keeps each reference solution hidden until the reader asks, and out of the search', async () => {
     const page = await open(LESSON)
-    const block = page.locator('.vp-doc div[class*="language-ts"]').first()
-    await block.hover()
-    await block.locator('button.copy').click()
-    await expect.poll(() => block.locator('button.copy.copied').count()).toBe(1)
-    const copied = await page.evaluate<string>('navigator.clipboard.readText()')
-    const shown = snippetReferences('lessons/12-sqlite.md').map(
-      ({ file, region }) =>
-        regionText(readFileSync(join(root, file), 'utf8'), region!),
+    const reveal = page.locator('.solution-reveal').first()
+    const exercise = await reveal.getAttribute('data-exercise')
+    expect(await reveal.locator('pre').count(), 'nothing of it shows').toBe(0)
+    await expect
+      .poll(() => page.content())
+      .not.toContain('closes the store once the test is done')
+    await reveal.getByRole('button', { name: /spoiler/ }).click()
+    expect(await reveal.locator('pre').count()).toBeGreaterThan(0)
+    expect(await reveal.textContent()).toContain(
+      `Reference solution of ${exercise}`,
     )
-    expect(shown).toContain(copied.replace(/\n$/, ''))
     await page.close()
+
+    // The search index holds no line of a solution: not even this comment of 12-1's.
+    const index = (await readdir(join(outDir, 'assets/chunks')))
+      .filter((file) => file.startsWith('@localSearchIndex'))
+      .map((file) => readFileSync(join(outDir, 'assets/chunks', file), 'utf8'))
+      .join('')
+    expect(index).toContain('fresh-registry pitfall')
+    expect(index).not.toContain('closes the store once the test is done')
   })
 
   it('shows type information when hovering over code', async () => {
