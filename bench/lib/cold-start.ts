@@ -28,7 +28,26 @@ const COMMANDS: { what: string; command: string; args: string[] }[] = [
     command: 'npm',
     args: ['run', '--silent', 'lesson', '12'],
   },
+  {
+    what: 'npm run verify 12-3 -- --solution',
+    command: 'npm',
+    args: ['run', '--silent', 'verify', '12-3', '--', '--solution'],
+  },
+  {
+    what: "the same verify's type check alone",
+    command: process.execPath,
+    args: [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      "const { typeErrors } = await import('./tools/workbook/typecheck.ts'); typeErrors(['solutions/12-sqlite/12-3-migration.ts'])",
+    ],
+  },
 ]
+
+/** The longest a learner should wait for `verify` of one exercise. */
+const VERIFY_GOAL_MS = 5000
 
 /** Wall time of whole processes, from spawn to exit: a warm-up run (it fills tsx's cache), then the timed runs. */
 export function measureColdStart(report: Report): void {
@@ -61,4 +80,11 @@ export function measureColdStart(report: Report): void {
     },
     rows,
   )
+  const verify = rows.find((row) => row.what.startsWith('npm run verify'))!
+  report.expect({
+    what: 'Cold start: npm run verify of one exercise, type check included (median)',
+    measured: `${(verify.median / 1000).toFixed(1)} s`,
+    goal: `< ${VERIFY_GOAL_MS / 1000} s`,
+    met: verify.median < VERIFY_GOAL_MS,
+  })
 }

@@ -4,7 +4,7 @@
  */
 import type { Exercise } from './course.ts'
 import { absolutePath, repoPath } from './paths.ts'
-import { typeErrors, type TypeError } from './typecheck.ts'
+import { typeErrors, typeErrorsInWorker, type TypeError } from './typecheck.ts'
 import {
   runTests,
   watchTests,
@@ -60,8 +60,11 @@ function giveUp(plan: CheckPlan): never {
 }
 
 export async function runChecks(plan: CheckPlan): Promise<AnswerReport[]> {
-  const types = typeErrorsOf(plan)
-  return toAnswerReports(plan, types, await runTests(runOptions(plan)))
+  const [types, run] = await Promise.all([
+    typeErrorsInWorker(answers(plan)),
+    runTests(runOptions(plan)),
+  ])
+  return toAnswerReports(plan, types, run)
 }
 
 /** Checks the plan now and again each time an answer or a lesson file changes, until `close()`. */

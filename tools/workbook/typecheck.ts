@@ -2,6 +2,7 @@
  * The compiler comes first: `verify` type-checks the learner's file with the workbook's own compiler
  * options (tsconfig.json) before it runs any check, as `npm run typecheck` would.
  */
+import { Worker } from 'node:worker_threads'
 import ts from 'typescript'
 import { absolutePath, repoPath, repoRoot } from './paths.ts'
 
@@ -50,4 +51,20 @@ export function typeErrors(files: readonly string[]): TypeError[] {
         message,
       }
     })
+}
+
+/** The same, in a worker thread: the compiler takes a second or two that the checks can use meanwhile. */
+export function typeErrorsInWorker(
+  files: readonly string[],
+): Promise<TypeError[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(
+      new URL('./typecheck-worker.mjs', import.meta.url),
+      {
+        workerData: files,
+      },
+    )
+    worker.once('message', resolve)
+    worker.once('error', reject)
+  })
 }
