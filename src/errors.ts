@@ -182,6 +182,20 @@ export class EventVersionError extends EventSourceError {
   }
 }
 
+/** An event that a `DeclarativeAggregate` set to `unhandledEvents: 'error'` has no handler for. */
+export class UnhandledEventError extends EventSourceError {
+  static override readonly code: string = 'UNHANDLED_EVENT'
+  constructor(
+    readonly aggregateClass: string,
+    readonly eventType: string,
+  ) {
+    super(
+      `${aggregateClass} has no handler for ${eventType} events. Register one in its constructor with ` +
+        `this.on(${eventType}, (event) => { ... }), or set static unhandledEvents = 'ignore' to skip them.`,
+    )
+  }
+}
+
 /** A store used before `initialize()` or after `close()`. */
 export class NotConnectedError extends EventSourceError {
   static override readonly code: string = 'NOT_CONNECTED'

@@ -17,6 +17,7 @@ export {
   MigrationConflictError,
   ConfigurationError,
   isEventSourceError,
+  UnhandledEventError,
 } from './errors.ts'
 export type { ValidationIssue } from './errors.ts'
 
@@ -41,6 +42,8 @@ export type { StandardSchemaV1 } from './events/standard-schema.ts'
 export { AggregateRoot } from './aggregates/aggregate-root.ts'
 export type { AggregateClass } from './aggregates/aggregate-root.ts'
 export { AggregateRepository } from './aggregates/aggregate-repository.ts'
+export { DeclarativeAggregate } from './aggregates/declarative-aggregate.ts'
+export type { UnhandledEvents } from './aggregates/declarative-aggregate.ts'
 export type { AggregateRepositoryOptions } from './aggregates/aggregate-repository.ts'
 
 export { ExpectedVersion } from './stores/event-store.ts'
