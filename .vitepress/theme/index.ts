@@ -1,8 +1,10 @@
 import TwoslashFloatingVue from '@shikijs/vitepress-twoslash/client'
 import '@shikijs/vitepress-twoslash/style.css'
+import { h } from 'vue'
 import type { Theme } from 'vitepress'
 import DefaultTheme from 'vitepress/theme'
 import EventLogDiagram from './components/EventLogDiagram.vue'
+import LessonNav from './components/LessonNav.vue'
 import LessonOutput from './components/LessonOutput.vue'
 import MigrationFlowDiagram from './components/MigrationFlowDiagram.vue'
 import SeriesMap from './components/SeriesMap.vue'
@@ -13,6 +15,9 @@ import './style.css'
 
 export default {
   extends: DefaultTheme,
+  // Every lesson page ends with links to the previous and the next lesson (LessonNav shows only there).
+  Layout: () =>
+    h(DefaultTheme.Layout, null, { 'doc-after': () => h(LessonNav) }),
   enhanceApp({ app }) {
     app.use(TwoslashFloatingVue)
     app.component('SeriesMap', SeriesMap)

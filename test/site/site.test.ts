@@ -254,6 +254,10 @@ describe('the built site, in Chromium', () => {
         await page.locator('.vp-doc .lesson-output').count(),
         `${path} shows what its sections print`,
       ).toBeGreaterThan(0)
+      expect(
+        await page.locator('.lesson-nav a').count(),
+        `${path} links to the lessons before and after it`,
+      ).toBeGreaterThan(0)
       const wide = await page.evaluate<string[]>(
         `[...document.querySelectorAll('.vp-doc div[class*="language-"] pre')]
           .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
