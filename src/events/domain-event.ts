@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { EventValidationError, type ValidationIssue } from '../errors.ts'
 import {
   deepFreeze,
@@ -165,7 +164,9 @@ function readBaseFields(
 ): BaseFields {
   return {
     eventId:
-      input.eventId === undefined ? randomUUID() : readEventId(input, issues),
+      input.eventId === undefined
+        ? crypto.randomUUID()
+        : readEventId(input, issues),
     eventType: readFixed(definition, input, 'eventType', issues),
     eventVersion:
       input.eventVersion === undefined
@@ -178,7 +179,7 @@ function readBaseFields(
     tenantId: readText(input, 'tenantId', false, issues),
     actorId: readText(input, 'actorId', false, issues),
     correlationId:
-      readText(input, 'correlationId', false, issues) ?? randomUUID(),
+      readText(input, 'correlationId', false, issues) ?? crypto.randomUUID(),
     causationId: readText(input, 'causationId', false, issues),
     metadata: readMetadata(input.metadata, issues, restoring),
   }
