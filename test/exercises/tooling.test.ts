@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
+import { FROM_SOURCE } from '../../tools/source-condition.ts'
 import type { AnswerReport } from '../../tools/workbook/checks.ts'
 import { findExercise } from '../../tools/workbook/exercises.ts'
 import { repoRoot } from '../../tools/workbook/paths.ts'
@@ -99,8 +100,7 @@ describe('npm run verify', () => {
     const child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
+        ...FROM_SOURCE,
         join(repoRoot, 'tools/workbook/verify.ts'),
         '12-3',
         '--watch',
