@@ -13,17 +13,6 @@ const COMMANDS: { what: string; command: string; args: string[] }[] = [
     args: ['-e', '0'],
   },
   {
-    what: 'node --import tsx -e "await import(\'eventsource-ts\')"',
-    command: process.execPath,
-    args: [
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      "await import('eventsource-ts')",
-    ],
-  },
-  {
     what: 'npm run lesson 12',
     command: 'npm',
     args: ['run', '--silent', 'lesson', '12'],
