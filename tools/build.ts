@@ -33,17 +33,17 @@ const jsExtensionsInDeclarations: ts.TransformerFactory<
   ts.SourceFile | ts.Bundle
 > = (context) => {
   const { factory } = context
-  const rewrite = (specifier: ts.Expression | undefined) =>
-    specifier && ts.isStringLiteral(specifier)
+  const rewrite = <E extends ts.Expression | undefined>(specifier: E) =>
+    (specifier && ts.isStringLiteral(specifier)
       ? factory.createStringLiteral(jsSpecifier(specifier.text), true)
-      : specifier
+      : specifier) as E
   const visit = (node: ts.Node): ts.Node => {
     if (ts.isImportDeclaration(node))
       return factory.updateImportDeclaration(
         node,
         node.modifiers,
         node.importClause,
-        rewrite(node.moduleSpecifier)!,
+        rewrite(node.moduleSpecifier),
         node.attributes,
       )
     if (ts.isExportDeclaration(node))
@@ -55,23 +55,22 @@ const jsExtensionsInDeclarations: ts.TransformerFactory<
         rewrite(node.moduleSpecifier),
         node.attributes,
       )
-    if (
-      ts.isImportTypeNode(node) &&
-      ts.isLiteralTypeNode(node.argument) &&
-      ts.isStringLiteral(node.argument.literal)
-    )
-      return factory.updateImportTypeNode(
-        node,
-        factory.updateLiteralTypeNode(
-          node.argument,
-          factory.createStringLiteral(jsSpecifier(node.argument.literal.text)),
+    // `import('./x.ts').Type`, for a type the module does not import. (Synthesized nodes have no parent.)
+    if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument))
+      return ts.visitEachChild(
+        factory.updateImportTypeNode(
+          node,
+          factory.updateLiteralTypeNode(
+            node.argument,
+            rewrite(node.argument.literal),
+          ),
+          node.attributes,
+          node.qualifier,
+          node.typeArguments,
+          node.isTypeOf,
         ),
-        node.attributes,
-        node.qualifier,
-        node.typeArguments?.map((type) =>
-          ts.visitNode(type, visit, ts.isTypeNode),
-        ),
-        node.isTypeOf,
+        visit,
+        context,
       )
     return ts.visitEachChild(node, visit, context)
   }

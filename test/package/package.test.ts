@@ -167,7 +167,7 @@ describe.concurrent('the packed package', () => {
     const specifiers = declarations.flatMap((file) =>
       [
         ...readFileSync(join(dist, file), 'utf8').matchAll(
-          /(?:from |import\()'([^']+)'/g,
+          /(?:from |import\()['"]([^'"]+)['"]/g,
         ),
       ].map((match) => match[1]!),
     )
