@@ -145,7 +145,8 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-describe.concurrent('the packed package', () => {
+// tsc and attw each compile the package's declarations: on a busy machine, longer than vitest's 30 s.
+describe.concurrent('the packed package', { timeout: 120_000 }, () => {
   it('holds the build, its declarations, README and LICENSE: nothing of the workbook', () => {
     const other = packed.filter((path) => !/^dist\/.+\.(js|d\.ts)$/.test(path))
     expect(other.sort()).toEqual(['LICENSE', 'README.md', 'package.json'])
