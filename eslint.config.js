@@ -44,6 +44,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-vars': 'off' },
   },
   {
+    // The packed package's test app shows that CommonJS apps require() the library.
+    files: ['test/package/app/*.cjs', 'test/package/app/*.cts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The Standard Schema interface is copied as its authors publish it, namespace and all.
     files: ['src/events/standard-schema.ts'],
     rules: { '@typescript-eslint/no-namespace': 'off' },

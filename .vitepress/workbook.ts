@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { FROM_SOURCE } from '../tools/source-condition.ts'
 
 /** The repository's root: the workbook's tools and lessons run from there. */
 export const root = dirname(dirname(fileURLToPath(import.meta.url)))
@@ -35,13 +36,13 @@ export async function capture(
 
 /**
  * Evaluates a module of the workbook's TypeScript with tsx and returns the JSON it prints. Data loaders use
- * it because the workbook's code imports the library by its package name, which only tsx resolves to source.
+ * it because the workbook's code imports the library by its package name, which resolves to source only
+ * with the source condition.
  */
 export async function workbookJson<T>(module: string): Promise<T> {
   return JSON.parse(
     await capture(process.execPath, [
-      '--import',
-      'tsx',
+      ...FROM_SOURCE,
       '--input-type=module',
       '--eval',
       module,

@@ -1,6 +1,6 @@
 // `npm run bench`: every workload in one run, our stores side by side with the raw-driver floor, then the
-// migration, memory and cold start; `npm run bench -- --peers` adds Emmett's SQLite store after the SQLite
-// figures. Writes RESULTS.md and results.json beside this file.
+// migration, memory, the import cost of the build and cold start; `npm run bench -- --peers` adds Emmett's
+// SQLite store after the SQLite figures. Writes RESULTS.md and results.json beside this file.
 import { fileURLToPath } from 'node:url'
 import {
   FLOOR,
@@ -10,6 +10,7 @@ import {
   sqliteMemory,
 } from './lib/backends.ts'
 import { measureColdStart } from './lib/cold-start.ts'
+import { measureImportCost } from './lib/import-cost.ts'
 import { measureReadAllMemory } from './lib/memory.ts'
 import { measureMigration } from './lib/migration.ts'
 import { measurePeers } from './lib/peers.ts'
@@ -81,6 +82,7 @@ try {
 }
 
 await measureReadAllMemory(report)
+measureImportCost(report)
 measureColdStart(report)
 
 report.write(

@@ -231,6 +231,26 @@ export class StoreConnectionError extends StoreError {
   static override readonly code: string = 'STORE_CONNECTION'
 }
 
+/**
+ * A store needs a database driver that is not installed: the drivers are optional peer dependencies, so an
+ * app installs the ones its stores use. The message names the package and the command to install it.
+ */
+export class DriverNotInstalledError extends StoreConnectionError {
+  static override readonly code: string = 'DRIVER_NOT_INSTALLED'
+  constructor(
+    /** The npm package to install, such as `'better-sqlite3'`. */
+    readonly packageName: string,
+    /** What the package is, such as `'the SQLite driver'`. */
+    what: string,
+    options?: EventSourceErrorOptions,
+  ) {
+    super(
+      `${packageName}, ${what}, is not installed. Install it with "npm install ${packageName}": eventsource-ts leaves the database drivers to the app (they are optional peer dependencies).`,
+      options,
+    )
+  }
+}
+
 /** Another connection held the write lock for longer than the busy timeout. Nothing was written. */
 export class DatabaseBusyError extends StoreError {
   static override readonly code: string = 'DATABASE_BUSY'

@@ -13,6 +13,7 @@ export {
   DuplicateEventIdError,
   StoreError,
   StoreConnectionError,
+  DriverNotInstalledError,
   DatabaseBusyError,
   MigrationConflictError,
   ConfigurationError,
@@ -63,12 +64,20 @@ export { SQLiteEventStore } from './stores/sqlite/sqlite-event-store.ts'
 export type {
   SQLiteEventStoreOptions,
   SQLiteEventStoreConfig,
-  SqliteSynchronous,
+  SQLiteSynchronous,
 } from './stores/sqlite/sqlite-event-store.ts'
-export { SQLITE_AVAILABLE } from './stores/sqlite/driver.ts'
+export { SQLITE_AVAILABLE } from './stores/sqlite/better-sqlite3.ts'
 export { PostgreSQLEventStore } from './stores/postgresql/postgresql-event-store.ts'
 export type { PostgreSQLEventStoreOptions } from './stores/postgresql/postgresql-event-store.ts'
 export type { PostgreSQLConnection } from './stores/postgresql/connection.ts'
+export type {
+  PostgreSQLPool,
+  PostgreSQLPoolClient,
+} from './stores/postgresql/pg-pool.ts'
+export type {
+  PGliteDatabase,
+  PGliteQueryable,
+} from './stores/postgresql/pglite.ts'
 export { migrateEvents } from './migration/migrate-events.ts'
 export type {
   MigrateEventsOptions,

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { FROM_SOURCE } from '../../tools/source-condition.ts'
 import { summarize } from './measure.ts'
 import type { Report } from './report.ts'
 
@@ -11,17 +12,6 @@ const COMMANDS: { what: string; command: string; args: string[] }[] = [
     what: 'node -e 0 (bare Node, for reference)',
     command: process.execPath,
     args: ['-e', '0'],
-  },
-  {
-    what: 'node --import tsx -e "await import(\'eventsource-ts\')"',
-    command: process.execPath,
-    args: [
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      "await import('eventsource-ts')",
-    ],
   },
   {
     what: 'npm run lesson 12',
@@ -37,8 +27,7 @@ const COMMANDS: { what: string; command: string; args: string[] }[] = [
     what: "the same verify's type check alone",
     command: process.execPath,
     args: [
-      '--import',
-      'tsx',
+      ...FROM_SOURCE,
       '--input-type=module',
       '-e',
       "const { typeErrors } = await import('./tools/workbook/typecheck.ts'); typeErrors(['solutions/12-sqlite/12-3-migration.ts'])",

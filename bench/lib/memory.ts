@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { FROM_SOURCE } from '../../tools/source-condition.ts'
 import { sqliteFloor } from '../floors/sqlite.ts'
 import { freshFile } from './backends.ts'
 import { rate, type Report } from './report.ts'
@@ -21,7 +22,7 @@ export async function measureReadAllMemory(report: Report): Promise<void> {
     const probe = fileURLToPath(new URL('../rss-probe.ts', import.meta.url))
     const output = execFileSync(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', probe, path],
+      ['--expose-gc', ...FROM_SOURCE, probe, path],
       { encoding: 'utf8' },
     )
     const { events, seconds, baselineBytes, peakBytes } = JSON.parse(

@@ -1,5 +1,5 @@
 // Appends of 1 and of 100 events on PGlite and on a real PostgreSQL server, side by side (SQLite WAL file as
-// a yardstick). `npx tsx bench/postgresql/appends.ts`
+// a yardstick). `npx tsx --conditions=eventsource-ts:source bench/postgresql/appends.ts`
 import { join } from 'node:path'
 import { SQLiteEventStore, type EventStore } from 'eventsource-ts'
 import {

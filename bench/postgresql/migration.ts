@@ -1,7 +1,7 @@
 // Migrating a SQLite file of 100,000 events to PostgreSQL (PGlite, and a real server), side by side:
 // - the Python original's naive loop (one append a event, ExpectedVersion.ANY) against migrateEvents;
 // - migrateEvents killed with SIGKILL midway in a child process, then run again to finish.
-// `npx tsx bench/postgresql/migration.ts [events]` (default 100000).
+// `npx tsx --conditions=eventsource-ts:source bench/postgresql/migration.ts [events]` (default 100000).
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -13,6 +13,7 @@ import {
   type MigrationReport,
 } from 'eventsource-ts'
 import { notesRegistry } from '../../test/support/notes.ts'
+import { FROM_SOURCE } from '../../tools/source-condition.ts'
 import { writeNotesLog } from '../../test/support/notes-log.ts'
 import { postgresTargets } from './targets.ts'
 
@@ -59,7 +60,7 @@ async function killMidway(
   ).pathname
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', script, sourcePath, childTarget, String(BATCH)],
+    [...FROM_SOURCE, script, sourcePath, childTarget, String(BATCH)],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   )
   const exited = new Promise((resolve) =>

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { FROM_SOURCE } from '../../tools/source-condition.ts'
 import { loadCourse, type Exercise } from '../../tools/workbook/course.ts'
 import { derivedFolder, writeStub } from '../../tools/workbook/derived.ts'
 import { absolutePath, repoRoot } from '../../tools/workbook/paths.ts'
@@ -201,8 +202,7 @@ describe('npm run verify -- --watch', () => {
   ) {
     const command = [
       process.execPath,
-      '--import',
-      'tsx',
+      ...FROM_SOURCE,
       join(repoRoot, 'tools/workbook/verify.ts'),
       ...args,
       '--watch',

@@ -1,6 +1,7 @@
 /** Runs a workbook command as a learner would, and returns what it printed and its exit code. */
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
+import { FROM_SOURCE } from '../../tools/source-condition.ts'
 import { repoRoot } from '../../tools/workbook/paths.ts'
 
 export interface CommandResult {
@@ -29,9 +30,6 @@ export function npmRun(
   )
 }
 
-/** tsx's loader, resolved here: `--import tsx` would look for it from the working directory. */
-const tsxLoader = import.meta.resolve('tsx')
-
 /** A TypeScript script of the workbook (a path relative to it), run by node with tsx, from `cwd` (default: the workbook). */
 export function tsx(
   script: string,
@@ -40,7 +38,7 @@ export function tsx(
 ): Promise<CommandResult> {
   return run(
     process.execPath,
-    ['--import', tsxLoader, join(repoRoot, script), ...args],
+    [...FROM_SOURCE, join(repoRoot, script), ...args],
     { cwd: repoRoot, ...options },
   )
 }

@@ -15,6 +15,7 @@ import {
   type EventStore,
   type MigrationProgress,
 } from 'eventsource-ts'
+import { FROM_SOURCE } from '../../tools/source-condition.ts'
 import { startChild } from '../reliability/support/child-process.ts'
 import { NoteCreated, notesRegistry } from '../support/notes.ts'
 import { writeNotesLog } from '../support/notes-log.ts'
@@ -285,7 +286,7 @@ describe('migrateEvents resumes after the process is killed midway', () => {
       new URL('./migrate-child.ts', import.meta.url).pathname,
       [sourcePath, target, '100'],
       {
-        command: [process.execPath, '--import', 'tsx'],
+        command: [process.execPath, ...FROM_SOURCE],
       },
     )
     await child.waitForLine(

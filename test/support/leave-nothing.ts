@@ -1,12 +1,12 @@
 /**
  * vitest global setup: the whole run must leave the repository as it found it. Files the tests write
- * (databases, derived answers, progress) go to temp dirs; only test-results/, the site tests' screenshots,
- * may stay. A run that leaves anything else behind fails, naming it.
+ * (databases, derived answers, progress) go to temp dirs. Only test-results/ (the site tests' screenshots)
+ * and dist/ (the build the package test packs) may stay. A run that leaves anything else fails, naming it.
  */
 import { execFileSync } from 'node:child_process'
 import { writeSync } from 'node:fs'
 
-const ALLOWED = /^test-results\//
+const ALLOWED = /^(test-results|dist)\//
 
 function entries(): Set<string> {
   const status = execFileSync(

@@ -9,6 +9,7 @@ import {
   type TestModule,
   type Vitest,
 } from 'vitest/node'
+import { TEST_CONDITIONS } from '../source-condition.ts'
 import { absolutePath, repoPath, repoRoot } from './paths.ts'
 
 export interface Frame {
@@ -97,19 +98,24 @@ async function startVitest(
       onReport(toReport(modules, unhandled))
     },
   }
-  const vitest = await createVitest('test', {
-    root: repoRoot,
-    config: false,
-    include,
-    watch,
-    pool: 'threads',
-    reporters: [reporter],
-    env: options.env,
-    forceRerunTriggers: (options.rerunOn ?? []).map(absolutePath),
-    testTimeout: options.testTimeout ?? 30_000,
-    hookTimeout: 60_000,
-    silent: true,
-  })
+  const vitest = await createVitest(
+    'test',
+    {
+      root: repoRoot,
+      config: false,
+      include,
+      watch,
+      pool: 'threads',
+      reporters: [reporter],
+      env: options.env,
+      forceRerunTriggers: (options.rerunOn ?? []).map(absolutePath),
+      testTimeout: options.testTimeout ?? 30_000,
+      hookTimeout: 60_000,
+      silent: true,
+    },
+    // The checks import the library by its package name, from source.
+    { ssr: { resolve: { conditions: [...TEST_CONDITIONS] } } },
+  )
   await vitest.start()
   return vitest
 }

@@ -1,17 +1,17 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { PGlite, type PGliteInterface } from '@electric-sql/pglite'
-import pg, { type Pool } from 'pg'
 import { InvalidArgumentError, StoreConnectionError } from '../../errors.ts'
 import { describe } from '../../events/domain-event.ts'
-import { pgliteDriver, poolDriver, type PgDriver } from './driver.ts'
+import type { PostgreSQLDriver } from './driver.ts'
+import { openPool, usePool, type PostgreSQLPool } from './pg-pool.ts'
+import { openPGlite, usePGlite, type PGliteDatabase } from './pglite.ts'
 import { redactConnectionString } from './postgresql-errors.ts'
 
 /** Where the events live: exactly one of a server's URL, a `pg` pool, or PGlite. */
 export type PostgreSQLConnection =
   | { connectionString: string; pool?: never; embedded?: never }
-  | { pool: Pool; connectionString?: never; embedded?: never }
+  | { pool: PostgreSQLPool; connectionString?: never; embedded?: never }
   | {
-      embedded: true | string | PGliteInterface
+      embedded: true | string | PGliteDatabase
       connectionString?: never
       pool?: never
     }
@@ -22,7 +22,8 @@ export interface Connection {
   location: string
   /** The database name, for spans. */
   databaseName: string
-  connect(): PgDriver
+  /** Opens a driver, loading its package (pg or PGlite) the first time. */
+  connect(): Promise<PostgreSQLDriver>
 }
 
 const CONNECTION_TIMEOUT_MS = 10_000
@@ -62,16 +63,11 @@ export function checkConnection(
     return {
       location: redactConnectionString(connectionString),
       databaseName: databaseName(connectionString),
-      connect: () => {
-        const owned = new pg.Pool({
-          connectionString,
-          connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
-          options: `-c lock_timeout=${busyTimeout}`,
-        })
-        // An idle connection that breaks must not crash the process: the next query reports it.
-        owned.on('error', () => undefined)
-        return poolDriver(owned, true)
-      },
+      connect: () =>
+        openPool(connectionString, {
+          busyTimeout,
+          connectionTimeout: CONNECTION_TIMEOUT_MS,
+        }),
     }
   }
   if (pool !== undefined) {
@@ -85,20 +81,20 @@ export function checkConnection(
         ? redactConnectionString(url)
         : `postgres://${user ? `${user}:***@` : ''}${host ?? 'localhost'}:${port ?? 5432}/${database ?? ''}`,
       databaseName: url ? databaseName(url) : (database ?? ''),
-      connect: () => poolDriver(pool, false),
+      connect: () => usePool(pool),
     }
   }
   if (embedded === true)
     return {
       location: 'PGlite (in memory)',
       databaseName: 'memory',
-      connect: () => pgliteDriver(new PGlite(), true),
+      connect: () => openPGlite(),
     }
   if (typeof embedded === 'string' && embedded !== '') {
-    const connect = () => (
-      checkDataDirectory(embedded),
-      pgliteDriver(new PGlite(embedded), true)
-    )
+    const connect = async () => {
+      checkDataDirectory(embedded)
+      return openPGlite(embedded)
+    }
     return { location: `PGlite ${embedded}`, databaseName: embedded, connect }
   }
   if (!isPglite(embedded))
@@ -108,7 +104,7 @@ export function checkConnection(
   return {
     location: 'PGlite (yours)',
     databaseName: 'pglite',
-    connect: () => pgliteDriver(embedded, false),
+    connect: async () => usePGlite(embedded),
   }
 }
 
@@ -138,8 +134,8 @@ function databaseName(connectionString: string): string {
   }
 }
 
-function isPool(value: unknown): value is Pool {
-  const candidate = value as Partial<Pool> | null
+function isPool(value: unknown): value is PostgreSQLPool {
+  const candidate = value as Partial<PostgreSQLPool> | null
   return (
     typeof candidate?.connect === 'function' &&
     typeof candidate.query === 'function' &&
@@ -147,8 +143,8 @@ function isPool(value: unknown): value is Pool {
   )
 }
 
-function isPglite(value: unknown): value is PGliteInterface {
-  const candidate = value as Partial<PGliteInterface> | null
+function isPglite(value: unknown): value is PGliteDatabase {
+  const candidate = value as Partial<PGliteDatabase> | null
   return (
     typeof candidate?.query === 'function' &&
     typeof candidate.transaction === 'function'

@@ -1,77 +1,23 @@
-import type { PGliteInterface } from '@electric-sql/pglite'
-import pg, { type CustomTypesConfig, type Pool, type PoolClient } from 'pg'
-
 /**
  * The small asynchronous interface the PostgreSQL store is written against, so one store runs on a real
- * server (through a `pg` pool) and on PGlite (PostgreSQL compiled to WebAssembly, in process).
+ * server (through a `pg` pool, `./pg-pool.ts`) and on PGlite (PostgreSQL compiled to WebAssembly, in
+ * process, `./pglite.ts`).
  */
-export type PgRow = Record<string, unknown>
+export type PostgreSQLRow = Record<string, unknown>
 
-export interface PgQueryable {
-  query<R = PgRow>(sql: string, params?: readonly unknown[]): Promise<R[]>
+export interface PostgreSQLQueryable {
+  query<R = PostgreSQLRow>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<R[]>
 }
 
-export interface PgDriver extends PgQueryable {
+export interface PostgreSQLDriver extends PostgreSQLQueryable {
   /** Runs `work` in a transaction on one connection: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (tx: PgQueryable) => Promise<T>): Promise<T>
+  transaction<T>(work: (tx: PostgreSQLQueryable) => Promise<T>): Promise<T>
   /** Closes what the driver opened; a pool or PGlite the caller passed in stays open. */
   close(): Promise<void>
 }
 
-/** BIGINT columns (global positions, counts) come back as numbers: positions stay far below 2^53. */
-const INT8 = 20
-
-export function poolDriver(pool: Pool, owned: boolean): PgDriver {
-  const types: CustomTypesConfig = {
-    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid === INT8
-        ? Number
-        : pg.types.getTypeParser(
-            oid,
-            format,
-          )) as CustomTypesConfig['getTypeParser'],
-  }
-  const on = (client: Pool | PoolClient): PgQueryable => ({
-    query: async <R>(text: string, values: readonly unknown[] = []) =>
-      (await client.query({ text, values: [...values], types })).rows as R[],
-  })
-  return {
-    ...on(pool),
-    async transaction(work) {
-      const client = await pool.connect()
-      let broken: Error | undefined
-      try {
-        await client.query('BEGIN')
-        const result = await work(on(client))
-        await client.query('COMMIT')
-        return result
-      } catch (error) {
-        // A connection that cannot even roll back is dropped, not returned to the pool.
-        await client
-          .query('ROLLBACK')
-          .catch((rollbackError: Error) => (broken = rollbackError))
-        throw error
-      } finally {
-        client.release(broken)
-      }
-    },
-    close: async () => {
-      if (owned) await pool.end()
-    },
-  }
-}
-
-export function pgliteDriver(db: PGliteInterface, owned: boolean): PgDriver {
-  const options = { parsers: { [INT8]: Number } }
-  const on = (client: Pick<PGliteInterface, 'query'>): PgQueryable => ({
-    query: async <R>(sql: string, params: readonly unknown[] = []) =>
-      (await client.query<R>(sql, [...params], options)).rows,
-  })
-  return {
-    ...on(db),
-    transaction: (work) => db.transaction((tx) => work(on(tx))),
-    close: async () => {
-      if (owned) await db.close()
-    },
-  }
-}
+/** The type of BIGINT columns: they (global positions, counts) come back as numbers, far below 2^53. */
+export const INT8 = 20

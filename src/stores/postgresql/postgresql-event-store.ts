@@ -19,7 +19,7 @@ import {
 } from '../event-record.ts'
 import type { AppendResult } from '../event-store.ts'
 import { checkConnection, type PostgreSQLConnection } from './connection.ts'
-import type { PgDriver, PgQueryable } from './driver.ts'
+import type { PostgreSQLDriver, PostgreSQLQueryable } from './driver.ts'
 import { toOpenError, toStoreError } from './postgresql-errors.ts'
 import {
   APPEND,
@@ -76,8 +76,8 @@ export class PostgreSQLEventStore extends BaseEventStore {
   /** Where the store is, safe to print: a redacted URL (`postgres://user:***@host:5432/db`) or the PGlite location. */
   readonly database: string
   readonly busyTimeout: number
-  readonly #connect: () => PgDriver
-  #driver: PgDriver | undefined
+  readonly #connect: () => Promise<PostgreSQLDriver>
+  #driver: PostgreSQLDriver | undefined
   protected readonly dbSystem = 'postgresql'
   protected readonly dbName: string
 
@@ -117,9 +117,9 @@ export class PostgreSQLEventStore extends BaseEventStore {
   }
 
   protected async open(): Promise<void> {
-    let driver: PgDriver | undefined
+    let driver: PostgreSQLDriver | undefined
     try {
-      driver = this.#connect()
+      driver = await this.#connect()
       await this.createSchema(driver)
       this.#driver = driver
     } catch (error) {
@@ -217,7 +217,7 @@ export class PostgreSQLEventStore extends BaseEventStore {
     }
   }
 
-  private async createSchema(driver: PgDriver): Promise<void> {
+  private async createSchema(driver: PostgreSQLDriver): Promise<void> {
     await driver.transaction(async (tx) => {
       for (const statement of CREATE_SCHEMA) await tx.query(statement)
       const columns = (await tx.query<{ name: string }>(TABLE_COLUMNS)).map(
@@ -256,7 +256,7 @@ export class PostgreSQLEventStore extends BaseEventStore {
  * events go round again (fewer each time, so this ends).
  */
 async function appendTo(
-  db: PgQueryable,
+  db: PostgreSQLQueryable,
   batch: AppendBatch,
 ): Promise<AppendResult> {
   let events = batch.events
@@ -289,7 +289,7 @@ async function appendTo(
  * would write after all: the caller then appends one stream at a time.
  */
 async function appendAllTo(
-  db: PgQueryable,
+  db: PostgreSQLQueryable,
   batches: readonly AppendBatch[],
 ): Promise<AppendResult[] | undefined> {
   const events = batches.flatMap((batch) => batch.events)

@@ -16,12 +16,8 @@ import {
 } from '../base-event-store.ts'
 import { checkEventTable, type EventRecord } from '../event-record.ts'
 import type { AppendResult } from '../event-store.ts'
-import {
-  openBetterSqlite,
-  type SqliteDriver,
-  type SqliteStatement,
-  type SqlValue,
-} from './driver.ts'
+import { openBetterSqlite3 } from './better-sqlite3.ts'
+import type { SQLiteDriver, SQLiteStatement, SqlValue } from './driver.ts'
 import {
   CREATE_SCHEMA,
   INSERT_EVENT,
@@ -30,7 +26,7 @@ import {
 } from './schema.ts'
 import { toStoreError } from './sqlite-errors.ts'
 
-export type SqliteSynchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA'
+export type SQLiteSynchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA'
 
 export interface SQLiteEventStoreOptions extends StoreOptions {
   /** Write-ahead logging, for readers that never block the writer (default true; not possible for `:memory:`). */
@@ -38,7 +34,7 @@ export interface SQLiteEventStoreOptions extends StoreOptions {
   /** How long, in milliseconds, to wait for another connection's lock before failing (default 5000). */
   busyTimeout?: number
   /** SQLite's `synchronous` pragma: NORMAL by default in WAL mode (safe from app crashes), FULL otherwise. */
-  synchronous?: SqliteSynchronous
+  synchronous?: SQLiteSynchronous
 }
 
 export interface SQLiteEventStoreConfig extends SQLiteEventStoreOptions {
@@ -52,7 +48,7 @@ const OPTION_NAMES = [
   'busyTimeout',
   'synchronous',
 ] as const
-const SYNCHRONOUS: readonly SqliteSynchronous[] = [
+const SYNCHRONOUS: readonly SQLiteSynchronous[] = [
   'OFF',
   'NORMAL',
   'FULL',
@@ -60,23 +56,23 @@ const SYNCHRONOUS: readonly SqliteSynchronous[] = [
 ]
 
 interface Statements {
-  streamVersion: SqliteStatement
-  storedById: SqliteStatement
-  storedByIds: SqliteStatement
-  insert: SqliteStatement
-  readStream: SqliteStatement
-  hasEvent: SqliteStatement
-  lastPosition: SqliteStatement
-  pages: Map<string, SqliteStatement>
+  streamVersion: SQLiteStatement
+  storedById: SQLiteStatement
+  storedByIds: SQLiteStatement
+  insert: SQLiteStatement
+  readStream: SQLiteStatement
+  hasEvent: SQLiteStatement
+  lastPosition: SQLiteStatement
+  pages: Map<string, SQLiteStatement>
 }
 
 /** An event store in a SQLite file, or in memory: zero set-up, for development, tests and embedded apps. */
 export class SQLiteEventStore extends BaseEventStore {
   readonly database: string
   readonly busyTimeout: number
-  readonly synchronous: SqliteSynchronous
+  readonly synchronous: SQLiteSynchronous
   readonly #walMode: boolean
-  #driver: SqliteDriver | undefined
+  #driver: SQLiteDriver | undefined
   #sql: Statements | undefined
   protected readonly dbSystem = 'sqlite'
 
@@ -149,11 +145,11 @@ export class SQLiteEventStore extends BaseEventStore {
     return this.database === ':memory:'
   }
 
-  protected open(): void {
+  protected async open(): Promise<void> {
     if (!this.inMemory) this.checkPath()
-    let driver: SqliteDriver | undefined
+    let driver: SQLiteDriver | undefined
     try {
-      driver = openBetterSqlite(this.database, {
+      driver = await openBetterSqlite3(this.database, {
         busyTimeout: this.busyTimeout,
       })
       if (this.walMode) driver.prepare('PRAGMA journal_mode = WAL').get()
@@ -283,7 +279,7 @@ export class SQLiteEventStore extends BaseEventStore {
     }
   }
 
-  private createSchema(driver: SqliteDriver): void {
+  private createSchema(driver: SQLiteDriver): void {
     driver.transaction(() => {
       driver.exec(CREATE_SCHEMA)
       const columns = driver
@@ -312,7 +308,7 @@ export class SQLiteEventStore extends BaseEventStore {
   }
 }
 
-function prepareStatements(driver: SqliteDriver): Statements {
+function prepareStatements(driver: SQLiteDriver): Statements {
   const stream = 'FROM events WHERE aggregate_id = ? AND aggregate_type = ?'
   const identity =
     'SELECT event_id AS eventId, aggregate_id AS aggregateId, aggregate_type AS aggregateType, global_position AS globalPosition FROM events'
