@@ -10,7 +10,6 @@ import {
   type AccountEvent,
 } from './account.ts'
 
-// #region row
 export interface AccountRow {
   id: string
   owner: string
@@ -18,7 +17,6 @@ export interface AccountRow {
   updatedAt: Date
   updatedBy: string
 }
-// #endregion row
 
 /** A row as the lesson prints it. */
 export function describeRow(row: AccountRow): string {

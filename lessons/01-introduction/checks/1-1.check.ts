@@ -1,5 +1,6 @@
 /** Checks exercise 1-1 (a balance rebuilt from events). */
-import { describe, expect, test } from 'vitest'
+import assert from 'node:assert/strict'
+import { describe, test } from 'vitest'
 import { money, type AccountEvent } from '../account.ts'
 import { aliceHistory, historyOf } from '../history.ts'
 import {
@@ -42,11 +43,12 @@ for (const target of await checkTargets('1-1')) {
       after: string,
       fix: string,
     ): void {
-      expect(
+      assert.equal(
         got,
+        cents,
         `After ${after}, the balance is ${shown(cents)}, ` +
           `but your function returned ${shown(got)}: ${fix}`,
-      ).toBe(cents)
+      )
     }
 
     describe('checks', () => {
@@ -82,7 +84,7 @@ for (const target of await checkTargets('1-1')) {
           balanceOf(aliceHistory),
           310_00,
           "Alice's history (npm run lesson 1 -- --section replay)",
-          'go through every event, in order.',
+          'go through every event, in order, as the checks above say.',
         )
       })
 

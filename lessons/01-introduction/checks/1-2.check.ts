@@ -1,5 +1,6 @@
 /** Checks exercise 1-2 (what a CRUD row forgot). */
-import { describe, expect, test } from 'vitest'
+import assert from 'node:assert/strict'
+import { describe, test } from 'vitest'
 import { minute, money, type AccountEvent } from '../account.ts'
 import { rowAfter } from '../crud.ts'
 import { aliceHistory, historyOf } from '../history.ts'
@@ -22,6 +23,10 @@ function listed(balances: readonly Forgotten[]): string {
     })
     .join('; ')
 }
+
+const COMPARE_TIMES =
+  'Compare times with getTime(): two Date objects are never === to each ' +
+  'other, even for the same moment.'
 
 /** The balances of Alice's history, and who wrote each, when. */
 const alice = [
@@ -54,65 +59,78 @@ for (const target of await checkTargets('1-2')) {
     describe('checks', () => {
       test("Alice's row forgot her first four balances, oldest first", () => {
         const got = forgotten(aliceHistory)
-        expect(
-          got.map(({ balance }) => balance),
+        const balances = got.map(({ balance }) => balance)
+        const expected = alice.map(({ balance }) => balance)
+        // All four, then the row's own: the replay is right, the filter not.
+        const fix =
+          balances.length === expected.length + 1 && balances.at(-1) === 310_00
+            ? 'The last of them is the balance the row still holds: leave ' +
+              'out the one written at row.updatedAt. ' +
+              COMPARE_TIMES
+            : 'Replay the events in order and note the balance after each.'
+        assert.deepEqual(
+          balances,
+          expected,
           `Alice's account had $0.00, $100.00, $60.00 and $1,260.00 before ` +
             `the $310.00 the row holds, but you listed: ${listed(got)}. ` +
-            'Replay the events in order and note the balance after each.',
-        ).toEqual(alice.map(({ balance }) => balance))
+            fix,
+        )
       })
 
       test('each forgotten balance says when, and by whom', () => {
         const got = forgotten(aliceHistory)
-        expect(
+        assert.deepEqual(
           got.map(({ balance, since, by }) => ({
             balance,
             since: since instanceof Date ? minute(since) : since,
             by,
           })),
+          alice,
           `Expected ${listed(
             alice.map((b) => ({ ...b, since: new Date(`${b.since}Z`) })),
           )}; you listed ${listed(got)}. since is the occurredAt of the ` +
             'event that made the balance, and by is its actorId.',
-        ).toEqual(alice)
+        )
       })
 
       test('the balance the row holds now is not forgotten', () => {
         const got = forgotten(aliceHistory)
         const current = got.filter(({ balance }) => balance === 310_00)
-        expect(
+        assert.deepEqual(
           current,
+          [],
           'The row still shows $310.00, written at 2025-04-01 10:00 by ' +
             `alice, but you listed it as forgotten: ${listed(current)}. ` +
-            'Leave out the balance the row holds. Compare times with ' +
-            'getTime(): two Date objects are never === to each other, ' +
-            'even for the same moment.',
-        ).toEqual([])
+            'Leave out the balance the row holds. ' +
+            COMPARE_TIMES,
+        )
       })
 
       test('an earlier balance equal to the current one is forgotten', () => {
         const got = forgotten(inAndOut)
-        expect(
+        assert.deepEqual(
           got.map(({ balance, since }) => [balance, minute(since)]),
+          [
+            [0, '2025-06-01 09:00'],
+            [50_00, '2025-06-02 12:00'],
+          ],
           '$50.00 went in and out again, so the row shows $0.00, written ' +
             'on 3 June. The $0.00 of 1 June, when the account was opened, ' +
             `is a different fact, and the row lost it; you listed ` +
             `${listed(got)}. Tell the row's balance from an earlier one ` +
             'by when it was written, not by its amount alone.',
-        ).toEqual([
-          [0, '2025-06-01 09:00'],
-          [50_00, '2025-06-02 12:00'],
-        ])
+        )
       })
 
       test('an account opened, never changed: the row forgot nothing', () => {
         const [opened] = inAndOut
         const got = forgotten([opened!])
-        expect(
+        assert.deepEqual(
           got,
+          [],
           'The row of an account just opened holds its only balance, $0.00, ' +
             `but you listed: ${listed(got)}.`,
-        ).toEqual([])
+        )
       })
     })
   })
