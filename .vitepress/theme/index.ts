@@ -2,9 +2,12 @@ import TwoslashFloatingVue from '@shikijs/vitepress-twoslash/client'
 import '@shikijs/vitepress-twoslash/style.css'
 import type { Theme } from 'vitepress'
 import DefaultTheme from 'vitepress/theme'
+import CrudVsLogDiagram from './components/CrudVsLogDiagram.vue'
 import EventLogDiagram from './components/EventLogDiagram.vue'
+import EventSourcingWordsDiagram from './components/EventSourcingWordsDiagram.vue'
 import LessonOutput from './components/LessonOutput.vue'
 import MigrationFlowDiagram from './components/MigrationFlowDiagram.vue'
+import ReplayDiagram from './components/ReplayDiagram.vue'
 import SeriesMap from './components/SeriesMap.vue'
 import SolutionReveal from './components/SolutionReveal.vue'
 import SqliteFilesDiagram from './components/SqliteFilesDiagram.vue'
@@ -22,5 +25,8 @@ export default {
     app.component('SqliteFilesDiagram', SqliteFilesDiagram)
     app.component('SqliteVsPostgresDiagram', SqliteVsPostgresDiagram)
     app.component('MigrationFlowDiagram', MigrationFlowDiagram)
+    app.component('CrudVsLogDiagram', CrudVsLogDiagram)
+    app.component('ReplayDiagram', ReplayDiagram)
+    app.component('EventSourcingWordsDiagram', EventSourcingWordsDiagram)
   },
 } satisfies Theme
