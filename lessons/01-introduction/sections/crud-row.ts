@@ -40,9 +40,9 @@ export default function crudRow(): void {
   console.log('Event sourcing: the same changes, appended to a log')
   // #region log
   for (const event of aliceHistory) {
-    const { aggregateVersion, occurredAt, actorId, eventType } = event
+    const { aggregateVersion, occurredAt, actorId = '', eventType } = event
     console.log(
-      `  v${aggregateVersion}  ${minute(occurredAt)}  ${actorId!.padEnd(8)}  ` +
+      `  v${aggregateVersion}  ${minute(occurredAt)}  ${actorId.padEnd(8)}  ` +
         `${eventType.padEnd(14)}  ${describeEvent(event)}`,
     )
   }

@@ -17,9 +17,9 @@ export default function tradeOffs(): void {
   // #region audit
   for (const event of aliceHistory) {
     if (event instanceof MoneyWithdrawn) {
-      const { occurredAt, actorId, amount } = event
+      const { occurredAt, actorId = '', amount } = event
       console.log(
-        `  ${minute(occurredAt)}  ${actorId!.padEnd(8)}  ${money(amount)}`,
+        `  ${minute(occurredAt)}  ${actorId.padEnd(8)}  ${money(amount)}`,
       )
     }
   }
