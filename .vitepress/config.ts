@@ -122,7 +122,7 @@ export default defineConfig({
       },
     },
     nav: [
-      { text: 'Lesson 12', link: '/lessons/12-sqlite' },
+      { text: 'Lesson 1', link: '/lessons/01-introduction' },
       { text: 'Exercises', link: '/exercises' },
       { text: 'Reference', link: '/reference' },
       { text: 'Series', link: '/series' },

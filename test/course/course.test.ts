@@ -46,6 +46,13 @@ afterAll(() => folder.remove())
 
 /** Checks run with a short timeout: one mistake's answer never settles. */
 const checkEnv = { WORKBOOK_CHECK_TIMEOUT_MS: '2500' }
+/**
+ * The one run of every answer takes longer as the course grows, and longer
+ * still on a busy machine: its watchdog, which stops a loop that never
+ * yields, waits as long as the run may take. (The answers that hang are
+ * checked apart, with a short watchdog.)
+ */
+const allAnswersEnv = { ...checkEnv, WORKBOOK_STUCK_AFTER_MS: '220000' }
 
 const listing = (dir: string) =>
   existsSync(absolutePath(dir)) ? readdirSync(absolutePath(dir)).sort() : []
@@ -102,7 +109,7 @@ beforeAll(async () => {
   const { code, stdout, stderr } = await tsx(
     'test/course/run-checks.ts',
     [JSON.stringify(plan)],
-    { env: checkEnv },
+    { env: allAnswersEnv },
   )
   if (code !== 0) throw new Error(`run-checks.ts failed:\n${stderr}`)
   for (const line of stdout.split('\n').filter((l) => l.startsWith('{'))) {

@@ -307,23 +307,27 @@ describe('the built site, in Chromium', () => {
     await page.close()
   })
 
-  it('renders the lesson page in light and dark mode', async () => {
-    const page = await chromium.context.newPage()
-    await page.emulateMedia({ colorScheme: 'light' })
-    await page.goto(site.url + LESSON, { waitUntil: 'networkidle' })
-    const isDark = () =>
-      page.evaluate<boolean>(
-        `document.documentElement.classList.contains('dark')`,
-      )
-    expect(await isDark()).toBe(false)
-    await screenshot(page, 'lesson-12-light.png')
-    const toggle = page.locator('.VPNavBarAppearance .VPSwitchAppearance')
-    await toggle.click()
-    expect(await isDark()).toBe(true)
-    await screenshot(page, 'lesson-12-dark.png')
-    await toggle.click() // the choice is remembered: leave light mode for the next page
-    expect(await isDark()).toBe(false)
-    await page.close()
+  it('renders every lesson page in light and dark mode', async () => {
+    for (const path of await lessonPages()) {
+      const page = await chromium.context.newPage()
+      await page.emulateMedia({ colorScheme: 'light' })
+      await page.goto(site.url + path, { waitUntil: 'networkidle' })
+      const isDark = () =>
+        page.evaluate<boolean>(
+          `document.documentElement.classList.contains('dark')`,
+        )
+      expect(await isDark()).toBe(false)
+      // /lessons/01-introduction is lesson-01-introduction-light.png
+      const name = `lesson-${path.split('/').pop()}`
+      await screenshot(page, `${name}-light.png`)
+      const toggle = page.locator('.VPNavBarAppearance .VPSwitchAppearance')
+      await toggle.click()
+      expect(await isDark()).toBe(true)
+      await screenshot(page, `${name}-dark.png`)
+      await toggle.click() // the choice is remembered: leave light mode for the next page
+      expect(await isDark()).toBe(false)
+      await page.close()
+    }
   })
 
   it('measures the build and the weight of the lesson page', async () => {

@@ -1,0 +1,24 @@
+/** Lesson 1: from a row that overwrites itself to a first event store. */
+import type { LessonManifest } from '../../tools/workbook/manifest.ts'
+
+export default {
+  number: 1,
+  sections: [
+    { name: 'crud-row', title: 'A row that overwrites itself, and a log' },
+    { name: 'replay', title: 'Replaying events: the balance now and then' },
+    { name: 'trade-offs', title: 'Benefits and costs, shown' },
+    { name: 'first-run', title: 'A first run: store, repository, log' },
+  ],
+  exercises: [
+    {
+      id: '1-1',
+      title: "Rebuild a bank account's balance from its events",
+      file: '1-1-balance.ts',
+    },
+    {
+      id: '1-2',
+      title: 'Find what a CRUD row forgot',
+      file: '1-2-forgotten.ts',
+    },
+  ],
+} satisfies LessonManifest
