@@ -11,14 +11,14 @@ export default {
   ],
   exercises: [
     {
-      id: '1-1',
+      id: '01-1',
       title: "Rebuild a bank account's balance from its events",
-      file: '1-1-balance.ts',
+      file: '01-1-balance.ts',
     },
     {
-      id: '1-2',
+      id: '01-2',
       title: 'Find what a CRUD row forgot',
-      file: '1-2-forgotten.ts',
+      file: '01-2-forgotten.ts',
     },
   ],
 } satisfies LessonManifest

@@ -150,9 +150,10 @@ describe.each(lessons)('lesson $number ($slug)', (lesson) => {
     )
   })
 
-  it('numbers its exercises <lesson>-1, <lesson>-2, … and has two to four', () => {
+  it('numbers its exercises NN-1, NN-2, … and has two to four', () => {
+    const nn = String(lesson.number).padStart(2, '0')
     expect(lesson.exercises.map((exercise) => exercise.id)).toEqual(
-      lesson.exercises.map((_, index) => `${lesson.number}-${index + 1}`),
+      lesson.exercises.map((_, index) => `${nn}-${index + 1}`),
     )
     if (lesson.exercises.length > 0) {
       expect(lesson.exercises.length).toBeGreaterThanOrEqual(2)

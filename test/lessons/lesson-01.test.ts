@@ -33,7 +33,7 @@ describe("npm run lesson 1, from a learner's own directory", () => {
     expect(out).toMatch(
       /✓ All 4 sections ran in [\d.]+ s; your working directory is as it was\./,
     )
-    expect(out).toContain('Next: the exercises. Start with npm run verify 1-1')
+    expect(out).toContain('Next: the exercises. Start with npm run verify 01-1')
   })
 
   it('shows the CRUD row written over, and the same history kept as events', () => {

@@ -126,9 +126,11 @@ export async function loadMistakes(exercise: Exercise): Promise<Mistake[]> {
   return ((await import(url)) as { default: Mistake[] }).default
 }
 
+/** An exercise by its id, `04-1`; the lesson's number may come without its leading zero, `4-1`. */
 export async function findExercise(id: string): Promise<Exercise> {
   const { exercises } = await loadCourse()
-  const exercise = exercises.find((candidate) => candidate.id === id)
+  const wanted = id.replace(/^(\d)-/, '0$1-')
+  const exercise = exercises.find((candidate) => candidate.id === wanted)
   if (!exercise) {
     throw new UsageError(
       `There is no exercise "${id}". Exercises: ${exercises.map((e) => e.id).join(', ')}.`,

@@ -1,4 +1,4 @@
-/** Known wrong answers to 1-2: the solution, with one mistake each. */
+/** Known wrong answers to 01-2: the solution, with one mistake each. */
 import type { Mistake } from '../../tools/workbook/manifest.ts'
 
 export default [

@@ -1,4 +1,4 @@
-/** Checks exercise 1-2 (what a CRUD row forgot). */
+/** Checks exercise 01-2 (what a CRUD row forgot). */
 import assert from 'node:assert/strict'
 import { describe, test } from 'vitest'
 import { minute, money, type AccountEvent } from '../account.ts'
@@ -10,7 +10,7 @@ import {
 } from '../../../tools/workbook/check-targets.ts'
 
 type Answer =
-  typeof import('../../../solutions/01-introduction/1-2-forgotten.ts')
+  typeof import('../../../solutions/01-introduction/01-2-forgotten.ts')
 type Forgotten = ReturnType<Answer['forgottenBalances']>[number]
 
 /** Forgotten balances in the learner's terms: "$100.00 since … by …". */
@@ -43,7 +43,7 @@ const inAndOut = historyOf('acc-check', [
   ['2025-06-03T12:00:00Z', 'atm-9', { withdraw: 50_00 }],
 ])
 
-for (const target of await checkTargets('1-2')) {
+for (const target of await checkTargets('01-2')) {
   describe(target.label, async () => {
     const loaded = await importTarget<Answer>(target)
     if ('error' in loaded) {

@@ -1,5 +1,5 @@
 /**
- * Exercise 1-1: rebuild a bank account's balance from its events.
+ * Exercise 01-1: rebuild a bank account's balance from its events.
  *
  * An event-sourced account stores no balance: it stores what happened, and
  * the balance is worked out from that whenever it is needed.
@@ -10,24 +10,48 @@
  *     the events that had happened by then (at that very moment, or
  *     before) count.
  *
- * Check your work with `npm run verify 1-1`. Stuck? `npm run hint 1-1`.
+ * Check your work with `npm run verify 01-1`. Stuck? `npm run hint 01-1`.
  */
-import type { AccountEvent } from '../account.ts'
-import { todo } from '../../todo.ts'
+import type { AccountEvent } from '../../lessons/01-introduction/account.ts'
 
+// #region balance-of
 export function balanceOf(events: readonly AccountEvent[]): number {
+  // #todo balanceOf()
   // TODO 1: start from 0 and go through the events in order. Switch on
   //         event.eventType: 'AccountOpened', 'MoneyDeposited' and
   //         'MoneyWithdrawn'. In each case TypeScript knows the event's
   //         fields, such as event.amount.
-  todo('balanceOf()')
+  // #answer
+  let balance = 0
+  for (const event of events) {
+    switch (event.eventType) {
+      case 'AccountOpened':
+        balance = 0
+        break
+      case 'MoneyDeposited':
+        balance += event.amount
+        break
+      case 'MoneyWithdrawn':
+        balance -= event.amount
+        break
+    }
+  }
+  return balance
+  // #endtodo
 }
+// #endregion balance-of
 
+// #region balance-at
 export function balanceAt(
   events: readonly AccountEvent[],
   moment: Date,
 ): number {
+  // #todo balanceAt()
   // TODO 2: keep the events whose occurredAt is at or before `moment`,
   //         and work out their balance with balanceOf().
-  todo('balanceAt()')
+  // #answer
+  const happened = events.filter((event) => event.occurredAt <= moment)
+  return balanceOf(happened)
+  // #endtodo
 }
+// #endregion balance-at

@@ -1,5 +1,5 @@
 /**
- * Exercise 1-2: find what a CRUD row forgot.
+ * Exercise 01-2: find what a CRUD row forgot.
  *
  * A CRUD app keeps one row an account: its balance now, and when and by
  * whom it was last written. Each UPDATE wrote over the balance before, and
@@ -10,11 +10,10 @@
  * written (the event's occurredAt) and by whom (the event's actorId).
  * `row` is what the CRUD app holds after the same history.
  *
- * Check your work with `npm run verify 1-2`. Stuck? `npm run hint 1-2`.
+ * Check your work with `npm run verify 01-2`. Stuck? `npm run hint 01-2`.
  */
-import type { AccountEvent } from '../account.ts'
-import type { AccountRow } from '../crud.ts'
-import { todo } from '../../todo.ts'
+import type { AccountEvent } from '../../lessons/01-introduction/account.ts'
+import type { AccountRow } from '../../lessons/01-introduction/crud.ts'
 
 /** A balance the account had once, and the row has lost. */
 export interface ForgottenBalance {
@@ -25,14 +24,29 @@ export interface ForgottenBalance {
   by: string | undefined
 }
 
+// #region forgotten
 export function forgottenBalances(
   history: readonly AccountEvent[],
   row: AccountRow,
 ): ForgottenBalance[] {
+  // #todo forgottenBalances()
   // TODO 1: replay the history, in order. After each event, note the
   //         balance it left, its occurredAt and its actorId: every balance
   //         the account ever had.
   // TODO 2: the row still holds one of them: its current balance, written
   //         at row.updatedAt. Return all the others.
-  todo('forgottenBalances()')
+  // #answer
+  const balances: ForgottenBalance[] = []
+  let balance = 0
+  for (const event of history) {
+    if (event.eventType === 'MoneyDeposited') balance += event.amount
+    if (event.eventType === 'MoneyWithdrawn') balance -= event.amount
+    balances.push({ balance, since: event.occurredAt, by: event.actorId })
+  }
+  // The row still shows one of them: its balance, written at updatedAt.
+  const inRow = ({ balance, since }: ForgottenBalance) =>
+    balance === row.balance && since.getTime() === row.updatedAt.getTime()
+  return balances.filter((forgotten) => !inRow(forgotten))
+  // #endtodo
 }
+// #endregion forgotten

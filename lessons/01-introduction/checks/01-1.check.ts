@@ -1,4 +1,4 @@
-/** Checks exercise 1-1 (a balance rebuilt from events). */
+/** Checks exercise 01-1 (a balance rebuilt from events). */
 import assert from 'node:assert/strict'
 import { describe, test } from 'vitest'
 import { money, type AccountEvent } from '../account.ts'
@@ -8,7 +8,8 @@ import {
   importTarget,
 } from '../../../tools/workbook/check-targets.ts'
 
-type Answer = typeof import('../../../solutions/01-introduction/1-1-balance.ts')
+type Answer =
+  typeof import('../../../solutions/01-introduction/01-1-balance.ts')
 
 /** Opened on 1 June, $100.00 in on the 2nd, $40.00 out on the 3rd. */
 const june = historyOf('acc-check', [
@@ -26,7 +27,7 @@ const [opened, deposited, withdrawn] = june as [
 const shown = (cents: unknown) =>
   typeof cents === 'number' ? `${money(cents)} (${cents} cents)` : `${cents}`
 
-for (const target of await checkTargets('1-1')) {
+for (const target of await checkTargets('01-1')) {
   describe(target.label, async () => {
     const loaded = await importTarget<Answer>(target)
     if ('error' in loaded) {
