@@ -33,7 +33,9 @@ export function placeOrder(orderId: string, form: CheckoutForm): Checkout {
   //         of the form, and nothing else of it: spread the whole form into
   //         the event, and the form could set its actorId or tenantId.
   // TODO 2: when OrderPlaced throws an EventValidationError, return
-  //         { ok: false, errors }, with one entry a path of its issues.
+  //         { ok: false, errors }: for each of its issues, the path as the
+  //         key and the message as the value (two messages for one path,
+  //         joined by '; '). Throw any other error on.
   // #answer
   const { customerId, items, currency, totalCents } = form
   // The form's values are unchecked: OrderPlaced's schema checks them.

@@ -49,6 +49,6 @@ export default [
       ],
     ],
     fails: ["the form cannot set the event's base fields"],
-    says: ['took actorId, tenantId, metadata from the form'],
+    says: ['took eventId, actorId, tenantId, metadata from the form'],
   },
 ] satisfies Mistake[]

@@ -149,12 +149,13 @@ for (const target of await checkTargets('2-2')) {
 
       test("the form cannot set the event's base fields", () => {
         const orderId = `order-${randomUUID()}`
+        const eventId = randomUUID()
         const result = placeOrder(orderId, {
           ...goodForm,
           aggregateId: 'order-of-someone-else',
           actorId: 'admin',
           tenantId: 'another-shop',
-          eventId: randomUUID(),
+          eventId,
           metadata: { discount: '100%' },
         })
         assert.ok(
@@ -166,6 +167,7 @@ for (const target of await checkTargets('2-2')) {
         const taken = (
           [
             ['aggregateId', event.aggregateId !== orderId],
+            ['eventId', event.eventId === eventId],
             ['actorId', event.actorId !== undefined],
             ['tenantId', event.tenantId !== undefined],
             ['metadata', Object.keys(event.metadata).length > 0],

@@ -16,7 +16,7 @@ export default async function registry(): Promise<void> {
   // #region default
   // defineEvent registered each order event here: stores look types up in
   // defaultRegistry unless given one of their own.
-  console.log(`defaultRegistry: ${defaultRegistry.list().join(', ')}`)
+  console.log(wrap(`defaultRegistry: ${defaultRegistry.list().join(', ')}`))
   // #endregion default
 
   // #region own

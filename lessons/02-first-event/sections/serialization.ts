@@ -7,6 +7,7 @@ import {
   InMemoryEventStore,
 } from 'eventsource-ts'
 import { OrderPlaced } from '../orders.ts'
+import { wrap } from '../wrap.ts'
 
 export default async function serialization(): Promise<void> {
   const placed = new OrderPlaced({
@@ -66,7 +67,7 @@ export default async function serialization(): Promise<void> {
       `new ${error.eventType}({ deliverOn: new Date() }) → ${error.name}`,
     )
     for (const { path, message } of error.issues)
-      console.log(`  ${path}: ${message}`)
+      console.log(wrap(`  ${path}: ${message}`, '    '))
   }
   // #endregion json-only
 }
