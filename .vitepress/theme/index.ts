@@ -2,6 +2,8 @@ import TwoslashFloatingVue from '@shikijs/vitepress-twoslash/client'
 import '@shikijs/vitepress-twoslash/style.css'
 import type { Theme } from 'vitepress'
 import DefaultTheme from 'vitepress/theme'
+import CausationChainDiagram from './components/CausationChainDiagram.vue'
+import EventAnatomyDiagram from './components/EventAnatomyDiagram.vue'
 import EventLogDiagram from './components/EventLogDiagram.vue'
 import LessonOutput from './components/LessonOutput.vue'
 import MigrationFlowDiagram from './components/MigrationFlowDiagram.vue'
@@ -22,5 +24,7 @@ export default {
     app.component('SqliteFilesDiagram', SqliteFilesDiagram)
     app.component('SqliteVsPostgresDiagram', SqliteVsPostgresDiagram)
     app.component('MigrationFlowDiagram', MigrationFlowDiagram)
+    app.component('EventAnatomyDiagram', EventAnatomyDiagram)
+    app.component('CausationChainDiagram', CausationChainDiagram)
   },
 } satisfies Theme
