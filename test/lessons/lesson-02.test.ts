@@ -78,7 +78,7 @@ describe("npm run lesson 2, from a learner's own directory", () => {
       ],
       [
         'placed.items.push(…)',
-        'Cannot add property 1, object is not extensible',
+        'Cannot add property 2, object is not extensible',
       ],
       [
         "placed.metadata.channel = 'app'",

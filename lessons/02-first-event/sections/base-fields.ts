@@ -1,6 +1,7 @@
 /** The base fields every event carries, beside its payload. */
 import type { DomainEvent } from 'eventsource-ts'
 import { OrderPlaced } from '../orders.ts'
+import { MUGS_AND_TEA } from '../sample-order.ts'
 
 // #region base-fields
 /** Every event's base fields, and who sets each one. */
@@ -26,10 +27,7 @@ export default function baseFields(): void {
     aggregateId: 'order-1001',
     actorId: 'customer-42',
     metadata: { channel: 'web' },
-    customerId: 'customer-42',
-    items: [{ sku: 'MUG-01', quantity: 2, unitPriceCents: 1250 }],
-    currency: 'EUR',
-    totalCents: 2500,
+    ...MUGS_AND_TEA, // the payload of the order above
   })
   // #endregion given
 

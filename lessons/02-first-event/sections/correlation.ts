@@ -10,6 +10,7 @@ import {
   OrderShipped,
   PaymentReceived,
 } from '../orders.ts'
+import { MUGS_AND_TEA } from '../sample-order.ts'
 
 /** The start of an id: enough to tell the events apart. */
 const short = (id: string | undefined) => id?.slice(0, 8) ?? '—'
@@ -20,18 +21,15 @@ export default function correlation(): void {
   const placed = new OrderPlaced({
     aggregateId: orderId,
     actorId: 'customer-42',
-    customerId: 'customer-42',
-    items: [{ sku: 'MUG-01', quantity: 2, unitPriceCents: 1250 }],
-    currency: 'EUR',
-    totalCents: 2500,
+    ...MUGS_AND_TEA,
   }) // starts the workflow: a new correlationId, no causationId
   const received = new PaymentReceived({
     aggregateId: 'payment-7001', // another aggregate: the payment
     actorId: 'payment-gateway',
     ...causedBy(placed),
     orderId,
-    amountCents: 2500,
-    currency: 'EUR',
+    amountCents: placed.totalCents,
+    currency: placed.currency,
     method: 'card',
   })
   const paid = new OrderPaid({

@@ -1,5 +1,6 @@
 /** Events are deep-frozen; a changed event is a new event. */
 import { OrderPlaced } from '../orders.ts'
+import { MUGS_AND_TEA } from '../sample-order.ts'
 
 /** Runs a change that must fail, and prints the error it throws. */
 function attempt(what: string, change: () => void): void {
@@ -18,10 +19,7 @@ export default function immutability(): void {
   const placed = new OrderPlaced({
     aggregateId: 'order-1001',
     metadata: { channel: 'web' },
-    customerId: 'customer-42',
-    items: [{ sku: 'MUG-01', quantity: 2, unitPriceCents: 1250 }],
-    currency: 'EUR',
-    totalCents: 2500,
+    ...MUGS_AND_TEA,
   })
 
   // #region frozen

@@ -11,6 +11,7 @@ import {
   OrderShipped,
   type OrderEvent,
 } from '../orders.ts'
+import { MUGS_AND_TEA } from '../sample-order.ts'
 import { wrap } from '../wrap.ts'
 
 // #region story
@@ -35,21 +36,10 @@ function tell(event: OrderEvent): string {
 // #endregion story
 
 export default function naming(): void {
-  const placed = (aggregateId: string) =>
-    new OrderPlaced({
-      aggregateId,
-      customerId: 'customer-42',
-      items: [
-        { sku: 'MUG-01', quantity: 2, unitPriceCents: 1250 },
-        { sku: 'TEA-07', quantity: 1, unitPriceCents: 2000 },
-      ],
-      currency: 'EUR',
-      totalCents: 4500,
-    })
   // #region histories
   const histories: Record<string, OrderEvent[]> = {
     'order-1001': [
-      placed('order-1001'),
+      new OrderPlaced({ aggregateId: 'order-1001', ...MUGS_AND_TEA }),
       new OrderPaid({
         aggregateId: 'order-1001',
         aggregateVersion: 2,
@@ -65,7 +55,7 @@ export default function naming(): void {
       }),
     ],
     'order-1002': [
-      placed('order-1002'),
+      new OrderPlaced({ aggregateId: 'order-1002', ...MUGS_AND_TEA }),
       new OrderCancelled({
         aggregateId: 'order-1002',
         aggregateVersion: 2,
