@@ -63,7 +63,7 @@ describe('npm run lesson: the series, and helpful errors', () => {
     for (const lesson of lessons)
       expect(stdout).toMatch(
         new RegExp(
-          `^ {1,2}${lesson.number} {2}${lesson.title} +npm run lesson ${lesson.number}$`,
+          `^ +${lesson.number} {2}${lesson.title} +npm run lesson ${lesson.number}$`,
           'm',
         ),
       )
