@@ -92,7 +92,9 @@ export default function correlation(): void {
   console.log(`Why shipped? ${why.join(' ← ')}`)
   // Everything that happened in this checkout, whatever its aggregate.
   const checkout = log.filter((e) => e.correlationId === placed.correlationId)
-  const streams = new Set(checkout.map((e) => e.aggregateId))
+  const streams = new Set(
+    checkout.map((e) => `${e.aggregateType} ${e.aggregateId}`),
+  )
   console.log(
     `Checkout ${short(placed.correlationId)}: ${checkout.length} of the ` +
       `${log.length} events, on ${streams.size} aggregates`,
