@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { OrderPlaced } from '../orders.ts'
+import { MUGS_AND_TEA } from '../sample-order.ts'
 import {
   checkTargets,
   importTarget,
@@ -12,15 +13,8 @@ import {
 type Answer = typeof import('../../../solutions/02-first-event/2-2-checkout.ts')
 type Checkout = ReturnType<Answer['placeOrder']>
 
-const goodForm = {
-  customerId: 'customer-42',
-  items: [
-    { sku: 'MUG-01', quantity: 2, unitPriceCents: 1250 },
-    { sku: 'TEA-07', quantity: 1, unitPriceCents: 2000 },
-  ],
-  currency: 'EUR',
-  totalCents: 4500,
-}
+/** A form as the checkout posts it for a good order. */
+const goodForm = MUGS_AND_TEA
 
 const show = (value: unknown) => JSON.stringify(value)
 
