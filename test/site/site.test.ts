@@ -264,6 +264,8 @@ describe('the built site, in Chromium', () => {
           .map((pre) => Math.max(...pre.textContent.split('\\n').map((line) => line.length)) + ': ' + pre.textContent.split('\\n').reduce((a, b) => (b.length > a.length ? b : a)))`,
       )
       expect(wide, `${path}: code blocks wider than the column`).toEqual([])
+      // A picture of each lesson page, to look at its diagrams and code.
+      await screenshot(page, `${path.slice(1).replaceAll('/', '-')}.png`)
       await page.close()
     }
   })
