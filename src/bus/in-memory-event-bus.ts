@@ -2,7 +2,10 @@ import { InvalidArgumentError } from '../errors.ts'
 import { describe, DomainEvent } from '../events/domain-event.ts'
 import { isEventClass, type AnyEventClass } from '../events/registry.ts'
 import { requireText } from '../stores/arguments.ts'
-import { EventPublishError, type PublishFailure } from './event-publish-error.ts'
+import {
+  EventPublishError,
+  type PublishFailure,
+} from './event-publish-error.ts'
 import type {
   EventHandler,
   EventPublisher,
@@ -62,7 +65,10 @@ export class InMemoryEventBus implements EventPublisher {
       )
     const failures: PublishFailure[] = []
     for (const event of events) {
-      const entries = [...(this.#byType.get(event.eventType) ?? []), ...this.#all]
+      const entries = [
+        ...(this.#byType.get(event.eventType) ?? []),
+        ...this.#all,
+      ]
       const results = await Promise.allSettled(
         entries.map(async ({ handler }) => handler(event)),
       )

@@ -22,7 +22,5 @@ export interface WatchesAppends {
 }
 
 export function watchesAppends(store: object): store is WatchesAppends {
-  return (
-    typeof (store as Partial<WatchesAppends>)[WATCH_APPENDS] === 'function'
-  )
+  return typeof (store as Partial<WatchesAppends>)[WATCH_APPENDS] === 'function'
 }
