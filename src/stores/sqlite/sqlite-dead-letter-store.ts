@@ -64,9 +64,13 @@ export class SQLiteDeadLetterStore implements DeadLetterStore {
     const rows = inProcessingTables(this.store, (sql) =>
       sql(
         `SELECT ${COLUMNS} FROM subscription_dead_letters
-         WHERE (?1 IS NULL OR subscription = ?1) AND (?2 OR resolved_at IS NULL)
+         WHERE (? IS NULL OR subscription = ?) AND (? OR resolved_at IS NULL)
          ORDER BY subscription, global_position`,
-      ).all(subscription ?? null, includeResolved ? 1 : 0),
+      ).all(
+        subscription ?? null,
+        subscription ?? null,
+        includeResolved ? 1 : 0,
+      ),
     )
     return rows.map((row) => decodeDeadLetter(row as unknown as DeadLetterRow))
   }
