@@ -46,9 +46,9 @@ export abstract class Projection implements EventSubscriber {
     return this
   }
 
-  /** Calls the handler of the event's type; an event of another type is ignored. */
-  async handle(stored: StoredEvent): Promise<void> {
-    await this.#handlers.get(stored.event.eventType)?.(stored.event, stored)
+  /** Calls the handler of the event's type, and returns what it returns; an event of another type is ignored. */
+  handle(stored: StoredEvent): void | Promise<void> {
+    return this.#handlers.get(stored.event.eventType)?.(stored.event, stored)
   }
 
   /** Empties the read model, before it is rebuilt from the beginning of the log. The base does nothing. */

@@ -26,8 +26,11 @@ export interface SubscribeOptions {
   /** Default `'checkpoint'`. */
   startFrom?: StartFrom
   /**
-   * The checkpoint is saved after every `batchSize` events, and whenever the subscription catches up or
-   * stops (default 100). After a crash, at most this many events are delivered again.
+   * The checkpoint is saved after every `batchSize` events (default 100), and whenever the subscription
+   * catches up or stops. A save at the end of a batch does not hold up the next one; while it is in flight,
+   * the next batch saves nothing. After a crash, the events since the last save are delivered again: at most
+   * `batchSize`, more only when the database takes longer to save a checkpoint than the subscriber to handle
+   * a batch.
    */
   batchSize?: number
   retry?: RetryOptions

@@ -46,7 +46,8 @@ interface Waiter {
 
 /**
  * Runs one subscription: reads the log from its position, hands each event to the subscriber, saves the
- * checkpoint after the events it covers are handled, and, once caught up, waits for new events (woken by
+ * checkpoint after the events it covers are handled (at the end of each batch, without waiting for the
+ * database, and when it catches up or stops, waiting), and, once caught up, waits for new events (woken by
  * `notify`, or polling). One loop does both catching up and following, so nothing is read twice or missed
  * between them.
  */
@@ -61,6 +62,9 @@ export class SubscriptionRunner {
   /** The last position done with; undefined until the first run has found where to start. */
   #position: number | undefined
   #saved: number | undefined
+  /** The checkpoint save in flight, if any, and the failure of the last one, to be thrown at the next save. */
+  #saving: Promise<void> | undefined
+  #saveFailure: { error: unknown } | undefined
   #head = 0
   #lastError: Error | undefined
   #run: Promise<void> | undefined
@@ -219,11 +223,13 @@ export class SubscriptionRunner {
         fromPosition: this.#position,
         eventTypes: this.#settings.eventTypes,
       })) {
-        if (this.#stopping || !(await this.deliver(stored))) return false
+        if (this.#stopping) return false
+        const delivered = this.deliver(stored)
+        if (delivered !== true && !(await delivered)) return false
         this.advance(stored.globalPosition)
         if (++inBatch === this.#settings.batchSize) {
           inBatch = 0
-          await this.saveCheckpoint()
+          this.saveInBackground()
           endTurn()
           endTurn = await this.#turns.take()
         }
@@ -243,21 +249,43 @@ export class SubscriptionRunner {
     return true
   }
 
-  /** Hands one event to the subscriber, retrying; false when it was stopped while waiting to retry. */
-  private async deliver(stored: StoredEvent): Promise<boolean> {
+  /**
+   * Hands one event to the subscriber, retrying; false when it was stopped while waiting to retry. A
+   * synchronous handler that succeeds costs no promise: catching up is mostly that.
+   */
+  private deliver(stored: StoredEvent): boolean | Promise<boolean> {
+    try {
+      const handled = this.#subscriber.handle(stored)
+      return isPromiseLike(handled)
+        ? Promise.resolve(handled).then(
+            () => true,
+            (error: unknown) => this.retry(stored, error),
+          )
+        : true
+    } catch (error) {
+      return this.retry(stored, error)
+    }
+  }
+
+  private async retry(
+    stored: StoredEvent,
+    firstError: unknown,
+  ): Promise<boolean> {
     const { maxAttempts } = this.#settings.retry
+    let error = firstError
     for (let attempt = 1; ; attempt++) {
+      if (attempt >= maxAttempts) {
+        await this.giveUp(stored.globalPosition, stored.event, attempt, error)
+        return true
+      }
+      this.#lastError = toError(error)
+      await this.pause(retryDelay(attempt, this.#settings.retry), false)
+      if (this.#stopping) return false
       try {
         await this.#subscriber.handle(stored)
         return true
-      } catch (error) {
-        if (attempt >= maxAttempts) {
-          await this.giveUp(stored.globalPosition, stored.event, attempt, error)
-          return true
-        }
-        this.#lastError = toError(error)
-        await this.pause(retryDelay(attempt, this.#settings.retry), false)
-        if (this.#stopping) return false
+      } catch (next) {
+        error = next
       }
     }
   }
@@ -314,12 +342,39 @@ export class SubscriptionRunner {
     return startFrom
   }
 
-  /** Saves the position if it moved. */
+  /**
+   * At the end of a batch: starts saving the position, and goes on handling meanwhile. When the save before
+   * is still in flight (a database slower than the handler) it saves nothing: a later batch saves a later
+   * position. A failed save is thrown at the next one.
+   */
+  private saveInBackground(): void {
+    this.throwSaveFailure()
+    const position = this.#position
+    if (this.#saving || position === undefined || position === this.#saved)
+      return
+    this.#saving = this.#context.checkpoints
+      .savePosition(this.name, position)
+      .then(
+        () => void (this.#saved = position),
+        (error: unknown) => void (this.#saveFailure ??= { error }),
+      )
+      .finally(() => (this.#saving = undefined))
+  }
+
+  /** Saves the position if it moved, after the save in flight. */
   private async saveCheckpoint(): Promise<void> {
+    await this.#saving
+    this.throwSaveFailure()
     const position = this.#position
     if (position === undefined || position === this.#saved) return
     await this.#context.checkpoints.savePosition(this.name, position)
     this.#saved = position
+  }
+
+  private throwSaveFailure(): void {
+    const failure = this.#saveFailure
+    this.#saveFailure = undefined
+    if (failure) throw failure.error
   }
 
   /** The save when the loop ends: a failure is kept as `lastError`, as it only means redelivery later. */
@@ -389,6 +444,10 @@ function isUnreadableEvent(
       isEventSourceError(error, EventValidationError) ||
       isEventSourceError(error, EventSerializationError))
   )
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function'
 }
 
 function deferred(): {

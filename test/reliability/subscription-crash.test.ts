@@ -23,7 +23,7 @@ beforeAll(async () => {
   )
 })
 
-const KILLS = 24
+const KILLS = 20
 /** Appends made before each child starts (its backlog to catch up on), and while it runs. */
 const BACKLOG = 100
 const WHILE_RUNNING = 50

@@ -116,19 +116,19 @@ export function describeSubscriptions(h: Harness): void {
     })
 
     it('miss nothing and repeat nothing when appends run through the switch from catching up to live', async () => {
-      for (let i = 0; i < 20; i++) await openAccount(h.store, `before-${i}`, 4)
+      for (let i = 0; i < 10; i++) await openAccount(h.store, `before-${i}`, 4)
       const seen: number[] = []
       const subscriptions = manager(5)
       subscriptions.subscribe(
         subscriber('all', async (s) => {
           seen.push(s.globalPosition)
-          if (seen.length % 10 === 0) await new Promise((r) => setTimeout(r, 0))
+          if (seen.length % 5 === 0) await new Promise((r) => setTimeout(r, 0))
         }),
         { batchSize: 7 },
       )
       // The writer takes turns with the subscription, so its appends land before, during and after the switch.
       const writer = (async () => {
-        for (let i = 0; i < 60; i++) {
+        for (let i = 0; i < 40; i++) {
           await openAccount(h.store, `during-${i}`, 1)
           await new Promise((r) => setImmediate(r))
         }
@@ -157,23 +157,31 @@ export function describeSubscriptions(h: Harness): void {
       expect(seen).toEqual(await positionsOf(h.store))
     })
 
-    it('save the checkpoint after the handler, every batchSize events, never ahead of it', async () => {
-      for (let i = 0; i < 5; i++) await openAccount(h.store, `acc-${i}`, 4) // 25 events
+    it('save the checkpoint after the handler, at the end of batches, never ahead of it', async () => {
+      for (let i = 0; i < 12; i++) await openAccount(h.store, `acc-${i}`, 4) // 60 events
       const checkpoints = h.target.checkpoints(h.store)
-      const saved: number[] = []
+      const saved: [position: number, checkpoint: number][] = []
       const subscriptions = manager()
       subscriptions.subscribe(
-        subscriber(
-          'batched',
-          async () => void saved.push(await checkpoints.getPosition('batched')),
-        ),
+        subscriber('batched', async (s) => {
+          saved.push([
+            s.globalPosition,
+            await checkpoints.getPosition('batched'),
+          ])
+        }),
         { batchSize: 10 },
       )
       await subscriptions.start()
-      expect(saved).toEqual(
-        Array.from({ length: 25 }, (_, i) => Math.floor(i / 10) * 10),
+      expect(saved.map(([position]) => position)).toEqual(
+        Array.from({ length: 60 }, (_, i) => i + 1),
       )
-      expect(await checkpoints.getPosition('batched')).toBe(25)
+      for (const [position, checkpoint] of saved) {
+        expect(checkpoint % 10, `checkpoint seen at ${position}`).toBe(0)
+        expect(checkpoint).toBeLessThan(position)
+      }
+      // Saved during the run, not only at its end.
+      expect(saved.some(([, checkpoint]) => checkpoint > 0)).toBe(true)
+      expect(await checkpoints.getPosition('batched')).toBe(60)
     })
 
     it('stop after the event in hand, with its checkpoint saved, and resume after it', async () => {
