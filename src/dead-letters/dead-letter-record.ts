@@ -24,6 +24,20 @@ export interface DeadLetterRecord {
   failedAt: string
 }
 
+/**
+ * The SQL of `record` after its VALUES, the same on SQLite and PostgreSQL (the table aliased `d`): a second
+ * failure of the same subscription and position updates the one row.
+ */
+export const MERGE_DEAD_LETTER = `ON CONFLICT (subscription, global_position) DO UPDATE SET
+  event_id = coalesce(excluded.event_id, d.event_id), event_type = coalesce(excluded.event_type, d.event_type),
+  aggregate_id = coalesce(excluded.aggregate_id, d.aggregate_id),
+  aggregate_type = coalesce(excluded.aggregate_type, d.aggregate_type), error = excluded.error,
+  attempts = d.attempts + excluded.attempts, last_failed_at = excluded.last_failed_at, resolved_at = NULL`
+
+/** The columns `record` writes, in `DeadLetterRecord` order, then the first failure's time. */
+export const INSERTED_COLUMNS = `subscription, global_position, event_id, event_type, aggregate_id, aggregate_type, error,
+  attempts, first_failed_at, last_failed_at`
+
 /** A stored row read back, its columns named as `DeadLetter` fields. */
 export interface DeadLetterRow {
   id: unknown

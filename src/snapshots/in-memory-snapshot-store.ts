@@ -1,7 +1,7 @@
-import { requireText } from '../stores/arguments.ts'
 import {
   decodeSnapshot,
   encodeSnapshot,
+  requireStream,
   type SnapshotRecord,
 } from './snapshot-record.ts'
 import type { Snapshot, SnapshotStore } from './snapshot-store.ts'
@@ -32,7 +32,6 @@ export class InMemorySnapshotStore implements SnapshotStore {
 }
 
 function key(method: string, aggregateId: string, aggregateType: string) {
-  requireText(`InMemorySnapshotStore.${method}`, 'aggregateId', aggregateId)
-  requireText(`InMemorySnapshotStore.${method}`, 'aggregateType', aggregateType)
+  requireStream(`InMemorySnapshotStore.${method}`, aggregateId, aggregateType)
   return JSON.stringify([aggregateType, aggregateId])
 }

@@ -15,6 +15,16 @@ export interface SnapshotRecord {
   createdAt: string
 }
 
+/** Checks the stream a snapshot store is asked about. */
+export function requireStream(
+  method: string,
+  aggregateId: string,
+  aggregateType: string,
+): void {
+  requireText(method, 'aggregateId', aggregateId)
+  requireText(method, 'aggregateType', aggregateType)
+}
+
 /** Checks a snapshot to be saved and encodes it; `InvalidArgumentError` says what is wrong with it. */
 export function encodeSnapshot(
   method: string,
@@ -32,8 +42,7 @@ export function encodeSnapshot(
     state,
     createdAt,
   } = snapshot
-  requireText(method, 'aggregateId', aggregateId)
-  requireText(method, 'aggregateType', aggregateType)
+  requireStream(method, aggregateId, aggregateType)
   requireInteger(method, 'version', version, 1)
   requireInteger(method, 'schemaVersion', schemaVersion, 1)
   const problem = findJsonProblem(state)

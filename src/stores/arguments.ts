@@ -89,3 +89,15 @@ export function requireMethods<T>(
       `${method}: ${name} must be an object with ${methods.map((m) => `${m}()`).join(', ')}, got ${describe(value)}.`,
     )
 }
+
+/** Checks that a store of the processing tables was given the event store whose database it shares. */
+export function requireStoreOf<T>(
+  owner: string,
+  store: unknown,
+  storeClass: abstract new (...args: never[]) => T,
+): asserts store is T {
+  if (!(store instanceof storeClass))
+    throw new InvalidArgumentError(
+      `${owner} keeps its data in a ${storeClass.name}'s database: pass the store, got ${describe(store)}.`,
+    )
+}

@@ -1,17 +1,18 @@
 import type { CheckpointRepository } from '../../checkpoints/checkpoint-repository.ts'
-import { requireInteger, requireText } from '../arguments.ts'
-import type { PostgreSQLEventStore } from './postgresql-event-store.ts'
-import {
-  queryProcessingTables,
-  requirePostgreSQLStore,
-} from './processing-tables.ts'
+import { requireInteger, requireStoreOf, requireText } from '../arguments.ts'
+import { PostgreSQLEventStore } from './postgresql-event-store.ts'
+import { queryProcessingTables } from './processing-tables.ts'
 
 /** Checkpoints in the PostgreSQL store's own database (table `subscription_checkpoints`). */
 export class PostgreSQLCheckpointRepository implements CheckpointRepository {
   readonly store: PostgreSQLEventStore
 
   constructor(store: PostgreSQLEventStore) {
-    requirePostgreSQLStore('PostgreSQLCheckpointRepository', store)
+    requireStoreOf(
+      'PostgreSQLCheckpointRepository',
+      store,
+      PostgreSQLEventStore,
+    )
     this.store = store
   }
 

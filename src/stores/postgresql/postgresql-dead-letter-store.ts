@@ -1,6 +1,8 @@
 import {
   decodeDeadLetter,
   encodeDeadLetter,
+  INSERTED_COLUMNS,
+  MERGE_DEAD_LETTER,
   listOptions,
   type DeadLetterRow,
 } from '../../dead-letters/dead-letter-record.ts'
@@ -10,12 +12,9 @@ import type {
   DeadLetterListOptions,
   DeadLetterStore,
 } from '../../dead-letters/dead-letter-store.ts'
-import { requireInteger } from '../arguments.ts'
-import type { PostgreSQLEventStore } from './postgresql-event-store.ts'
-import {
-  queryProcessingTables,
-  requirePostgreSQLStore,
-} from './processing-tables.ts'
+import { requireInteger, requireStoreOf } from '../arguments.ts'
+import { PostgreSQLEventStore } from './postgresql-event-store.ts'
+import { queryProcessingTables } from './processing-tables.ts'
 import { isoTime } from './schema.ts'
 
 const COLUMNS = `id, subscription, global_position AS "globalPosition", event_id AS "eventId", event_type AS "eventType",
@@ -28,7 +27,7 @@ export class PostgreSQLDeadLetterStore implements DeadLetterStore {
   readonly store: PostgreSQLEventStore
 
   constructor(store: PostgreSQLEventStore) {
-    requirePostgreSQLStore('PostgreSQLDeadLetterStore', store)
+    requireStoreOf('PostgreSQLDeadLetterStore', store, PostgreSQLEventStore)
     this.store = store
   }
 
@@ -36,15 +35,9 @@ export class PostgreSQLDeadLetterStore implements DeadLetterStore {
     const r = encodeDeadLetter('PostgreSQLDeadLetterStore.record', letter)
     const [row] = await queryProcessingTables<DeadLetterRow>(
       this.store,
-      `INSERT INTO subscription_dead_letters AS d (subscription, global_position, event_id, event_type, aggregate_id,
-         aggregate_type, error, attempts, first_failed_at, last_failed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
-       ON CONFLICT (subscription, global_position) DO UPDATE SET
-         event_id = coalesce(excluded.event_id, d.event_id), event_type = coalesce(excluded.event_type, d.event_type),
-         aggregate_id = coalesce(excluded.aggregate_id, d.aggregate_id),
-         aggregate_type = coalesce(excluded.aggregate_type, d.aggregate_type), error = excluded.error,
-         attempts = d.attempts + excluded.attempts, last_failed_at = excluded.last_failed_at, resolved_at = NULL
-       RETURNING ${COLUMNS}`,
+      `INSERT INTO subscription_dead_letters AS d (${INSERTED_COLUMNS})
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) ${MERGE_DEAD_LETTER}
+         RETURNING ${COLUMNS}`,
       [
         r.subscription,
         r.globalPosition,

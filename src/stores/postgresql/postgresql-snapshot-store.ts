@@ -1,15 +1,13 @@
 import {
   decodeSnapshot,
   encodeSnapshot,
+  requireStream,
   type SnapshotRecord,
 } from '../../snapshots/snapshot-record.ts'
 import type { Snapshot, SnapshotStore } from '../../snapshots/snapshot-store.ts'
-import { requireText } from '../arguments.ts'
-import type { PostgreSQLEventStore } from './postgresql-event-store.ts'
-import {
-  queryProcessingTables,
-  requirePostgreSQLStore,
-} from './processing-tables.ts'
+import { requireStoreOf } from '../arguments.ts'
+import { PostgreSQLEventStore } from './postgresql-event-store.ts'
+import { queryProcessingTables } from './processing-tables.ts'
 import { isoTime } from './schema.ts'
 
 /** Snapshots in the PostgreSQL store's own database (table `aggregate_snapshots`, state as JSONB), one a stream. */
@@ -17,7 +15,7 @@ export class PostgreSQLSnapshotStore implements SnapshotStore {
   readonly store: PostgreSQLEventStore
 
   constructor(store: PostgreSQLEventStore) {
-    requirePostgreSQLStore('PostgreSQLSnapshotStore', store)
+    requireStoreOf('PostgreSQLSnapshotStore', store, PostgreSQLEventStore)
     this.store = store
   }
 
@@ -25,8 +23,7 @@ export class PostgreSQLSnapshotStore implements SnapshotStore {
     aggregateId: string,
     aggregateType: string,
   ): Promise<Snapshot | undefined> {
-    requireText('PostgreSQLSnapshotStore.get', 'aggregateId', aggregateId)
-    requireText('PostgreSQLSnapshotStore.get', 'aggregateType', aggregateType)
+    requireStream('PostgreSQLSnapshotStore.get', aggregateId, aggregateType)
     const [row] = await queryProcessingTables<SnapshotRecord>(
       this.store,
       `SELECT aggregate_id AS "aggregateId", aggregate_type AS "aggregateType", version,
@@ -57,12 +54,7 @@ export class PostgreSQLSnapshotStore implements SnapshotStore {
   }
 
   async delete(aggregateId: string, aggregateType: string): Promise<void> {
-    requireText('PostgreSQLSnapshotStore.delete', 'aggregateId', aggregateId)
-    requireText(
-      'PostgreSQLSnapshotStore.delete',
-      'aggregateType',
-      aggregateType,
-    )
+    requireStream('PostgreSQLSnapshotStore.delete', aggregateId, aggregateType)
     await queryProcessingTables(
       this.store,
       'DELETE FROM aggregate_snapshots WHERE aggregate_id = $1 AND aggregate_type = $2',

@@ -1,9 +1,7 @@
-import { InvalidArgumentError } from '../../errors.ts'
-import { describe } from '../../events/domain-event.ts'
 import { OPEN_DRIVER } from '../store-internals.ts'
 import type { PgDriver } from './driver.ts'
 import { toStoreError } from './postgresql-errors.ts'
-import { PostgreSQLEventStore } from './postgresql-event-store.ts'
+import type { PostgreSQLEventStore } from './postgresql-event-store.ts'
 
 /** Serializes the tables' creation between sessions that start at once. */
 const TABLES_LOCK = 7_306_983_290_861_107
@@ -44,17 +42,6 @@ const CREATE_TABLES = [
 
 /** Each driver's table creation, done once. */
 const created = new WeakMap<PgDriver, Promise<void>>()
-
-/** Checks that a processing store was given the PostgreSQL store whose database it shares. */
-export function requirePostgreSQLStore(
-  owner: string,
-  store: unknown,
-): asserts store is PostgreSQLEventStore {
-  if (!(store instanceof PostgreSQLEventStore))
-    throw new InvalidArgumentError(
-      `${owner} keeps its data in a PostgreSQLEventStore's database: pass the store, got ${describe(store)}.`,
-    )
-}
 
 /**
  * Runs a query on the store's open driver, the processing tables in place (made on first use), and turns

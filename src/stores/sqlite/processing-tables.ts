@@ -1,9 +1,7 @@
-import { InvalidArgumentError } from '../../errors.ts'
-import { describe } from '../../events/domain-event.ts'
 import { OPEN_DRIVER } from '../store-internals.ts'
 import type { SqliteDriver, SqliteStatement } from './driver.ts'
 import { toStoreError } from './sqlite-errors.ts'
-import { SQLiteEventStore } from './sqlite-event-store.ts'
+import type { SQLiteEventStore } from './sqlite-event-store.ts'
 
 /** The tables of event processing, beside the log in the store's database. */
 const CREATE_TABLES = `
@@ -40,17 +38,6 @@ CREATE TABLE IF NOT EXISTS subscription_dead_letters (
 
 /** Each connection's prepared statements, once its tables exist. */
 const connections = new WeakMap<SqliteDriver, Map<string, SqliteStatement>>()
-
-/** Checks that a processing store was given the SQLite store whose database it shares. */
-export function requireSQLiteStore(
-  owner: string,
-  store: unknown,
-): asserts store is SQLiteEventStore {
-  if (!(store instanceof SQLiteEventStore))
-    throw new InvalidArgumentError(
-      `${owner} keeps its data in a SQLiteEventStore's database: pass the store, got ${describe(store)}.`,
-    )
-}
 
 /**
  * Runs `work` with a function that prepares SQL on the store's open connection, the processing tables in

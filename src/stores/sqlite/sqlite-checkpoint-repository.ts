@@ -1,14 +1,14 @@
 import type { CheckpointRepository } from '../../checkpoints/checkpoint-repository.ts'
-import { requireInteger, requireText } from '../arguments.ts'
-import { inProcessingTables, requireSQLiteStore } from './processing-tables.ts'
-import type { SQLiteEventStore } from './sqlite-event-store.ts'
+import { requireInteger, requireStoreOf, requireText } from '../arguments.ts'
+import { inProcessingTables } from './processing-tables.ts'
+import { SQLiteEventStore } from './sqlite-event-store.ts'
 
 /** Checkpoints in the SQLite store's own database (table `subscription_checkpoints`). */
 export class SQLiteCheckpointRepository implements CheckpointRepository {
   readonly store: SQLiteEventStore
 
   constructor(store: SQLiteEventStore) {
-    requireSQLiteStore('SQLiteCheckpointRepository', store)
+    requireStoreOf('SQLiteCheckpointRepository', store, SQLiteEventStore)
     this.store = store
   }
 

@@ -1,6 +1,8 @@
 import {
   decodeDeadLetter,
   encodeDeadLetter,
+  INSERTED_COLUMNS,
+  MERGE_DEAD_LETTER,
   listOptions,
   type DeadLetterRow,
 } from '../../dead-letters/dead-letter-record.ts'
@@ -10,9 +12,9 @@ import type {
   DeadLetterListOptions,
   DeadLetterStore,
 } from '../../dead-letters/dead-letter-store.ts'
-import { requireInteger } from '../arguments.ts'
-import { inProcessingTables, requireSQLiteStore } from './processing-tables.ts'
-import type { SQLiteEventStore } from './sqlite-event-store.ts'
+import { requireInteger, requireStoreOf } from '../arguments.ts'
+import { inProcessingTables } from './processing-tables.ts'
+import { SQLiteEventStore } from './sqlite-event-store.ts'
 
 const COLUMNS = `id, subscription, global_position AS globalPosition, event_id AS eventId, event_type AS eventType,
   aggregate_id AS aggregateId, aggregate_type AS aggregateType, error, attempts, first_failed_at AS firstFailedAt,
@@ -23,7 +25,7 @@ export class SQLiteDeadLetterStore implements DeadLetterStore {
   readonly store: SQLiteEventStore
 
   constructor(store: SQLiteEventStore) {
-    requireSQLiteStore('SQLiteDeadLetterStore', store)
+    requireStoreOf('SQLiteDeadLetterStore', store, SQLiteEventStore)
     this.store = store
   }
 
@@ -31,14 +33,8 @@ export class SQLiteDeadLetterStore implements DeadLetterStore {
     const r = encodeDeadLetter('SQLiteDeadLetterStore.record', letter)
     const row = inProcessingTables(this.store, (sql) =>
       sql(
-        `INSERT INTO subscription_dead_letters AS d (subscription, global_position, event_id, event_type, aggregate_id,
-           aggregate_type, error, attempts, first_failed_at, last_failed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (subscription, global_position) DO UPDATE SET
-           event_id = coalesce(excluded.event_id, d.event_id), event_type = coalesce(excluded.event_type, d.event_type),
-           aggregate_id = coalesce(excluded.aggregate_id, d.aggregate_id),
-           aggregate_type = coalesce(excluded.aggregate_type, d.aggregate_type), error = excluded.error,
-           attempts = d.attempts + excluded.attempts, last_failed_at = excluded.last_failed_at, resolved_at = NULL
+        `INSERT INTO subscription_dead_letters AS d (${INSERTED_COLUMNS})
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${MERGE_DEAD_LETTER}
          RETURNING ${COLUMNS}`,
       ).get(
         r.subscription,

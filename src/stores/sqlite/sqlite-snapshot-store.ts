@@ -1,12 +1,13 @@
 import {
   decodeSnapshot,
   encodeSnapshot,
+  requireStream,
   type SnapshotRecord,
 } from '../../snapshots/snapshot-record.ts'
 import type { Snapshot, SnapshotStore } from '../../snapshots/snapshot-store.ts'
-import { requireText } from '../arguments.ts'
-import { inProcessingTables, requireSQLiteStore } from './processing-tables.ts'
-import type { SQLiteEventStore } from './sqlite-event-store.ts'
+import { requireStoreOf } from '../arguments.ts'
+import { inProcessingTables } from './processing-tables.ts'
+import { SQLiteEventStore } from './sqlite-event-store.ts'
 
 const STREAM = 'aggregate_id = ? AND aggregate_type = ?'
 
@@ -15,7 +16,7 @@ export class SQLiteSnapshotStore implements SnapshotStore {
   readonly store: SQLiteEventStore
 
   constructor(store: SQLiteEventStore) {
-    requireSQLiteStore('SQLiteSnapshotStore', store)
+    requireStoreOf('SQLiteSnapshotStore', store, SQLiteEventStore)
     this.store = store
   }
 
@@ -23,8 +24,7 @@ export class SQLiteSnapshotStore implements SnapshotStore {
     aggregateId: string,
     aggregateType: string,
   ): Promise<Snapshot | undefined> {
-    requireText('SQLiteSnapshotStore.get', 'aggregateId', aggregateId)
-    requireText('SQLiteSnapshotStore.get', 'aggregateType', aggregateType)
+    requireStream('SQLiteSnapshotStore.get', aggregateId, aggregateType)
     const row = inProcessingTables(this.store, (sql) =>
       sql(
         `SELECT aggregate_id AS aggregateId, aggregate_type AS aggregateType, version, schema_version AS schemaVersion,
@@ -52,8 +52,7 @@ export class SQLiteSnapshotStore implements SnapshotStore {
   }
 
   async delete(aggregateId: string, aggregateType: string): Promise<void> {
-    requireText('SQLiteSnapshotStore.delete', 'aggregateId', aggregateId)
-    requireText('SQLiteSnapshotStore.delete', 'aggregateType', aggregateType)
+    requireStream('SQLiteSnapshotStore.delete', aggregateId, aggregateType)
     inProcessingTables(this.store, (sql) =>
       sql(`DELETE FROM aggregate_snapshots WHERE ${STREAM}`).run(
         aggregateId,
