@@ -88,10 +88,6 @@ export class SubscriptionRunner {
     this.#context = context
   }
 
-  get running(): boolean {
-    return this.#run !== undefined
-  }
-
   /** Starts the loop if it is not running; resolves once caught up, rejects if it fails or stops first. */
   start(): Promise<void> {
     if (!this.#run) {

@@ -50,7 +50,9 @@ export async function listenForAppends(
   }
   const listen = async () => {
     try {
-      unlisten = await driver.listen(CHANNEL, listener, relisten)
+      const stop = await driver.listen(CHANNEL, listener, relisten)
+      if (stopped) return await stop()
+      unlisten = stop
       // An append may have committed while no session listened.
       listener()
     } catch {

@@ -142,8 +142,8 @@ export class PostgreSQLEventStore extends BaseEventStore {
 
   /** Library-internal: appends through this object, and those of every other session (LISTEN/NOTIFY). */
   override async [WATCH_APPENDS](listener: () => void): Promise<StopWatching> {
-    const local = await super[WATCH_APPENDS](listener)
     const remote = await listenForAppends(this[OPEN_DRIVER](), listener)
+    const local = await super[WATCH_APPENDS](listener)
     return async () => (await remote(), await local())
   }
 
