@@ -32,7 +32,7 @@ beforeAll(async () => {
 })
 
 /** Events in the log before the subscription starts, so it has something to catch up on. */
-const HISTORY = 3000
+const HISTORY = 2000
 const STREAMS = 10
 
 interface Delivery {
@@ -107,7 +107,7 @@ describe('live delivery under load', () => {
     })
     await store.initialize()
     await writeNotesLog(store, { total: HISTORY })
-    const appends = 400
+    const appends = 300
     const names = ['w0', 'w1', 'w2']
     const children = names.map((name, w) =>
       startChild(writer, [
@@ -147,7 +147,7 @@ describe('live delivery under load', () => {
     await store.initialize()
     await writeNotesLog(store, { total: HISTORY })
     const writers = Array.from({ length: 8 }, open)
-    const appends = 150
+    const appends = 100
     const names = writers.map((_, w) => `c${w}`)
     try {
       for (const other of writers) await other.initialize()
