@@ -1,6 +1,8 @@
 // `npm run bench`: every workload in one run, our stores side by side with the raw-driver floor, then the
-// migration, memory, the import cost of the build and cold start; `npm run bench -- --peers` adds Emmett's
-// SQLite store after the SQLite figures. Writes RESULTS.md and results.json beside this file.
+// migration, event processing, memory, the import cost of the build and cold start; `npm run bench -- --peers`
+// adds Emmett's SQLite store after the SQLite figures. Writes RESULTS.md and results.json beside this file.
+// `npm run bench -- --only=<section>` (sqlite, postgresql, processing, memory, import-cost, cold-start) runs
+// one section and only prints it: the files always hold a whole run.
 import { fileURLToPath } from 'node:url'
 import {
   FLOOR,
@@ -14,6 +16,11 @@ import { measureImportCost } from './lib/import-cost.ts'
 import { measureReadAllMemory } from './lib/memory.ts'
 import { measureMigration } from './lib/migration.ts'
 import { measurePeers } from './lib/peers.ts'
+import {
+  measureProcessing,
+  postgresProcessing,
+  sqliteProcessing,
+} from './lib/processing.ts'
 import {
   FLOOR_TRANSACTION,
   ONLY_APPENDS,
@@ -32,38 +39,47 @@ for (const [signal, code] of [
   process.on(signal, () => process.exit(code))
 
 const peers = process.argv.includes('--peers')
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+const runs = (section: string) => only === undefined || only === section
 const report = new Report()
 console.log(`Benchmarks on ${report.machine}`)
 
-const sqliteWal = sqliteFile({ walMode: true, synchronous: 'NORMAL' })
-for (const backend of [sqliteWal, sqliteMemory(), inMemory()]) {
-  report.addWorkloads(
-    backend.name,
-    backend.durability,
-    await runWorkloads(backend.contenders),
-    [[OURS, FLOOR]],
-  )
+if (runs('sqlite')) {
+  const sqliteWal = sqliteFile({ walMode: true, synchronous: 'NORMAL' })
+  for (const backend of [sqliteWal, sqliteMemory(), inMemory()]) {
+    report.addWorkloads(
+      backend.name,
+      backend.durability,
+      await runWorkloads(backend.contenders),
+      [[OURS, FLOOR]],
+    )
+  }
+  report.expectRatio(sqliteWal.name, 'append-1', [OURS, FLOOR], 0.7)
+  report.expectRatio(sqliteWal.name, 'append-100', [OURS, FLOOR], 0.7)
+  report.expectRatio(sqliteWal.name, 'get-events', [OURS, FLOOR], 0.5)
+  report.expectRatio(sqliteWal.name, 'read-all', [OURS, FLOOR], 0.5)
+  if (peers) await measurePeers(report)
+  else
+    report.note(
+      'Peers not measured: run `npm run bench -- --peers` to add Emmett’s SQLite store.',
+    )
 }
-report.expectRatio(sqliteWal.name, 'append-1', [OURS, FLOOR], 0.7)
-report.expectRatio(sqliteWal.name, 'append-100', [OURS, FLOOR], 0.7)
-report.expectRatio(sqliteWal.name, 'get-events', [OURS, FLOOR], 0.5)
-report.expectRatio(sqliteWal.name, 'read-all', [OURS, FLOOR], 0.5)
-if (peers) await measurePeers(report)
-else
-  report.note(
-    'Peers not measured: run `npm run bench -- --peers` to add Emmett’s SQLite store.',
-  )
 
-const postgres: PostgresBackend[] = [await pgliteBackend()]
-try {
-  postgres.push(await serverBackend())
-} catch (error) {
-  report.note(
-    `PostgreSQL server part skipped: no server could start (${error instanceof Error ? error.message : String(error)}). Install PostgreSQL, or set DATABASE_URL.`,
-  )
+const postgres: PostgresBackend[] = []
+if (runs('postgresql') || runs('processing')) {
+  postgres.push(await pgliteBackend())
+  try {
+    postgres.push(await serverBackend())
+  } catch (error) {
+    report.note(
+      `PostgreSQL server part skipped: no server could start (${error instanceof Error ? error.message : String(error)}). Install PostgreSQL, or set DATABASE_URL.`,
+    )
+  }
 }
 try {
-  for (const backend of postgres) {
+  for (const backend of runs('postgresql') ? postgres : []) {
     report.addWorkloads(
       backend.name,
       backend.durability,
@@ -76,16 +92,23 @@ try {
     report.expectRatio(backend.name, 'append-1', [OURS, FLOOR], 0.8)
     report.expectRatio(backend.name, 'append-100', [OURS, FLOOR_TRANSACTION], 3)
   }
-  await measureMigration(report, postgres)
+  if (runs('postgresql')) await measureMigration(report, postgres)
+  if (runs('processing'))
+    await measureProcessing(report, [
+      sqliteProcessing(),
+      ...postgres.map(postgresProcessing),
+    ])
 } finally {
   for (const backend of postgres) await backend.dispose()
 }
 
-await measureReadAllMemory(report)
-measureImportCost(report)
-measureColdStart(report)
+if (runs('memory')) await measureReadAllMemory(report)
+if (runs('import-cost')) measureImportCost(report)
+if (runs('cold-start')) measureColdStart(report)
 
-report.write(
-  fileURLToPath(new URL('RESULTS.md', import.meta.url)),
-  fileURLToPath(new URL('results.json', import.meta.url)),
-)
+if (only === undefined)
+  report.write(
+    fileURLToPath(new URL('RESULTS.md', import.meta.url)),
+    fileURLToPath(new URL('results.json', import.meta.url)),
+  )
+else report.printTargets()

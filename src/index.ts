@@ -100,3 +100,51 @@ export type {
 } from './config/event-store-config.ts'
 export { createEventStore } from './config/create-event-store.ts'
 export type { StoreFor } from './config/create-event-store.ts'
+
+export { InMemoryEventBus } from './bus/in-memory-event-bus.ts'
+export type {
+  EventPublisher,
+  EventHandler,
+  Unsubscribe,
+} from './bus/event-publisher.ts'
+export { EventPublishError } from './bus/event-publish-error.ts'
+export type { PublishFailure, SavedStream } from './bus/event-publish-error.ts'
+export { Projection } from './projections/projection.ts'
+export type { ProjectionHandler } from './projections/projection.ts'
+export type { EventSubscriber } from './projections/event-subscriber.ts'
+export type { CheckpointRepository } from './checkpoints/checkpoint-repository.ts'
+export { InMemoryCheckpointRepository } from './checkpoints/in-memory-checkpoint-repository.ts'
+export { SQLiteCheckpointRepository } from './stores/sqlite/sqlite-checkpoint-repository.ts'
+export { PostgreSQLCheckpointRepository } from './stores/postgresql/postgresql-checkpoint-repository.ts'
+export type { Snapshot, SnapshotStore } from './snapshots/snapshot-store.ts'
+export { SnapshotError } from './snapshots/snapshot-error.ts'
+export { InMemorySnapshotStore } from './snapshots/in-memory-snapshot-store.ts'
+export { SQLiteSnapshotStore } from './stores/sqlite/sqlite-snapshot-store.ts'
+export { PostgreSQLSnapshotStore } from './stores/postgresql/postgresql-snapshot-store.ts'
+export type {
+  DeadLetter,
+  DeadLetterInput,
+  DeadLetterListOptions,
+  DeadLetterStore,
+} from './dead-letters/dead-letter-store.ts'
+export { InMemoryDeadLetterStore } from './dead-letters/in-memory-dead-letter-store.ts'
+export { SQLiteDeadLetterStore } from './stores/sqlite/sqlite-dead-letter-store.ts'
+export { PostgreSQLDeadLetterStore } from './stores/postgresql/postgresql-dead-letter-store.ts'
+export { SubscriptionManager } from './subscriptions/subscription-manager.ts'
+export type { SubscriptionManagerOptions } from './subscriptions/subscription-manager.ts'
+export type {
+  SubscribeOptions,
+  StartFrom,
+  ErrorPolicy,
+} from './subscriptions/subscribe-options.ts'
+export type { RetryOptions } from './subscriptions/retry.ts'
+export type {
+  SubscriptionState,
+  SubscriptionStatus,
+} from './subscriptions/subscription-status.ts'
+export type { ReplayReport } from './subscriptions/subscription-runner.ts'
+export {
+  SubscriptionError,
+  EventProcessingError,
+} from './subscriptions/subscription-errors.ts'
+export type { FailureOutcome } from './subscriptions/subscription-errors.ts'

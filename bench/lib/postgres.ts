@@ -20,9 +20,13 @@ export const ONLY_APPENDS: Record<string, readonly WorkloadName[]> = {
 
 /** A PostgreSQL backend: the workloads' contenders, and our store on its own for the migration. */
 export interface PostgresBackend extends Backend {
-  /** Our store over a fresh, empty schema, initialized; `dispose` closes it and drops the schema. */
+  /**
+   * Our store over a fresh, empty schema, initialized; `connect` opens another store over the same schema
+   * (another session on a server); `dispose` closes the first and drops the schema.
+   */
   openStore(): Promise<{
     store: PostgreSQLEventStore
+    connect(): PostgreSQLEventStore
     dispose(): Promise<void>
   }>
   dispose(): Promise<void>
@@ -66,12 +70,15 @@ export async function pgliteBackend(): Promise<PostgresBackend> {
     }
   const openStore = async () => {
     const { db, drop } = await inSchema('ours')
-    const store = new PostgreSQLEventStore({
-      embedded: db,
-      eventRegistry: notesRegistry,
-    })
+    const connect = () =>
+      new PostgreSQLEventStore({ embedded: db, eventRegistry: notesRegistry })
+    const store = connect()
     await store.initialize()
-    return { store, dispose: async () => (await store.close(), await drop()) }
+    return {
+      store,
+      connect,
+      dispose: async () => (await store.close(), await drop()),
+    }
   }
   const { db: probe, drop } = await inSchema('settings')
   const setting = async (name: string) =>
@@ -95,10 +102,7 @@ export async function pgliteBackend(): Promise<PostgresBackend> {
 
 /** Our store beside the two floors, the same on PGlite and on a server. */
 function contenders(
-  openStore: () => Promise<{
-    store: PostgreSQLEventStore
-    dispose: () => Promise<void>
-  }>,
+  openStore: PostgresBackend['openStore'],
   floor: (
     shape: 'statement' | 'transaction',
     label: string,
@@ -159,12 +163,18 @@ export async function serverBackend(): Promise<PostgresBackend> {
     }
   const openStore = async () => {
     const { url: scoped, drop } = await inSchema('ours')
-    const store = new PostgreSQLEventStore({
-      connectionString: scoped,
-      eventRegistry: notesRegistry,
-    })
+    const connect = () =>
+      new PostgreSQLEventStore({
+        connectionString: scoped,
+        eventRegistry: notesRegistry,
+      })
+    const store = connect()
     await store.initialize()
-    return { store, dispose: async () => (await store.close(), await drop()) }
+    return {
+      store,
+      connect,
+      dispose: async () => (await store.close(), await drop()),
+    }
   }
   return {
     name: 'PostgreSQL server',

@@ -108,10 +108,15 @@ export class Report {
     this.targets.push(check)
   }
 
+  /** Prints the targets, for a run that writes no files. */
+  printTargets(): void {
+    console.log(`\n${renderTargets(this.targets)}`)
+  }
+
   /** Writes RESULTS.md and the JSON file, and prints the targets. */
   write(markdownPath: string, jsonPath: string): void {
+    this.printTargets()
     const targets = renderTargets(this.targets)
-    console.log(`\n${targets}`)
     const markdown = [
       '# Benchmark results',
       '',

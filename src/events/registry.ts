@@ -16,6 +16,16 @@ export interface AnyEventClass {
   readonly prototype: DomainEvent
 }
 
+/** Whether `value` is an event class made by `defineEvent`. */
+export function isEventClass(value: unknown): value is AnyEventClass {
+  const { prototype, eventType } = (value ?? {}) as Partial<AnyEventClass>
+  return (
+    typeof value === 'function' &&
+    prototype instanceof DomainEvent &&
+    typeof eventType === 'string'
+  )
+}
+
 /**
  * Maps event type names to their classes, so a store can turn a stored row back into an event. A store
  * reads and writes only the types its registry knows.
@@ -25,11 +35,7 @@ export class EventRegistry {
 
   /** Registers an event class. The same class again is a no-op; another class under a taken name throws. */
   register<C extends AnyEventClass>(eventClass: C): C {
-    if (
-      typeof eventClass !== 'function' ||
-      !(eventClass.prototype instanceof DomainEvent) ||
-      typeof eventClass.eventType !== 'string'
-    ) {
+    if (!isEventClass(eventClass)) {
       throw new InvalidArgumentError(
         `registerEvent expects an event class made by defineEvent(), got ${describe(eventClass)}.`,
       )

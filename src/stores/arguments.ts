@@ -70,3 +70,34 @@ export function requireTextList(
     )
   }
 }
+
+/** Checks that `value` is an object with these methods, such as a store or a publisher passed in. */
+export function requireMethods<T>(
+  method: string,
+  name: string,
+  value: T | undefined,
+  methods: readonly (keyof T & string)[],
+): asserts value is T {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    methods.some(
+      (key) => typeof (value as Record<string, unknown>)[key] !== 'function',
+    )
+  )
+    throw new InvalidArgumentError(
+      `${method}: ${name} must be an object with ${methods.map((m) => `${m}()`).join(', ')}, got ${describe(value)}.`,
+    )
+}
+
+/** Checks that a store of the processing tables was given the event store whose database it shares. */
+export function requireStoreOf<T>(
+  owner: string,
+  store: unknown,
+  storeClass: abstract new (...args: never[]) => T,
+): asserts store is T {
+  if (!(store instanceof storeClass))
+    throw new InvalidArgumentError(
+      `${owner} keeps its data in a ${storeClass.name}'s database: pass the store, got ${describe(store)}.`,
+    )
+}

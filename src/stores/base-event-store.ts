@@ -19,6 +19,11 @@ import type {
   ReadAllOptions,
   StoredEvent,
 } from './event-store.ts'
+import {
+  WATCH_APPENDS,
+  type StopWatching,
+  type WatchesAppends,
+} from './store-internals.ts'
 
 /** Options every store takes. */
 export interface StoreOptions {
@@ -47,9 +52,10 @@ const PAGE_SIZE = 1000
  * What every backend shares: the lifecycle, argument checks, tracing, decoding and paging. A backend
  * supplies the storage primitives below, each given arguments already checked.
  */
-export abstract class BaseEventStore implements EventStore {
+export abstract class BaseEventStore implements EventStore, WatchesAppends {
   readonly eventRegistry: EventRegistry
   readonly enableTracing: boolean
+  readonly #appendListeners = new Set<() => void>()
 
   protected constructor(options: StoreOptions) {
     const { eventRegistry = defaultRegistry, enableTracing = true } = options
@@ -123,7 +129,7 @@ export abstract class BaseEventStore implements EventStore {
             ...new Set(batch.events.map((e) => e.eventType)),
           ],
         }),
-      async () => this.writeBatch(batch),
+      async () => this.appended(await this.writeBatch(batch)),
     )
   }
 
@@ -153,8 +159,20 @@ export abstract class BaseEventStore implements EventStore {
           0,
         ),
       }),
-      async () => this.writeBatches(batches),
+      async () => this.appended(await this.writeBatches(batches)),
     )
+  }
+
+  /** Library-internal: calls `listener` after every append through this store object (see store-internals.ts). */
+  async [WATCH_APPENDS](listener: () => void): Promise<StopWatching> {
+    this.#appendListeners.add(listener)
+    return async () => void this.#appendListeners.delete(listener)
+  }
+
+  /** Tells the listeners that an append committed, so subscriptions read without waiting for their next poll. */
+  private appended<T>(result: T): T {
+    for (const listener of this.#appendListeners) listener()
+    return result
   }
 
   async getEvents(

@@ -21,6 +21,7 @@ export const ATTR = {
   EXPECTED_VERSION: 'eventsource.expected_version',
   FROM_VERSION: 'eventsource.from_version',
   FROM_POSITION: 'eventsource.from_position',
+  SNAPSHOT_VERSION: 'eventsource.snapshot.version',
   DB_SYSTEM: 'db.system',
   DB_NAME: 'db.name',
 } as const
@@ -77,6 +78,11 @@ export function startIterationSpan(
       span.end()
     },
   }
+}
+
+/** Records an error on a span without failing it: something went wrong beside the operation, not in it. */
+export function recordError(span: Span | undefined, error: Error): void {
+  span?.recordException(error)
 }
 
 function fail(span: Span, error: unknown): void {

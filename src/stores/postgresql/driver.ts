@@ -15,6 +15,15 @@ export interface PostgreSQLQueryable {
 export interface PostgreSQLDriver extends PostgreSQLQueryable {
   /** Runs `work` in a transaction on one connection: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: PostgreSQLQueryable) => Promise<T>): Promise<T>
+  /**
+   * LISTENs on `channel` (a plain identifier) on a session of its own, calling `onNotify` for each
+   * notification until the returned function is called or the driver closes; `onLost` when the session breaks.
+   */
+  listen(
+    channel: string,
+    onNotify: () => void,
+    onLost: (error: unknown) => void,
+  ): Promise<() => Promise<void>>
   /** Closes what the driver opened; a pool or PGlite the caller passed in stays open. */
   close(): Promise<void>
 }

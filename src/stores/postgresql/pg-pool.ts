@@ -46,6 +46,8 @@ async function loadPg() {
   return (await importDriver(PACKAGE, WHAT, () => import('pg'))).default
 }
 
+type Pg = Awaited<ReturnType<typeof loadPg>>
+
 /** A pool of the store's own, to a server's URL: the store ends it on close. */
 export async function openPool(
   connectionString: string,
@@ -62,17 +64,16 @@ export async function openPool(
   })
   // An idle connection that breaks must not crash the process: the next query reports it.
   pool.on('error', () => undefined)
-  return poolDriver(pool, await typeParsers(), () => pool.end())
+  return poolDriver(pg, pool, () => pool.end())
 }
 
 /** A pool the caller owns: the store uses it and never ends it. */
 export async function usePool(pool: PostgreSQLPool): Promise<PostgreSQLDriver> {
-  return poolDriver(pool, await typeParsers(), async () => undefined)
+  return poolDriver(await loadPg(), pool, async () => undefined)
 }
 
 /** pg's parsers, but BIGINT as a number. */
-async function typeParsers(): Promise<QueryConfig['types']> {
-  const { types } = await loadPg()
+function typeParsers({ types }: Pg): QueryConfig['types'] {
   return {
     getTypeParser: (oid, format) =>
       oid === INT8 ? Number : (types.getTypeParser(oid, format) as TypeParser),
@@ -80,16 +81,43 @@ async function typeParsers(): Promise<QueryConfig['types']> {
 }
 
 function poolDriver(
+  pg: Pg,
   pool: PostgreSQLPool,
-  types: QueryConfig['types'],
   close: () => Promise<void>,
 ): PostgreSQLDriver {
+  const types = typeParsers(pg)
   const on = (client: Queryable): PostgreSQLQueryable => ({
     query: async <R>(text: string, values: readonly unknown[] = []) =>
       (await client.query({ text, values: [...values], types })).rows as R[],
   })
+  // Listening sessions are clients of their own, not pooled ones, so they never starve the pool.
+  const listening = new Set<InstanceType<Pg['Client']>>()
+  const stopListening = async (client: InstanceType<Pg['Client']>) => {
+    if (listening.delete(client)) await client.end().catch(() => undefined)
+  }
   return {
     ...on(pool),
+    async listen(channel, onNotify, onLost) {
+      // The pool's own options, password included: a real pg Pool keeps them all.
+      const client = new pg.Client(pool.options as object)
+      const lost = (error: unknown) => {
+        if (!listening.has(client)) return // stopped on purpose
+        void stopListening(client)
+        onLost(error)
+      }
+      client.on('notification', () => onNotify())
+      client.on('error', lost)
+      client.on('end', () => lost(new Error('the listening session ended')))
+      listening.add(client)
+      try {
+        await client.connect()
+        await client.query(`LISTEN ${channel}`)
+      } catch (error) {
+        await stopListening(client)
+        throw error
+      }
+      return () => stopListening(client)
+    },
     async transaction(work) {
       const client = await pool.connect()
       const tx = on(client)
@@ -109,6 +137,9 @@ function poolDriver(
         client.release(broken)
       }
     },
-    close,
+    close: async () => {
+      await Promise.all([...listening].map(stopListening))
+      await close()
+    },
   }
 }

@@ -24,6 +24,10 @@ export interface PGliteQueryable {
  */
 export interface PGliteDatabase extends PGliteQueryable {
   transaction<T>(work: (tx: PGliteQueryable) => Promise<T>): Promise<T>
+  listen(
+    channel: string,
+    callback: (payload: string) => void,
+  ): Promise<() => Promise<void>>
 }
 
 const PACKAGE = '@electric-sql/pglite'
@@ -60,6 +64,11 @@ function pgliteDriver(
   return {
     ...on(db),
     transaction: (work) => db.transaction((tx) => work(on(tx))),
+    // One session in process: nothing to lose but the instance itself.
+    async listen(channel, onNotify) {
+      const unlisten = await db.listen(channel, () => onNotify())
+      return () => unlisten().catch(() => undefined)
+    },
     close,
   }
 }

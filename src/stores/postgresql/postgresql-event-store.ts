@@ -22,6 +22,12 @@ import { checkConnection, type PostgreSQLConnection } from './connection.ts'
 import type { PostgreSQLDriver, PostgreSQLQueryable } from './driver.ts'
 import { toOpenError, toStoreError } from './postgresql-errors.ts'
 import {
+  OPEN_DRIVER,
+  WATCH_APPENDS,
+  type StopWatching,
+} from '../store-internals.ts'
+import { listenForAppends } from './append-notifications.ts'
+import {
   APPEND,
   APPEND_STREAMS,
   CREATE_SCHEMA,
@@ -126,6 +132,19 @@ export class PostgreSQLEventStore extends BaseEventStore {
       await driver?.close().catch(() => undefined)
       throw toOpenError(error, this.database)
     }
+  }
+
+  /** Library-internal: the open driver, for the processing stores that share this database. */
+  [OPEN_DRIVER](): PostgreSQLDriver {
+    this.requireConnection()
+    return this.#driver!
+  }
+
+  /** Library-internal: appends through this object, and those of every other session (LISTEN/NOTIFY). */
+  override async [WATCH_APPENDS](listener: () => void): Promise<StopWatching> {
+    const remote = await listenForAppends(this[OPEN_DRIVER](), listener)
+    const local = await super[WATCH_APPENDS](listener)
+    return async () => (await remote(), await local())
   }
 
   protected async shutdown(): Promise<void> {

@@ -162,7 +162,7 @@ export const APPEND_STREAMS =
   'SELECT * FROM eventsource_append_streams($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)'
 
 /** UTC, fixed width, millisecond precision: the same text the other stores keep. */
-const isoTime = (column: string) =>
+export const isoTime = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
 /** The columns, named as `EventRecord` fields, so rows come back as records with no mapping. */

@@ -25,6 +25,12 @@ import {
   SELECT_RECORD,
 } from './schema.ts'
 import { toStoreError } from './sqlite-errors.ts'
+import {
+  OPEN_DRIVER,
+  WATCH_APPENDS,
+  type StopWatching,
+} from '../store-internals.ts'
+import { watchDatabaseFile } from './watch-database-file.ts'
 
 export type SQLiteSynchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA'
 
@@ -161,6 +167,21 @@ export class SQLiteEventStore extends BaseEventStore {
       driver?.close()
       throw this.storeError(error)
     }
+  }
+
+  /** Library-internal: the open connection, for the processing stores that share this database. */
+  [OPEN_DRIVER](): SQLiteDriver {
+    this.requireConnection()
+    return this.#driver!
+  }
+
+  /** Library-internal: appends through this object, and, for a file, commits of other connections. */
+  override async [WATCH_APPENDS](listener: () => void): Promise<StopWatching> {
+    const local = await super[WATCH_APPENDS](listener)
+    const file = this.inMemory
+      ? () => undefined
+      : watchDatabaseFile(this.database, listener)
+    return async () => (file(), await local())
   }
 
   protected shutdown(): void {
