@@ -1,13 +1,42 @@
 /** Runs a workbook command as a learner would, and returns what it printed and its exit code. */
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
+import { expect } from 'vitest'
 import { FROM_SOURCE } from '../../tools/source-condition.ts'
+import type { Lesson } from '../../tools/workbook/course.ts'
 import { repoRoot } from '../../tools/workbook/paths.ts'
 
 export interface CommandResult {
   code: number
   stdout: string
   stderr: string
+}
+
+/**
+ * Checks that `npm run lesson N` succeeded: no error output, each section's heading in order, and the
+ * summary line that says it left the working directory as it was.
+ */
+export function expectEverySectionRan(
+  result: CommandResult,
+  lesson: Lesson,
+): void {
+  expect(result.stderr).toBe('')
+  expect(result.code).toBe(0)
+  const headings = result.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('── '))
+  const { sections } = lesson
+  expect(headings).toEqual(
+    sections.map(
+      (section, index) =>
+        `── ${index + 1}/${sections.length} ${section.title} (--section ${section.name})`,
+    ),
+  )
+  expect(result.stdout).toMatch(
+    new RegExp(
+      `✓ All ${sections.length} sections ran in [\\d.]+ s; your working directory is as it was\\.`,
+    ),
+  )
 }
 
 /** `npm run <script> [-- args]` from `cwd`, with `--prefix` pointing at the workbook, as from another directory. */
