@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { transformerTwoslash } from '@shikijs/vitepress-twoslash'
+import { createTwoslasher } from 'twoslash'
 import ts from 'typescript'
 import {
   defineConfig,
@@ -8,6 +9,7 @@ import {
   type MarkdownOptions,
 } from 'vitepress'
 import { strictSnippets } from './snippets.ts'
+import { regionTwoslasher } from './twoslash-regions.ts'
 import { series } from '../tools/workbook/series.ts'
 import { root } from './workbook.ts'
 
@@ -67,6 +69,13 @@ function lessonGroups(): DefaultTheme.SidebarItem[] {
   return groups
 }
 
+const twoslashOptions = {
+  vfsRoot: root,
+  compilerOptions: projectCompilerOptions(),
+  // Every reader knows `console`, and its hover carries a page of Node's docs into every block.
+  shouldGetHoverInfo: (identifier: string) => identifier !== 'console',
+}
+
 export default defineConfig({
   title: 'Event Sourcing Workbook',
   titleTemplate: ':title · Event Sourcing Workbook for TypeScript',
@@ -85,12 +94,9 @@ export default defineConfig({
         explicitTrigger: false,
         langs: ['ts', 'tsx'],
         throws: true,
-        twoslashOptions: {
-          vfsRoot: root,
-          compilerOptions: projectCompilerOptions(),
-          // Every reader knows \`console\`, and its hover carries a page of Node's docs into every block.
-          shouldGetHoverInfo: (identifier) => identifier !== 'console',
-        },
+        // Each lesson file is checked once, however many of its regions the pages show.
+        twoslasher: regionTwoslasher(createTwoslasher(twoslashOptions)),
+        twoslashOptions,
       }) as unknown as CodeTransformer,
     ],
     config: (md) => strictSnippets(md, root),

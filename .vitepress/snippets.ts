@@ -2,74 +2,22 @@ import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import type { MarkdownRenderer } from 'vitepress'
 import { withoutTodos } from '../tools/workbook/stub.ts'
-
-/** A `// #region name` … `// #endregion name` pair, as VitePress's snippet import finds it. */
-export interface Region {
-  /** Index of the first line inside the region. */
-  start: number
-  /** Index of the `#endregion` line. */
-  end: number
-}
-
-const MARKER = /^\/\/ ?#?((?:end)?region) ([\w*-]+)$/
-
-export function findRegion(
-  lines: readonly string[],
-  name: string,
-): Region | undefined {
-  const start = lines.findIndex((line) => isMarker(line, 'region', name))
-  if (start < 0) return undefined
-  const end = lines.findIndex(
-    (line, index) => index > start && isMarker(line, 'endregion', name),
-  )
-  return end < 0 ? undefined : { start: start + 1, end }
-}
-
-function isMarker(
-  line: string,
-  kind: 'region' | 'endregion',
-  name?: string,
-): boolean {
-  const match = MARKER.exec(line.trim())
-  return (
-    match !== null &&
-    match[1] === kind &&
-    (name === undefined || match[2] === name)
-  )
-}
+import { findRegion, regionText as regionLines } from './regions.ts'
+import { regionRequest } from './twoslash-regions.ts'
 
 /** A file's lines as the site shows them: a solution's stub markers and TODO lines are not. */
-function shownLines(source: string): string[] {
+function fileLines(source: string): string[] {
   return withoutTodos(source.replace(/\r\n/g, '\n')).split('\n')
 }
 
 /** A region's text as the site shows it: without marker lines, dedented. Undefined when the file lacks it. */
 export function regionText(source: string, name: string): string | undefined {
-  const lines = shownLines(source)
-  const region = findRegion(lines, name)
-  if (!region) return undefined
-  return dedent(
-    lines.slice(region.start, region.end).filter((line) => !isAnyMarker(line)),
-  ).join('\n')
-}
-
-function dedent(lines: string[]): string[] {
-  const indent = Math.min(...lines.map(indentOf))
-  return Number.isFinite(indent)
-    ? lines.map((line) => line.slice(indent))
-    : lines
-}
-
-const isAnyMarker = (line: string) =>
-  isMarker(line, 'region') || isMarker(line, 'endregion')
-
-function indentOf(line: string): number {
-  return line.trim() === '' ? Infinity : line.length - line.trimStart().length
+  return regionLines(fileLines(source), name)
 }
 
 /**
  * The text Twoslash checks for a snippet: the whole file, beside the real one, so its imports and
- * declarations type-check as they do for tsc; the region is dedented and cut markers hide the rest.
+ * declarations type-check as they do for tsc, with the region to show (see twoslash-regions.ts).
  *
  * The copy gets a name of its own because Twoslash leaves each checked file behind, emptied, in the
  * compiler it shares between blocks: under the real name it would hide the real file from later blocks
@@ -80,26 +28,8 @@ export function twoslashSource(
   source: string,
   regionName: string | undefined,
 ): string {
-  const lines = shownLines(source)
   const header = `// @filename: ${path.replace(/(\.[cm]?tsx?)$/, '.twoslash$1')}`
-  if (!regionName)
-    return [header, ...lines.filter((line) => !isAnyMarker(line))].join('\n')
-  const region = findRegion(lines, regionName)!
-  const shown = dedent(
-    lines.slice(region.start, region.end).filter((line) => !isAnyMarker(line)),
-  )
-  const before = lines
-    .slice(0, region.start - 1)
-    .filter((line) => !isAnyMarker(line))
-  const after = lines.slice(region.end + 1).filter((line) => !isAnyMarker(line))
-  return [
-    header,
-    ...before,
-    '// ---cut-before---',
-    ...shown,
-    '// ---cut-after---',
-    ...after,
-  ].join('\n')
+  return regionRequest(regionName, [header, ...fileLines(source)].join('\n'))
 }
 
 interface SnippetToken {

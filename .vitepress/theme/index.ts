@@ -1,14 +1,16 @@
 import TwoslashFloatingVue from '@shikijs/vitepress-twoslash/client'
 import '@shikijs/vitepress-twoslash/style.css'
-import { h, type Component } from 'vue'
+import { defineAsyncComponent, h, type Component } from 'vue'
 import type { Theme } from 'vitepress'
 import DefaultTheme from 'vitepress/theme'
 import LessonNav from './components/LessonNav.vue'
 import './style.css'
 
-/** Every component of components/, under its file's name: a lesson's diagram needs only its file. */
+/**
+ * Every component of components/, under its file's name: a lesson's diagram needs only its file. Each is
+ * a chunk of its own, loaded by the pages that use it.
+ */
 const components = import.meta.glob<Component>('./components/*.vue', {
-  eager: true,
   import: 'default',
 })
 
@@ -19,7 +21,10 @@ export default {
     h(DefaultTheme.Layout, null, { 'doc-after': () => h(LessonNav) }),
   enhanceApp({ app }) {
     app.use(TwoslashFloatingVue)
-    for (const [path, component] of Object.entries(components))
-      app.component(path.replace(/^.*\/|\.vue$/g, ''), component)
+    for (const [path, load] of Object.entries(components))
+      app.component(
+        path.replace(/^.*\/|\.vue$/g, ''),
+        defineAsyncComponent(load),
+      )
   },
 } satisfies Theme
