@@ -66,7 +66,7 @@ export type {
   SQLiteEventStoreConfig,
   SQLiteSynchronous,
 } from './stores/sqlite/sqlite-event-store.ts'
-export { SQLITE_AVAILABLE } from './stores/sqlite/better-sqlite3.ts'
+export { SQLITE_AVAILABLE } from './stores/sqlite/available.ts'
 export { PostgreSQLEventStore } from './stores/postgresql/postgresql-event-store.ts'
 export type { PostgreSQLEventStoreOptions } from './stores/postgresql/postgresql-event-store.ts'
 export type { PostgreSQLConnection } from './stores/postgresql/connection.ts'

@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { StoreConnectionError } from '../../errors.ts'
 import { importDriver } from '../import-driver.ts'
 import type { SQLiteEngine, SqlRow } from './driver.ts'
+
+export { watchDatabaseFile as watchDatabase } from './watch-database-file.ts'
 
 /** The subset of better-sqlite3 the engine uses. */
 interface Database {
@@ -70,11 +72,25 @@ async function load(): Promise<DatabaseConstructor> {
   return Database
 }
 
+/** The name of the engine, for messages. */
+export const SQLITE_ENGINE = PACKAGE
+
+/** A file in a missing directory is refused up front: SQLite's own error does not say which directory. */
+function checkPath(path: string): void {
+  const directory = dirname(resolve(path))
+  if (!existsSync(directory))
+    throw new StoreConnectionError(
+      `Cannot open SQLite database ${path}: the directory ${directory} does not exist. Create it first (mkdir -p "${directory}").`,
+    )
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new StoreConnectionError(
+      `Cannot open SQLite database ${path}: it is a directory. Give the path of a file inside it.`,
+    )
+}
+
 /** The SQLite engine on better-sqlite3: native, synchronous, one connection a store. */
-export const openBetterSqlite3: SQLiteEngine = async (
-  path,
-  { busyTimeout },
-) => {
+export const openSQLite: SQLiteEngine = async (path, { busyTimeout }) => {
+  if (path !== ':memory:') checkPath(path)
   const Database = (loaded ??= await load())
   const db = new Database(path, { timeout: busyTimeout })
   const immediate = db.transaction((work: () => unknown) => work()).immediate

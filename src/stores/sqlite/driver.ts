@@ -1,6 +1,9 @@
 /**
- * The small synchronous interface the SQLite store is written against, so that another SQLite engine (such
- * as a WebAssembly build for the browser) can plug in beside better-sqlite3 (`./better-sqlite3.ts`).
+ * The small synchronous interface the SQLite store is written against, so that more than one SQLite engine
+ * plugs in: better-sqlite3 on Node.js (`./better-sqlite3.ts`), SQLite compiled to WebAssembly in a browser
+ * (`./sqlite-wasm.ts`). The package's `#sqlite-engine` import picks one by the environment: `browser`
+ * for bundles made for a browser, better-sqlite3 everywhere else. Each engine module exports the same
+ * names: `openSQLite`, `watchDatabase`, `SQLITE_AVAILABLE` and `SQLITE_ENGINE`.
  */
 export type SqlValue = string | number | bigint | null
 export type SqlRow = Record<string, unknown>
@@ -26,8 +29,23 @@ export interface SQLiteOpenOptions {
   busyTimeout: number
 }
 
-/** An engine: opens a database file (or `':memory:'`), loading its own library on first use. */
+/**
+ * An engine: opens a database file (or `':memory:'`), loading its own library on first use. It refuses a
+ * path it cannot open with a `StoreConnectionError` that says why.
+ */
 export type SQLiteEngine = (
   path: string,
   options: SQLiteOpenOptions,
 ) => Promise<SQLiteDriver>
+
+/**
+ * Calls `listener` when another connection may have committed to the database file at `path`; returns a
+ * function that stops watching. An engine that cannot watch returns a no-op: subscriptions then poll.
+ */
+export type DatabaseWatcher = (path: string, listener: () => void) => () => void
+
+/** What the SQLite store needs of an engine: how to open a database, and how to watch its file. */
+export interface SQLiteEngineModule {
+  readonly open: SQLiteEngine
+  readonly watch: DatabaseWatcher
+}

@@ -1,6 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { InvalidArgumentError, StoreConnectionError } from '../../errors.ts'
+import { InvalidArgumentError } from '../../errors.ts'
 import { describe } from '../../events/domain-event.ts'
 import {
   planAppend,
@@ -16,8 +14,13 @@ import {
 } from '../base-event-store.ts'
 import { checkEventTable, type EventRecord } from '../event-record.ts'
 import type { AppendResult } from '../event-store.ts'
-import { openBetterSqlite3 } from './better-sqlite3.ts'
-import type { SQLiteDriver, SQLiteStatement, SqlValue } from './driver.ts'
+import { openSQLite, watchDatabase } from '#sqlite-engine'
+import type {
+  SQLiteDriver,
+  SQLiteEngineModule,
+  SQLiteStatement,
+  SqlValue,
+} from './driver.ts'
 import {
   CREATE_SCHEMA,
   INSERT_EVENT,
@@ -30,7 +33,6 @@ import {
   WATCH_APPENDS,
   type StopWatching,
 } from '../store-internals.ts'
-import { watchDatabaseFile } from './watch-database-file.ts'
 
 export type SQLiteSynchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA'
 
@@ -74,6 +76,15 @@ interface Statements {
 
 /** An event store in a SQLite file, or in memory: zero set-up, for development, tests and embedded apps. */
 export class SQLiteEventStore extends BaseEventStore {
+  /**
+   * The engine the stores of this class open their databases with: the environment's (better-sqlite3 on
+   * Node.js, sqlite-wasm in a browser bundle; see driver.ts). A subclass may plug in another.
+   */
+  protected static readonly engine: SQLiteEngineModule = {
+    open: openSQLite,
+    watch: watchDatabase,
+  }
+
   readonly database: string
   readonly busyTimeout: number
   readonly synchronous: SQLiteSynchronous
@@ -143,6 +154,10 @@ export class SQLiteEventStore extends BaseEventStore {
     return this.#driver !== undefined
   }
 
+  get #engine(): SQLiteEngineModule {
+    return (this.constructor as typeof SQLiteEventStore).engine
+  }
+
   protected get dbName(): string {
     return this.database
   }
@@ -152,10 +167,9 @@ export class SQLiteEventStore extends BaseEventStore {
   }
 
   protected async open(): Promise<void> {
-    if (!this.inMemory) this.checkPath()
     let driver: SQLiteDriver | undefined
     try {
-      driver = await openBetterSqlite3(this.database, {
+      driver = await this.#engine.open(this.database, {
         busyTimeout: this.busyTimeout,
       })
       if (this.walMode) driver.prepare('PRAGMA journal_mode = WAL').get()
@@ -180,7 +194,7 @@ export class SQLiteEventStore extends BaseEventStore {
     const local = await super[WATCH_APPENDS](listener)
     const file = this.inMemory
       ? () => undefined
-      : watchDatabaseFile(this.database, listener)
+      : this.#engine.watch(this.database, listener)
     return async () => (file(), await local())
   }
 
@@ -283,21 +297,6 @@ export class SQLiteEventStore extends BaseEventStore {
 
   protected lastPosition(): number {
     return this.guard(() => position(this.#sql!.lastPosition.get()))
-  }
-
-  /** A file in a missing directory is refused up front: SQLite's own error does not say which directory. */
-  private checkPath(): void {
-    const directory = dirname(resolve(this.database))
-    if (!existsSync(directory)) {
-      throw new StoreConnectionError(
-        `Cannot open SQLite database ${this.database}: the directory ${directory} does not exist. Create it first (mkdir -p "${directory}").`,
-      )
-    }
-    if (existsSync(this.database) && statSync(this.database).isDirectory()) {
-      throw new StoreConnectionError(
-        `Cannot open SQLite database ${this.database}: it is a directory. Give the path of a file inside it.`,
-      )
-    }
   }
 
   private createSchema(driver: SQLiteDriver): void {
