@@ -9,6 +9,8 @@ import {
   type MarkdownOptions,
 } from 'vitepress'
 import { strictSnippets } from './snippets.ts'
+import { SOURCE_CONDITION } from '../tools/source-condition.ts'
+import { workbookRunner } from './runner-plugin.ts'
 import { regionTwoslasher } from './twoslash-regions.ts'
 import { series } from '../tools/workbook/series.ts'
 import { root } from './workbook.ts'
@@ -103,15 +105,26 @@ export default defineConfig({
   },
   vite: {
     resolve: {
-      // The library by its package name, as lessons import it (a regex: 'eventsource-ts/testing' is separate).
-      alias: [
-        { find: /^eventsource-ts$/, replacement: join(root, 'src/index.ts') },
-        {
-          find: /^eventsource-ts\/testing$/,
-          replacement: join(root, 'src/testing/index.ts'),
-        },
-      ],
+      // The library by its package name, as lessons import it, from its source; in the runner worker its
+      // `#sqlite-engine` import then takes the browser's engine, sqlite-wasm.
+      conditions: [SOURCE_CONDITION, 'browser', 'module', 'import', 'default'],
+      // Node's modules that lesson code uses, as a browser has them (the sections that need more say so).
+      alias: Object.fromEntries(
+        ['crypto', 'fs', 'path', 'util']
+          .map((name) => [`node:${name}`, `${name}.ts`])
+          .concat([['pg', 'pg.ts']])
+          .map(([module, shim]) => [
+            module,
+            join(root, '.vitepress/runner/shims', shim!),
+          ]),
+      ),
     },
+    // sqlite-wasm finds its .wasm file beside its module: pre-bundling would move the module away from it.
+    optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] },
+    // Minified, lesson code still prints its classes' names: errors are named after their class.
+    esbuild: { keepNames: true },
+    plugins: [workbookRunner()],
+    worker: { format: 'es', plugins: () => [workbookRunner()] },
   },
   themeConfig: {
     logo: '/logo.svg',

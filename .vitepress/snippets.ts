@@ -50,7 +50,9 @@ export function strictSnippets(md: MarkdownRenderer, root: string): void {
   const render = md.renderer.rules.fence!
   md.renderer.rules.fence = (tokens, index, options, env, self) => {
     const token = tokens[index] as unknown as SnippetToken
+    let section: string | undefined
     if (token.src) {
+      section = sectionOf(relative(root, token.src[0]))
       const [file, regionName] = token.src
       const where = `docs/${env.relativePath}: <<< ${relative(root, file)}${regionName ? `#${regionName}` : ''}`
       let source: string
@@ -70,6 +72,16 @@ export function strictSnippets(md: MarkdownRenderer, root: string): void {
         ;(env.includes as string[] | undefined)?.push(file)
       }
     }
-    return render(tokens, index, options, env, self)
+    const html = render(tokens, index, options, env, self)
+    // A block of a lesson section can run in the page: RunnableCode gives it its Run button.
+    return section
+      ? `<RunnableCode section="${section}">\n${html}\n</RunnableCode>\n`
+      : html
   }
+}
+
+/** `"12/in-memory"` for `lessons/12-sqlite/sections/in-memory.ts`; undefined for any other file. */
+function sectionOf(file: string): string | undefined {
+  const match = /^lessons\/(\d{2})-[^/]+\/sections\/([\w-]+)\.ts$/.exec(file)
+  return match ? `${Number(match[1])}/${match[2]}` : undefined
 }

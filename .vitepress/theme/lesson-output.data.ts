@@ -5,6 +5,8 @@ import { capture, workbookJson } from '../workbook.ts'
 export interface SectionOutput {
   command: string
   output: string
+  /** Why the section cannot run in the reader's browser, when it cannot; else it gets a Run button. */
+  notInBrowser?: string
 }
 
 /** Keyed by `"<lesson>/<section>"`, such as `"12/in-memory"`. */
@@ -15,7 +17,7 @@ export { data }
 const LIST_SECTIONS = `
   import { loadCourse } from './tools/workbook/course.ts'
   const { lessons } = await loadCourse()
-  console.log(JSON.stringify(lessons.map((lesson) => ({ number: lesson.number, sections: lesson.sections.map((section) => section.name) }))))
+  console.log(JSON.stringify(lessons.map((lesson) => ({ number: lesson.number, sections: lesson.sections }))))
 `
 
 /**
@@ -61,10 +63,12 @@ export default defineLoader({
     '../../src/**/*.ts',
   ],
   async load(): Promise<Record<string, SectionOutput>> {
-    const lessons =
-      await workbookJson<{ number: number; sections: string[] }[]>(
-        LIST_SECTIONS,
-      )
+    const lessons = await workbookJson<
+      {
+        number: number
+        sections: { name: string; notInBrowser?: string }[]
+      }[]
+    >(LIST_SECTIONS)
     const outputs: Record<string, SectionOutput> = {}
     // The whole lesson, as a learner runs it: every section, in order, in one process.
     for (const { number, sections } of lessons) {
@@ -74,10 +78,13 @@ export default defineLoader({
         'lesson',
         String(number),
       ])
-      for (const [section, output] of splitSections(printed, sections)) {
+      const names = sections.map((section) => section.name)
+      for (const [section, output] of splitSections(printed, names)) {
+        const { notInBrowser } = sections.find((s) => s.name === section)!
         outputs[`${number}/${section}`] = {
           command: `npm run lesson ${number} -- --section ${section}`,
           output,
+          ...(notInBrowser ? { notInBrowser } : {}),
         }
       }
     }

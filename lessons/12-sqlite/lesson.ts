@@ -5,14 +5,31 @@ export default {
   number: 12,
   sections: [
     { name: 'in-memory', title: 'In-memory store' },
-    { name: 'file-based', title: 'File store' },
-    { name: 'configuration', title: 'Configuration options' },
-    { name: 'fixture-pattern', title: 'Fixture pattern (vitest test.extend)' },
+    {
+      name: 'file-based',
+      title: 'File store',
+      notInBrowser: 'it writes a database file and its -wal and -shm files',
+    },
+    {
+      name: 'configuration',
+      title: 'Configuration options',
+      notInBrowser: 'it opens a database file',
+    },
+    {
+      name: 'fixture-pattern',
+      title: 'Fixture pattern (vitest test.extend)',
+      notInBrowser: 'it runs vitest',
+    },
     {
       name: 'development-workflow',
       title: 'Development workflow: a store per environment',
+      notInBrowser: 'it creates a directory and a database file in it',
     },
-    { name: 'migration-path', title: 'Migration path to PostgreSQL' },
+    {
+      name: 'migration-path',
+      title: 'Migration path to PostgreSQL',
+      notInBrowser: 'it reads a SQLite file and writes to PostgreSQL',
+    },
   ],
   exercises: [
     {

@@ -330,7 +330,7 @@ describe('the built site, in Chromium', () => {
       expect(await isDark()).toBe(false)
       await page.close()
     }
-  })
+  }, 120_000)
 
   it('measures the build and the weight of the lesson page', async () => {
     const page = await chromium.context.newPage()
@@ -374,3 +374,152 @@ async function screenshot(page: Page, name: string): Promise<void> {
     `${relative(root, join(artifacts, name))} is empty`,
   ).toBeGreaterThan(10_000)
 }
+
+/** What a section prints, apart from what differs between two runs: ids, times, durations, paths. */
+function comparable(output: string): string {
+  return output
+    .replace(
+      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
+      '<id>',
+    )
+    .replace(/\b[0-9a-f]{8}\b/g, '<id>') // an id's first characters
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
+    .replace(/\d+(\.\d+)? ?(ms|s)\b/g, '<duration>')
+    .replace(/\/tmp\/\S+/g, '<path>')
+    .trim()
+}
+
+/** Bytes a page transfers while `work` runs, as the network counts them (compressed). */
+async function transferred(
+  page: Page,
+  work: () => Promise<void>,
+): Promise<number> {
+  const session = await chromium.context.newCDPSession(page)
+  await session.send('Network.enable')
+  let bytes = 0
+  const count = ({ encodedDataLength }: { encodedDataLength: number }) =>
+    void (bytes += encodedDataLength)
+  session.on('Network.loadingFinished', count)
+  await work()
+  session.off('Network.loadingFinished', count)
+  await session.detach()
+  return bytes
+}
+
+/** The sections of a page that have Run buttons, in page order. */
+async function runnableSections(page: Page): Promise<string[]> {
+  const sections = await page.evaluate<string[]>(
+    `[...document.querySelectorAll('.runnable-code')].filter((block) => block.querySelector('button.run')).map((block) => block.dataset.section)`,
+  )
+  return [...new Set(sections)]
+}
+
+/** Clicks the first Run button of a section, and waits for its output block to say the run ended. */
+async function runInPage(
+  page: Page,
+  section: string,
+): Promise<{ state: string; text: string }> {
+  const output = page.locator(`#output-${section.replace('/', '-')}`)
+  await page
+    .locator(`.runnable-code[data-section="${section}"] button.run`)
+    .first()
+    .click()
+  await expect
+    .poll(() => output.getAttribute('data-state'), { timeout: 20_000 })
+    .toMatch(/^(done|failed)$/)
+  return {
+    state: (await output.getAttribute('data-state'))!,
+    text: (await output.locator('pre').textContent())!,
+  }
+}
+
+describe('lessons run in the page', () => {
+  const measured: Record<string, unknown> = {}
+  afterAll(async () => {
+    await writeFile(
+      join(artifacts, 'runner.json'),
+      `${JSON.stringify(measured, null, 2)}\n`,
+    )
+  })
+
+  it('runs every runnable section of every lesson page, printing what npm run lesson prints', async () => {
+    const differences: string[] = []
+    for (const path of await lessonPages()) {
+      const problems: string[] = []
+      const page = await open(path, problems)
+      for (const section of await runnableSections(page)) {
+        const output = page.locator(`#output-${section.replace('/', '-')}`)
+        const built = (await output.locator('pre').textContent())!
+        const { state, text } = await runInPage(page, section)
+        if (state !== 'done')
+          differences.push(`${section}: it failed:\n${text}`)
+        else if (comparable(text) !== comparable(built))
+          differences.push(
+            `${section}: the page printed\n${text}\nbut npm run lesson printed\n${built}`,
+          )
+      }
+      expect(problems, path).toEqual([])
+      await page.close()
+    }
+    expect(differences).toEqual([])
+  })
+
+  it('says which sections run only on the reader’s machine, and why', async () => {
+    const page = await open(LESSON)
+    const note = page.locator('#output-12-file-based figcaption')
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(/runs on your machine only, as it writes a database file/)
+    expect(
+      await page
+        .locator('.runnable-code[data-section="12/file-based"] button.run')
+        .count(),
+    ).toBe(0)
+    await page.close()
+  })
+
+  it('loads no engine until Run, keeps SQLite’s first Run within 600 KB, reuses its worker, and works offline after', async () => {
+    const page = await chromium.context.newPage()
+    const requests: string[] = []
+    page.on('request', (request) => void requests.push(request.url()))
+    await page.goto(site.url + LESSON, { waitUntil: 'networkidle' })
+    const engine = (url: string) => /worker|\.wasm/.test(url)
+    expect(requests.filter(engine), 'before any Run').toEqual([])
+    expect(await page.evaluate<boolean>('crossOriginIsolated')).toBe(false)
+
+    const started = performance.now()
+    const bytes = await transferred(page, async () => {
+      expect((await runInPage(page, '12/in-memory')).state).toBe('done')
+    })
+    const firstRunMs = performance.now() - started
+    expect(bytes, 'bytes of the first Run of a SQLite section').toBeLessThan(
+      600 * 1024,
+    )
+    const workers = requests.filter((url) => /worker-.*\.js/.test(url)).length
+
+    await chromium.context.setOffline(true)
+    try {
+      expect((await runInPage(page, '12/in-memory')).state, 'offline').toBe(
+        'done',
+      )
+    } finally {
+      await chromium.context.setOffline(false)
+    }
+    expect(
+      requests.filter((url) => /worker-.*\.js/.test(url)).length,
+      'one worker',
+    ).toBe(workers)
+    measured.firstSQLiteRun = {
+      path: LESSON,
+      bytesTransferred: bytes,
+      wallMs: Math.round(firstRunMs),
+      firstOutputMs: await page.evaluate<number | undefined>(
+        `document.querySelector('#output-12-in-memory')?.dataset.firstOutputMs`,
+      ),
+    }
+    console.log(
+      `runner: first Run of a SQLite section transfers ${(bytes / 1024).toFixed(0)} KiB, ${Math.round(firstRunMs)} ms wall`,
+    )
+    await page.close()
+  })
+})

@@ -23,6 +23,8 @@ export interface Section {
   title: string
   /** Relative to the repository. */
   file: string
+  /** Why it cannot run in a browser, when it cannot. */
+  notInBrowser?: string
 }
 
 export interface Exercise {

@@ -9,6 +9,12 @@ export interface SectionManifest {
   /** Its `--section` name, and its file's name. */
   name: string
   title: string
+  /**
+   * Why the section cannot run in a reader's browser, when it cannot (it needs files, child processes,
+   * vitest or a database server): the site then shows its output as printed at build time, and says so.
+   * Every other section gets a Run button on the site.
+   */
+  notInBrowser?: string
 }
 
 /** An exercise: the learner's file in `exercises/`, the stub its solution makes (see lessons/README.md). */

@@ -1,0 +1,32 @@
+/** The messages between a lesson page and its runner worker (worker.ts). */
+
+/** Run a lesson section: `"12/in-memory"`. */
+export interface RunRequest {
+  id: number
+  kind: 'run'
+  section: string
+}
+
+/** Check an answer to an exercise: the learner's TypeScript, as typed in the page. */
+export interface CheckRequest {
+  id: number
+  kind: 'check'
+  exercise: string
+  code: string
+}
+
+export type Request = RunRequest | CheckRequest
+
+/** One named check's outcome, as `npm run verify` reports it. */
+export interface CheckOutcome {
+  name: string
+  group: 'checks' | 'own'
+  passed: boolean
+  message?: string
+}
+
+export type Reply =
+  /** A line the code printed (console.log on out, console.error and warn on err). */
+  | { id: number; kind: 'line'; stream: 'out' | 'err'; text: string }
+  /** The run or the check ended: its error if it threw, and for a check what each check said. */
+  | { id: number; kind: 'done'; error?: string; checks?: CheckOutcome[] }
