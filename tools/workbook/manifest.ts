@@ -24,6 +24,11 @@ export interface ExerciseManifest {
   title: string
   /** The file's name in the lesson's `exercises/` folder and in its `solutions/` folder. */
   file: string
+  /**
+   * Whether its checks also run in a reader's browser, on the lesson's page: for checks that need no
+   * files, servers or vitest features beyond describe, test and expect.
+   */
+  checkInBrowser?: boolean
 }
 
 export interface LessonManifest {
