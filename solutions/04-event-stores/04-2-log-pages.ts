@@ -39,8 +39,8 @@ export async function nextPage(
   // TODO 1: read at most `size` events after `after` with store.readAll(),
   //         letting the store filter by `eventTypes` (collect() gathers
   //         them into an array).
-  // TODO 2: the next page starts after the last event of this one; after
-  //         an empty page, where this one started.
+  // TODO 2: the page's position is the globalPosition of its last event
+  //         (the next page is read after it); for an empty page, `after`.
   // #answer
   const events = await collect(
     store.readAll({ fromPosition: after, limit: size, eventTypes }),

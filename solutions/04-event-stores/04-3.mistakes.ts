@@ -43,6 +43,6 @@ export default [
       ],
     ],
     fails: ['gives up after maxAttempts'],
-    says: ['must throw, but it returned after 5 attempts'],
+    says: ['returned after 5 attempts', 'once maxAttempts have failed'],
   },
 ] satisfies Mistake[]

@@ -89,7 +89,9 @@ for (const target of await checkTargets('04-3')) {
       }
       return assert.fail(
         `${situation}, completeReliably() must throw, but it returned ` +
-          `after ${delivery.attempts} attempts (${link.sent} sent).`,
+          `after ${delivery.attempts} attempts (${link.sent} sent). ` +
+          'Count the attempts; once maxAttempts have failed, throw the ' +
+          "last attempt's error.",
       )
     }
 
