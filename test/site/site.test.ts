@@ -137,7 +137,8 @@ afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true })
 })
 
-describe('the built site, in Chromium', () => {
+// Several tests visit every lesson page, a few seconds each: more with each lesson.
+describe('the built site, in Chromium', { timeout: 120_000 }, () => {
   it('has the workbook pages', async () => {
     expect(await builtPages()).toEqual(
       expect.arrayContaining([
