@@ -36,6 +36,13 @@ export default [
     says: ["alice: [ 'Build', 'Plan' ]", 'Take the task from previousAssignee'],
   },
   {
+    name: 'reassign-forgets-the-holder',
+    what: "a reassignment moves the task, but leaves its record's assignee",
+    replace: [['      task.assignee = newAssignee\n', '']],
+    fails: ['leaves the list of the one who holds it now'],
+    says: ["{ bob: [ 'Plan' ] }", "update the task's record"],
+  },
+  {
     name: 'reopened-for-the-reopener',
     what: 'a reopened task goes to whoever reopened it',
     replace: [

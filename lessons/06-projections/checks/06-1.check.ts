@@ -65,6 +65,7 @@ for (const target of await checkTargets('06-1')) {
     }
 
     const fourTasks = ['t1', 't2', 't3', 't4'].map((id) => create(id))
+    const threeTasks = fourTasks.slice(0, 3)
 
     describe('checks', () => {
       test(
@@ -136,9 +137,7 @@ for (const target of await checkTargets('06-1')) {
           'new one and is counted once',
         async () => {
           const statistics = await statisticsAfter([
-            create('t1'),
-            create('t2'),
-            create('t3'),
+            ...threeTasks,
             assign('t1', 'alice'),
             assign('t2', 'alice'),
             assign('t3', 'bob'),
@@ -162,9 +161,7 @@ for (const target of await checkTargets('06-1')) {
           'still counts for its assignee',
         async () => {
           const statistics = await statisticsAfter([
-            create('t1'),
-            create('t2'),
-            create('t3'),
+            ...threeTasks,
             assign('t1', 'alice'),
             complete('t1', 'alice'),
           ])
@@ -186,7 +183,7 @@ for (const target of await checkTargets('06-1')) {
           'It is a percentage: completed / total * 100.',
         )
         const third = await statisticsAfter([
-          ...fourTasks.slice(0, 3),
+          ...threeTasks,
           complete('t2', 'bob'),
         ])
         assert.ok(

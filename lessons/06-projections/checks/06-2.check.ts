@@ -25,7 +25,8 @@ const shown = (value: unknown) =>
 
 /**
  * A day of the team's: every kind of event, a task reassigned twice, one
- * completed and reopened by someone else, one completed while unassigned.
+ * reassigned and completed, one completed and reopened by someone else, one
+ * completed while unassigned.
  */
 const day: Step[] = [
   create('t1', 'Plan'),
@@ -36,9 +37,10 @@ const day: Step[] = [
   assign('t2', 'bob'),
   assign('t3', 'bob'),
   reassign('t2', 'carol'),
+  reassign('t3', 'carol'),
   complete('t1', 'alice'),
   reopen('t1', 'carol'),
-  complete('t3', 'bob'),
+  complete('t3', 'carol'),
   reassign('t2', 'alice'),
   complete('t4', 'dave'),
   reopen('t4', 'dave'),
@@ -106,6 +108,27 @@ for (const target of await checkTargets('06-2')) {
               `bob: workload() is ${shown(workload)}; expected ` +
               `${shown(expected)}. Take the task from previousAssignee ` +
               'and give it to newAssignee.',
+          )
+        },
+      )
+
+      test(
+        'a reassigned task, once completed, leaves the list of the one who ' +
+          'holds it now',
+        async () => {
+          const workload = await rebuiltFrom([
+            create('t1', 'Plan'),
+            assign('t1', 'alice'),
+            reassign('t1', 'bob'),
+            complete('t1', 'bob'),
+          ])
+          assert.deepEqual(
+            workload,
+            {},
+            'Plan was assigned to alice, reassigned to bob, and completed: ' +
+              `workload() is ${shown(workload)}; expected {}. A ` +
+              'TaskCompleted does not say whose the task was: on a ' +
+              "reassignment, update the task's record (its assignee) too.",
           )
         },
       )

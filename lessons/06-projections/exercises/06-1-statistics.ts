@@ -12,8 +12,8 @@
  *   - a task counts for the person it is assigned to now, pending or
  *     completed: a reassigned task moves from one person to the next, and
  *     a task never assigned counts as unassigned;
- *   - completionPercent is completed / total as a percentage (0 to 100),
- *     and 0 when there is no task at all.
+ *   - completionPercent is completed / total as a percentage, from 0 to
+ *     100 and unrounded, and 0 when there is no task at all.
  *
  * Check your work with `npm run verify 06-1`. Stuck? `npm run hint 06-1`.
  */
