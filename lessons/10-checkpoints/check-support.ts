@@ -1,0 +1,82 @@
+/**
+ * For the checkers: the shop's log in memory, quiet runs of the read side
+ * that report a failing handler's own error, and databases in temp files.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll } from 'vitest'
+import {
+  EventProcessingError,
+  InMemoryEventStore,
+  type CheckpointRepository,
+  type EventSubscriber,
+  type SubscriptionStatus,
+} from 'eventsource-ts'
+import { OrderShipped } from '../02-first-event/orders.ts'
+import { runReadSide, type RunOptions } from './read-side.ts'
+import { placeOrders } from './shop.ts'
+
+/** A new in-memory store holding orders 1 to `count`. */
+export async function shopWith(count: number): Promise<InMemoryEventStore> {
+  const store = new InMemoryEventStore()
+  await store.initialize()
+  await placeOrders(store, count)
+  return store
+}
+
+/**
+ * runReadSide, printing nothing. When a handler fails, it throws the
+ * handler's own error, so a check reports a TODO as the TODO it is.
+ */
+export async function run(
+  store: InMemoryEventStore,
+  checkpoints: CheckpointRepository,
+  projection: EventSubscriber,
+  options: Omit<RunOptions, 'print'> = {},
+): Promise<SubscriptionStatus> {
+  try {
+    return await runReadSide(store, checkpoints, projection, {
+      ...options,
+      print: () => {},
+    })
+  } catch (error) {
+    throw error instanceof EventProcessingError ? error.cause : error
+  }
+}
+
+/** A new temp directory, removed after the checker's checks. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+/**
+ * A new in-memory store holding orders 1 to `count`, each even one shipped
+ * right after it is placed: a log with other events between the orders.
+ */
+export async function shopWithShipments(
+  count: number,
+): Promise<InMemoryEventStore> {
+  const store = new InMemoryEventStore()
+  await store.initialize()
+  for (let n = 1; n <= count; n++) {
+    await placeOrders(store, 1, n)
+    if (n % 2 === 0)
+      await store.appendEvents({
+        aggregateId: `order-${n}`,
+        aggregateType: 'Order',
+        events: [
+          new OrderShipped({
+            aggregateId: `order-${n}`,
+            aggregateVersion: 2,
+            carrier: 'DHL',
+            trackingNumber: `TRACK-${n}`,
+          }),
+        ],
+        expectedVersion: 1,
+      })
+  }
+  return store
+}
