@@ -36,5 +36,10 @@ export default {
       title: 'A checkpoint saved as the events are handled',
       file: '10-2-catch-up.ts',
     },
+    {
+      id: '10-3',
+      title: 'A health check from the lag',
+      file: '10-3-health.ts',
+    },
   ],
 } satisfies LessonManifest

@@ -12,6 +12,7 @@ import {
 import { shutDownAfter } from './shut-down.ts'
 import { WatchedCheckpoints } from './watched-checkpoints.ts'
 
+// #region run
 export interface RunOptions {
   /** Shut the app down once the projection has handled this many events. */
   stopAfter?: number
@@ -23,7 +24,6 @@ export interface RunOptions {
   print?: (line: string) => void
 }
 
-// #region run
 /**
  * Runs the read side until `projection` has caught up with the log, or
  * until the app is shut down (`stopAfter`). It prints each checkpoint the
