@@ -1,6 +1,19 @@
 /** Known wrong answers to 10-1: the solution, with one mistake each. */
 import type { Mistake } from '../../tools/workbook/manifest.ts'
 
+/** The end of the solution's UPDATE, which sets the position. */
+const withPosition = `               total_cents = total_cents + ?,
+               position = ?
+           WHERE position < ?\`,
+        )
+        .run(event.totalCents, stored.globalPosition, stored.globalPosition)`
+
+/** The same UPDATE, leaving the position as it is. */
+const withoutPosition = `               total_cents = total_cents + ?
+           WHERE position < ?\`,
+        )
+        .run(event.totalCents, stored.globalPosition)`
+
 export default [
   {
     name: 'counts-again',
@@ -27,15 +40,8 @@ export default [
     what: 'writes the totals and the position in two statements, apart',
     replace: [
       [
-        `               total_cents = total_cents + ?,
-               position = ?
-           WHERE position < ?\`,
-        )
-        .run(event.totalCents, stored.globalPosition, stored.globalPosition)`,
-        `               total_cents = total_cents + ?
-           WHERE position < ?\`,
-        )
-        .run(event.totalCents, stored.globalPosition)
+        withPosition,
+        `${withoutPosition}
       this.#db
         .prepare('UPDATE revenue SET position = ?')
         .run(stored.globalPosition)`,
@@ -47,19 +53,7 @@ export default [
   {
     name: 'position-stays',
     what: 'never moves the position, so nothing counts as counted',
-    replace: [
-      [
-        `               total_cents = total_cents + ?,
-               position = ?
-           WHERE position < ?\`,
-        )
-        .run(event.totalCents, stored.globalPosition, stored.globalPosition)`,
-        `               total_cents = total_cents + ?
-           WHERE position < ?\`,
-        )
-        .run(event.totalCents, stored.globalPosition)`,
-      ],
-    ],
+    replace: [[withPosition, withoutPosition]],
     fails: ['position() is the global position', 'after a crash'],
     says: ['position() is 0 after the events at global positions 1 to 40'],
   },
