@@ -108,19 +108,33 @@ export default defineConfig({
       // The library by its package name, as lessons import it, from its source; in the runner worker its
       // `#sqlite-engine` import then takes the browser's engine, sqlite-wasm.
       conditions: [SOURCE_CONDITION, 'browser', 'module', 'import', 'default'],
-      // Node's modules that lesson code uses, as a browser has them (the sections that need more say so).
-      alias: Object.fromEntries(
-        ['crypto', 'fs', 'path', 'util']
-          .map((name) => [`node:${name}`, `${name}.ts`])
-          .concat([['pg', 'pg.ts']])
-          .map(([module, shim]) => [
-            module,
-            join(root, '.vitepress/runner/shims', shim!),
-          ]),
-      ),
+      // Node's modules that lesson code and checkers use, as a browser has them (the sections that need
+      // more say so); vitest as the check worker runs a checker; and a checker's answer: the one typed in
+      // the page.
+      alias: [
+        ...[
+          ['node:crypto', 'shims/crypto.ts'],
+          ['node:fs', 'shims/fs.ts'],
+          ['node:path', 'shims/path.ts'],
+          ['node:util', 'shims/util.ts'],
+          ['node:timers/promises', 'shims/timers-promises.ts'],
+          ['node:assert/strict', 'shims/assert.ts'],
+          ['pg', 'shims/pg.ts'],
+          ['vitest', 'shims/vitest.ts'],
+        ].map(([module, shim]) => ({
+          find: new RegExp(`^${module}$`),
+          replacement: join(root, '.vitepress/runner', shim!),
+        })),
+        {
+          find: /^.*\/tools\/workbook\/check-targets\.ts$/,
+          replacement: join(root, '.vitepress/runner/check-targets.ts'),
+        },
+      ],
     },
     // sqlite-wasm finds its .wasm file beside its module: pre-bundling would move the module away from it.
     optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] },
+    // Checkers await at their top level (Safari 15, Chrome 89, Firefox 89 and later run that).
+    build: { target: 'es2022' },
     // Minified, lesson code still prints its classes' names: errors are named after their class.
     esbuild: { keepNames: true },
     plugins: [workbookRunner()],

@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { UserConfig } from 'vitepress'
 import { root, workbookJson } from './workbook.ts'
 
@@ -8,41 +8,110 @@ type Plugin = Extract<
   { name: string }
 >
 
-const ID = 'virtual:workbook-sections'
-const RESOLVED = `\0${ID}`
+interface CourseInBrowser {
+  sections: { key: string; file: string; notInBrowser?: string }[]
+  exercises: {
+    id: string
+    file: string
+    check: string
+    notInBrowser?: string
+    stub: string
+    /** What the stub and the solution import, as they write it. */
+    imports: string[]
+  }[]
+}
 
-// Every section of every lesson, with its file and whether a browser can run it.
-const LIST_SECTIONS = `
+// Every section and exercise of the course, with what the page needs of each.
+const LIST_COURSE = `
   import { loadCourse } from './tools/workbook/course.ts'
+  import { solutionAt, stubOf } from './tools/workbook/derived.ts'
   const { lessons } = await loadCourse()
-  console.log(JSON.stringify(lessons.flatMap((lesson) => lesson.sections.map((section) => ({
-    key: lesson.number + '/' + section.name, file: section.file, notInBrowser: section.notInBrowser,
-  })))))
+  const specifiers = (code) => [...code.matchAll(/^import (?!type )[^'"]*?['"]([^'"]+)['"]/gm)]
+    .map((match) => match[1])
+  console.log(JSON.stringify({
+    sections: lessons.flatMap((lesson) => lesson.sections.map((section) => ({
+      key: lesson.number + '/' + section.name, file: section.file, notInBrowser: section.notInBrowser,
+    }))),
+    exercises: await Promise.all(lessons.flatMap((lesson) => lesson.exercises).map(async (exercise) => {
+      const stub = await stubOf(exercise)
+      return {
+        id: exercise.id, file: exercise.file, check: exercise.check, notInBrowser: exercise.notInBrowser,
+        stub, imports: [...new Set([...specifiers(stub), ...specifiers(solutionAt(exercise))])],
+      }
+    })),
+  }))
 `
 
+const SECTIONS = 'virtual:workbook-sections'
+const CHECKS = 'virtual:workbook-checks'
+const STUBS = 'virtual:workbook-stubs'
+const STUB = 'virtual:workbook-stub/'
+
+const lazyImport = (path: string) => `() => import(${JSON.stringify(path)})`
+const moduleOf = (entries: string[]) =>
+  `export default {\n${entries.join('\n')}\n}\n`
+
 /**
- * Makes `virtual:workbook-sections` for the runner worker: a map from `"12/in-memory"` to an import of the
- * section's module, for every section a browser can run. Each is a chunk of its own, fetched on its Run.
+ * Makes the modules the site's runner loads, each entry a chunk of its own, fetched when a reader asks:
+ * - `virtual:workbook-sections`: `"12/in-memory"` to the section's module, for every section a browser can
+ *   run (the runner worker);
+ * - `virtual:workbook-checks`: an exercise's id to its checker and to the modules an answer to it may import,
+ *   by the specifiers the answer writes (the check worker);
+ * - `virtual:workbook-stubs`: an exercise's id to its file's name and its untouched stub (the page's editor).
  */
 export function workbookRunner(): Plugin {
-  let sections: Promise<string> | undefined
+  let course: Promise<CourseInBrowser> | undefined
+  const load = () => (course ??= workbookJson<CourseInBrowser>(LIST_COURSE))
+  const inBrowser = async () =>
+    (await load()).exercises.filter((exercise) => !exercise.notInBrowser)
   return {
     name: 'workbook-runner',
-    resolveId: (id) => (id === ID ? RESOLVED : undefined),
-    load(id) {
-      if (id !== RESOLVED) return undefined
-      sections ??= workbookJson<
-        { key: string; file: string; notInBrowser?: string }[]
-      >(LIST_SECTIONS).then((all) => {
-        const entries = all
-          .filter((section) => !section.notInBrowser)
-          .map(
-            ({ key, file }) =>
-              `  ${JSON.stringify(key)}: () => import(${JSON.stringify(join(root, file))}),`,
-          )
-        return `export default {\n${entries.join('\n')}\n}\n`
-      })
-      return sections
+    resolveId: (id) =>
+      [SECTIONS, CHECKS, STUBS].includes(id) || id.startsWith(STUB)
+        ? `\0${id}`
+        : undefined,
+    async load(id) {
+      if (!id.startsWith('\0virtual:workbook-')) return undefined
+      const name = id.slice(1)
+      if (name === SECTIONS) {
+        const { sections } = await load()
+        return moduleOf(
+          sections
+            .filter((section) => !section.notInBrowser)
+            .map(
+              ({ key, file }) =>
+                `  ${JSON.stringify(key)}: ${lazyImport(join(root, file))},`,
+            ),
+        )
+      }
+      if (name === CHECKS) {
+        return moduleOf(
+          (await inBrowser()).map(({ id, file, check, imports }) => {
+            const from = dirname(join(root, file))
+            const modules = imports.map(
+              (specifier) =>
+                `    ${JSON.stringify(specifier)}: ${lazyImport(
+                  specifier.startsWith('.')
+                    ? resolve(from, specifier)
+                    : specifier,
+                )},`,
+            )
+            return `  ${JSON.stringify(id)}: {\n    check: ${lazyImport(join(root, check))},\n    modules: {\n${modules.join('\n')}\n    },\n  },`
+          }),
+        )
+      }
+      if (name === STUBS) {
+        return moduleOf(
+          (await inBrowser()).map(
+            ({ id }) => `  ${JSON.stringify(id)}: ${lazyImport(STUB + id)},`,
+          ),
+        )
+      }
+      const exercise = (await inBrowser()).find(
+        (candidate) => STUB + candidate.id === name,
+      )
+      if (!exercise) throw new Error(`No exercise for ${name}.`)
+      return `export default ${JSON.stringify({ file: exercise.file, stub: exercise.stub })}\n`
     },
   }
 }

@@ -1,13 +1,13 @@
 /** The messages between a lesson page and its runner worker (worker.ts). */
 
-/** Run a lesson section: `"12/in-memory"`. */
+/** Run a lesson section, `"12/in-memory"`, in the runner worker (worker.ts). */
 export interface RunRequest {
   id: number
   kind: 'run'
   section: string
 }
 
-/** Check an answer to an exercise: the learner's TypeScript, as typed in the page. */
+/** Check an answer to an exercise, the learner's TypeScript as typed in the page, in a check worker of its own (check-worker.ts). */
 export interface CheckRequest {
   id: number
   kind: 'check'
@@ -28,5 +28,7 @@ export interface CheckOutcome {
 export type Reply =
   /** A line the code printed (console.log on out, console.error and warn on err). */
   | { id: number; kind: 'line'; stream: 'out' | 'err'; text: string }
-  /** The run or the check ended: its error if it threw, and for a check what each check said. */
-  | { id: number; kind: 'done'; error?: string; checks?: CheckOutcome[] }
+  /** A check ended: what it said. */
+  | { id: number; kind: 'check'; outcome: CheckOutcome }
+  /** The run or the check ended: its error if it threw. */
+  | { id: number; kind: 'done'; error?: string }

@@ -3,28 +3,15 @@
  * and prints what they print back to the page. It starts on a reader's first Run and is reused after.
  */
 import sections from 'virtual:workbook-sections'
-import type { Reply, Request } from './protocol.ts'
-import { format } from './shims/util.ts'
+import type { Request } from './protocol.ts'
+import { onRequest, reply } from './worker-scope.ts'
+import { errorText, sendConsoleTo } from './console.ts'
 
-/** The worker's own scope (the runner's types are the page's, which know no worker globals). */
-const scope = self as unknown as {
-  postMessage(message: Reply): void
-  onmessage: ((event: MessageEvent<Request>) => void) | null
-}
-const reply = (message: Reply) => scope.postMessage(message)
 let current = 0
 
-// Lesson code prints with console.log: each line goes to the run in hand.
-const print =
-  (stream: 'out' | 'err') =>
-  (...values: unknown[]) => {
-    for (const text of format(...values).split('\n'))
-      reply({ id: current, kind: 'line', stream, text })
-  }
-console.log = print('out')
-console.info = print('out')
-console.warn = print('err')
-console.error = print('err')
+sendConsoleTo((stream, text) =>
+  reply({ id: current, kind: 'line', stream, text }),
+)
 
 async function run(section: string): Promise<void> {
   const load = sections[section]
@@ -46,10 +33,8 @@ async function handle(data: Request): Promise<void> {
     if (data.kind === 'run') await run(data.section)
     reply({ id: data.id, kind: 'done' })
   } catch (error) {
-    const text =
-      error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-    reply({ id: data.id, kind: 'done', error: text })
+    reply({ id: data.id, kind: 'done', error: errorText(error) })
   }
 }
 
-scope.onmessage = ({ data }) => void handle(data)
+onRequest((request) => void handle(request))

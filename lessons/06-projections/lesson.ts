@@ -25,6 +25,7 @@ export default {
       id: '06-3',
       title: 'A read model in a SQLite table',
       file: '06-3-completions.ts',
+      notInBrowser: 'it keeps its read model in a better-sqlite3 database',
     },
   ],
 } satisfies LessonManifest

@@ -36,16 +36,19 @@ export default {
       id: '12-1',
       title: 'Vitest fixtures: a fresh SQLite store per test',
       file: '12-1-fixtures.test.ts',
+      notInBrowser: 'its answer is a test file, which vitest runs',
     },
     {
       id: '12-2',
       title: 'An environment-based store factory with clear errors',
       file: '12-2-store-factory.ts',
+      notInBrowser: 'it reads environment variables and writes database files',
     },
     {
       id: '12-3',
       title: 'A resumable batch migration, verified by a checksum',
       file: '12-3-migration.ts',
+      notInBrowser: "its checksum uses Node's crypto module",
     },
   ],
 } satisfies LessonManifest

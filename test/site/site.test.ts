@@ -17,6 +17,8 @@ import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findExercise, loadCourse } from '../../tools/workbook/course.ts'
+import { solutionAt, stubOf } from '../../tools/workbook/derived.ts'
 import { launchChromium, type Chromium } from './chromium.ts'
 import { regionText, root, snippetReferences } from './snippet-references.ts'
 import { serveStatic, type StaticSite } from './static-server.ts'
@@ -521,6 +523,98 @@ describe('lessons run in the page', () => {
     console.log(
       `runner: first Run of a SQLite section transfers ${(bytes / 1024).toFixed(0)} KiB, ${Math.round(firstRunMs)} ms wall`,
     )
+    await page.close()
+  })
+})
+
+/** Checks what an exercise's editor holds, and waits for the verdict: `passed` or `failed`, and the text. */
+async function checkInPage(
+  page: Page,
+  exercise: string,
+  answer?: string,
+): Promise<{ state: string; text: string }> {
+  const editor = page.locator(`.exercise-editor[data-exercise="${exercise}"]`)
+  if (answer !== undefined) await editor.locator('textarea').fill(answer)
+  await editor.locator('button.check').click()
+  await expect
+    .poll(() => editor.getAttribute('data-state'), { timeout: 20_000 })
+    .toMatch(/^(passed|failed)$/)
+  return {
+    state: (await editor.getAttribute('data-state'))!,
+    text: await editor.locator('.results').innerText(),
+  }
+}
+
+describe('exercises in the page', { timeout: 120_000 }, () => {
+  it('has an editor for every exercise a browser can check: its stub fails the checks, its solution passes them', async () => {
+    const { lessons } = await loadCourse()
+    const wrong: string[] = []
+    for (const lesson of lessons) {
+      const exercises = lesson.exercises.filter(
+        (exercise) => !exercise.notInBrowser,
+      )
+      if (exercises.length === 0) continue
+      const problems: string[] = []
+      const page = await open(`/lessons/${lesson.slug}`, problems)
+      for (const exercise of exercises) {
+        const editor = page.locator(
+          `.exercise-editor[data-exercise="${exercise.id}"]`,
+        )
+        if ((await editor.count()) !== 1) {
+          wrong.push(`${exercise.id}: no editor on its page`)
+          continue
+        }
+        await expect
+          .poll(() => editor.locator('textarea').inputValue())
+          .toBe(await stubOf(exercise))
+        const stub = await checkInPage(page, exercise.id)
+        if (stub.state !== 'failed' || !/TODO/.test(stub.text))
+          wrong.push(
+            `${exercise.id}: its stub did not fail with a TODO:\n${stub.text}`,
+          )
+        const solution = await checkInPage(
+          page,
+          exercise.id,
+          solutionAt(exercise),
+        )
+        if (solution.state !== 'passed')
+          wrong.push(
+            `${exercise.id}: its solution did not pass:\n${solution.text}`,
+          )
+      }
+      expect(problems, lesson.slug).toEqual([])
+      await page.close()
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('keeps the answer in the browser, starts over from the stub, and stops an answer that never ends', async () => {
+    const exercise = await findExercise('01-1')
+    const editor = (page: Page) =>
+      page.locator('.exercise-editor[data-exercise="01-1"]')
+    const problems: string[] = []
+    const page = await open('/lessons/01-introduction', problems)
+    const stub = await stubOf(exercise)
+    const text = editor(page).locator('textarea')
+    await expect.poll(() => text.inputValue()).toBe(stub)
+
+    await text.fill(`// mine\n${stub}`)
+    await page.reload({ waitUntil: 'networkidle' })
+    await expect.poll(() => text.inputValue()).toBe(`// mine\n${stub}`)
+    page.once('dialog', (dialog) => void dialog.accept())
+    await editor(page).locator('button.start-over').click()
+    await expect.poll(() => text.inputValue()).toBe(stub)
+
+    const forever = await checkInPage(
+      page,
+      '01-1',
+      'export function balanceOf() {\n  for (;;) {}\n}\n',
+    )
+    expect(forever.state).toBe('failed')
+    expect(forever.text).toMatch(/Stopped after 10 s .*a loop that never ends/)
+    const after = await checkInPage(page, '01-1', solutionAt(exercise))
+    expect(after.state, 'a new checker after the stopped one').toBe('passed')
+    expect(problems).toEqual([])
     await page.close()
   })
 })

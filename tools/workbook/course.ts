@@ -41,8 +41,8 @@ export interface Exercise {
   hints: string
   /** The known wrong answers' file. */
   mistakes: string
-  /** Whether its checks also run in a browser, on the lesson's page. */
-  checkInBrowser: boolean
+  /** Why its checks cannot run in a browser, on the lesson's page, when they cannot. */
+  notInBrowser?: string
 }
 
 export interface Lesson {
@@ -120,7 +120,7 @@ async function loadLesson(slug: string): Promise<Lesson> {
       check: `${dir}/checks/${exercise.id}.check.ts`,
       hints: `${dir}/exercises/hints/${exercise.id}.md`,
       mistakes: `solutions/${slug}/${exercise.id}.mistakes.ts`,
-      checkInBrowser: exercise.checkInBrowser === true,
+      notInBrowser: exercise.notInBrowser,
     })),
   }
 }

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path'
 import type { Exercise } from './course.ts'
 import type { Mistake } from './manifest.ts'
 import { absolutePath, repoPath } from './paths.ts'
-import { makeStub, moveImports } from './stub.ts'
+import { makeStub, moveImports, withoutRegions, withoutTodos } from './stub.ts'
 
 export class StaleMistakeError extends Error {}
 
@@ -40,15 +40,29 @@ function write(file: string, text: string): string {
   return file
 }
 
+/** The exercise's pristine stub, as it reads at `file` (relative to the repository). */
+export function stubOf(
+  exercise: Exercise,
+  file = exercise.file,
+): Promise<string> {
+  return makeStub(readSolution(exercise), exercise.solution, file)
+}
+
+/** The reference solution as the learner's file would hold it: without its markers, its imports moved. */
+export function solutionAt(exercise: Exercise, file = exercise.file): string {
+  return moveImports(
+    withoutRegions(withoutTodos(readSolution(exercise), exercise.solution)),
+    exercise.solution,
+    file,
+  )
+}
+
 /** Writes the exercise's pristine stub at `file` (relative to the repository) and returns the path. */
 export async function writeStub(
   exercise: Exercise,
   file: string,
 ): Promise<string> {
-  return write(
-    file,
-    await makeStub(readSolution(exercise), exercise.solution, file),
-  )
+  return write(file, await stubOf(exercise, file))
 }
 
 /** The solution with the mistake made in it; each `find` must occur exactly once. */

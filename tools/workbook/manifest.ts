@@ -25,10 +25,11 @@ export interface ExerciseManifest {
   /** The file's name in the lesson's `exercises/` folder and in its `solutions/` folder. */
   file: string
   /**
-   * Whether its checks also run in a reader's browser, on the lesson's page: for checks that need no
-   * files, servers or vitest features beyond describe, test and expect.
+   * Why its checks cannot run in a reader's browser, when they cannot (they need files, a database
+   * server, or vitest beyond describe, test, expect and onTestFinished). Every other exercise gets an
+   * editor on its lesson's page, with a Check that runs the checks of `npm run verify`.
    */
-  checkInBrowser?: boolean
+  notInBrowser?: string
 }
 
 export interface LessonManifest {

@@ -7,11 +7,10 @@ import { basename, join } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { commandLine, runCommand, UsageError } from './command.ts'
 import { findExercise, type Exercise } from './course.ts'
-import { writeStub } from './derived.ts'
+import { stubOf, writeStub } from './derived.ts'
 import { absolutePath, learnerPath, repoPath } from './paths.ts'
 import { updateProgress } from './state.ts'
 import { cyan, dim, green } from './style.ts'
-import { makeStub } from './stub.ts'
 
 const USAGE =
   'Usage: npm run reset <exercise> [-- --force], such as npm run reset 12-1'
@@ -49,11 +48,7 @@ await runCommand(async () => {
   if (positionals.length !== 1) throw new UsageError(USAGE)
   const exercise = await findExercise(positionals[0]!)
   const file = absolutePath(exercise.file)
-  const stub = await makeStub(
-    readFileSync(absolutePath(exercise.solution), 'utf8'),
-    exercise.solution,
-    exercise.file,
-  )
+  const stub = await stubOf(exercise)
   if (existsSync(file) && readFileSync(file, 'utf8') === stub) {
     console.log(
       `${exercise.file} is already the untouched stub: nothing to reset.`,

@@ -71,6 +71,14 @@ export function withoutTodos(source: string, file = 'solution'): string {
   return lines.filter((_, index) => !hidden.has(index)).join('\n')
 }
 
+/** The code without the site's snippet region markers. */
+export function withoutRegions(source: string): string {
+  return source
+    .split('\n')
+    .filter((line) => !REGION.test(line))
+    .join('\n')
+}
+
 /** Whether a solution has any part marked for the learner to write. */
 export function hasTodos(source: string, file = 'solution'): boolean {
   return findTodos(source.split('\n'), file).length > 0
@@ -124,8 +132,8 @@ export async function makeStub(
     next = todo.end + 1
   }
   out.push(...lines.slice(next))
-  const code = out.filter((line) => !REGION.test(line))
-  const stub = addTodoImport(moveImports(code.join('\n'), solution, file), file)
+  const code = withoutRegions(out.join('\n'))
+  const stub = addTodoImport(moveImports(code, solution, file), file)
   const options = await resolveConfig(absolutePath(file))
   return format(stub, { ...options, filepath: absolutePath(file) })
 }
