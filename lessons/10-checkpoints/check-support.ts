@@ -1,11 +1,8 @@
 /**
- * For the checkers: the shop's log in memory, quiet runs of the read side
- * that report a failing handler's own error, and databases in temp files.
+ * For the checkers: the shop's log in memory, and quiet runs of the read
+ * side that report a failing handler's own error. It imports nothing of
+ * Node's, so the checks that use it run in a browser too.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll } from 'vitest'
 import {
   EventProcessingError,
   InMemoryEventStore,
@@ -43,13 +40,6 @@ export async function run(
   } catch (error) {
     throw error instanceof EventProcessingError ? error.cause : error
   }
-}
-
-/** A new temp directory, removed after the checker's checks. */
-export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
-  return dir
 }
 
 /**

@@ -30,6 +30,7 @@ export default {
       id: '10-1',
       title: 'A revenue read model that resumes without counting twice',
       file: '10-1-resumable-revenue.ts',
+      notInBrowser: 'its checks open SQLite files with better-sqlite3',
     },
     {
       id: '10-2',

@@ -1,15 +1,17 @@
 /** Checks exercise 10-1 (a revenue read model that resumes exactly). */
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { describe, onTestFinished, test } from 'vitest'
+import { afterAll, describe, onTestFinished, test } from 'vitest'
 import {
   InMemoryCheckpointRepository,
   SubscriptionManager,
   type EventSubscriber,
   type StoredEvent,
 } from 'eventsource-ts'
-import { run, shopWith, tempDir } from '../check-support.ts'
+import { run, shopWith } from '../check-support.ts'
 import { describeRevenue, revenueOf, type RevenueFigures } from '../shop.ts'
 import { openReadModel } from '../shop-app.ts'
 import {
@@ -20,7 +22,9 @@ import {
 type Answer =
   typeof import('../../../solutions/10-checkpoints/10-1-resumable-revenue.ts')
 
-const dir = tempDir('check-10-1-')
+// The checks' database files, removed after them.
+const dir = mkdtempSync(join(tmpdir(), 'check-10-1-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 let files = 0
 
 /** A path for a new database file of one check. */
