@@ -30,6 +30,25 @@ export default [
     says: ['subscribeAll()', 'not to a list of classes'],
   },
   {
+    name: 'unbound-method',
+    what: 'hands subscribeAll() a method as it is: it loses its this',
+    replace: [
+      [
+        "import type { InMemoryEventBus, Unsubscribe } from 'eventsource-ts'",
+        'import type {\n  DomainEvent,\n  InMemoryEventBus,\n  Unsubscribe,\n' +
+          "} from 'eventsource-ts'",
+      ],
+      [
+        '    this.#unsubscribe = bus.subscribeAll((event) => {\n',
+        '    this.#unsubscribe = bus.subscribeAll(this.record)\n  }\n\n' +
+          '  record(event: DomainEvent): void {\n',
+      ],
+      ['      )\n    })\n', '      )\n'],
+    ],
+    fails: ['records each event a repository saves'],
+    says: ['loses its `this`', '(event) => this.record(event)'],
+  },
+  {
     name: 'stop-forgets',
     what: 'stop() forgets the Unsubscribe without calling it',
     replace: [['    this.#unsubscribe?.()\n', '']],

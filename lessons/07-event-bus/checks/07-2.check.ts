@@ -3,7 +3,11 @@ import assert from 'node:assert/strict'
 import { inspect } from 'node:util'
 import { describe, test } from 'vitest'
 import { z } from 'zod'
-import { defineEvent, InMemoryEventBus } from 'eventsource-ts'
+import {
+  defineEvent,
+  EventPublishError,
+  InMemoryEventBus,
+} from 'eventsource-ts'
 import { wiredTasks } from '../check-support.ts'
 import {
   checkTargets,
@@ -39,6 +43,29 @@ function call(trail: AuditTrail, what: 'start' | 'stop', bus?: unknown) {
   }
 }
 
+/**
+ * Awaits a save or a publish; when the trail's handler failed in it, fails
+ * with what the handler threw, and why a handler may throw that.
+ */
+async function delivered(work: Promise<void>, what: string): Promise<void> {
+  try {
+    await work
+  } catch (error) {
+    if (!(error instanceof EventPublishError)) throw error
+    const thrown = error.failures[0]?.error
+    const lostThis =
+      thrown instanceof TypeError && /of undefined/.test(thrown.message)
+    assert.fail(
+      `While ${what}, the trail's handler threw ${quoted(thrown)}.` +
+        (lostThis
+          ? ' A method handed to subscribeAll() as it is loses its ' +
+            '`this`: hand it an arrow function instead, such as ' +
+            '(event) => this.record(event).'
+          : ''),
+    )
+  }
+}
+
 for (const target of await checkTargets('07-2')) {
   describe(target.label, async () => {
     const loaded = await importTarget<Answer>(target)
@@ -66,12 +93,12 @@ for (const target of await checkTargets('07-2')) {
           const task = tasks.createNew('task-1')
           task.create('Audit me')
           task.assign('alice')
-          await tasks.save(task)
+          await delivered(tasks.save(task), 'a task was saved')
           const other = tasks.createNew('task-2')
           other.create('Me too')
-          await tasks.save(other)
+          await delivered(tasks.save(other), 'a task was saved')
           task.complete('alice')
-          await tasks.save(task)
+          await delivered(tasks.save(task), 'a task was saved')
           const expected = [
             'Task task-1 v1 TaskCreated',
             'Task task-1 v2 TaskAssigned',
@@ -90,7 +117,7 @@ for (const target of await checkTargets('07-2')) {
 
       test('records events of every type and every aggregate', async () => {
         const { bus, trail } = await started()
-        await bus.publish([invoice()])
+        await delivered(bus.publish([invoice()]), 'an event was published')
         assert.deepEqual(
           trail.lines,
           ['Invoice inv-7 v1 InvoiceIssued'],
@@ -104,14 +131,14 @@ for (const target of await checkTargets('07-2')) {
 
       test('stop() ends the subscription, and keeps the lines', async () => {
         const { bus, trail } = await started()
-        await bus.publish([invoice()])
+        await delivered(bus.publish([invoice()]), 'an event was published')
         call(trail, 'stop')
         const later = new InvoiceIssued({
           aggregateId: 'inv-8',
           aggregateVersion: 1,
           amount: 10,
         })
-        await bus.publish([later])
+        await delivered(bus.publish([later]), 'an event was published')
         assert.deepEqual(
           trail.lines,
           ['Invoice inv-7 v1 InvoiceIssued'],
@@ -135,9 +162,9 @@ for (const target of await checkTargets('07-2')) {
           const [first, second] = [new AuditTrail(), new AuditTrail()]
           call(first, 'start', bus)
           call(second, 'start', bus)
-          await bus.publish([invoice()])
+          await delivered(bus.publish([invoice()]), 'an event was published')
           call(first, 'stop')
-          await bus.publish([invoice()])
+          await delivered(bus.publish([invoice()]), 'an event was published')
           assert.deepEqual(
             [first.lines.length, second.lines.length],
             [1, 2],
