@@ -112,7 +112,10 @@ export default defineConfig({
       alias: Object.fromEntries(
         ['crypto', 'fs', 'path', 'util']
           .map((name) => [`node:${name}`, `${name}.ts`])
-          .concat([['pg', 'pg.ts']])
+          .concat([
+            ['node:timers/promises', 'timers-promises.ts'],
+            ['pg', 'pg.ts'],
+          ])
           .map(([module, shim]) => [
             module,
             join(root, '.vitepress/runner/shims', shim!),
