@@ -3,15 +3,16 @@
  * repository that publishes every save to the bus, and three subscribers
  * that each do their own work with what they hear.
  */
-import {
+import type {
   AggregateRepository,
   InMemoryEventBus,
   InMemoryEventStore,
 } from 'eventsource-ts'
-import { TaskAggregate } from '../03-first-aggregate/tasks.ts'
+import type { TaskAggregate } from '../03-first-aggregate/tasks.ts'
 import { MailServer } from './mail-server.ts'
 import { Notifier } from './notifier.ts'
 import { TaskCounts } from './task-counts.ts'
+import { wireTasks } from './wiring.ts'
 
 export interface Team extends AsyncDisposable {
   store: InMemoryEventStore
@@ -26,17 +27,7 @@ export interface Team extends AsyncDisposable {
 
 /** The application, wired and started; `await using` closes its store. */
 export async function openTeam(): Promise<Team> {
-  // #region wire
-  const store = new InMemoryEventStore()
-  await store.initialize()
-  const bus = new InMemoryEventBus()
-  const tasks = new AggregateRepository({
-    eventStore: store,
-    aggregateFactory: TaskAggregate,
-    aggregateType: 'Task',
-    eventPublisher: bus, // after each commit, save() publishes its events
-  })
-  // #endregion wire
+  const { store, bus, tasks } = await wireTasks()
 
   // #region subscribers
   // Subscribed before the first save: the bus keeps nothing for later.

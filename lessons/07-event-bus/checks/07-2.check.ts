@@ -8,7 +8,7 @@ import {
   EventPublishError,
   InMemoryEventBus,
 } from 'eventsource-ts'
-import { wiredTasks } from '../check-support.ts'
+import { wireTasks } from '../wiring.ts'
 import {
   checkTargets,
   importTarget,
@@ -78,7 +78,7 @@ for (const target of await checkTargets('07-2')) {
 
     /** A trail started on a bus a task repository publishes to. */
     async function started() {
-      const wired = await wiredTasks()
+      const wired = await wireTasks()
       const trail = new AuditTrail()
       call(trail, 'start', wired.bus)
       return { ...wired, trail }

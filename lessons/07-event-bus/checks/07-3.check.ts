@@ -4,7 +4,7 @@ import { inspect } from 'node:util'
 import { describe, test } from 'vitest'
 import { OptimisticLockError } from 'eventsource-ts'
 import { TaskAssigned, TaskCompleted } from '../../03-first-aggregate/tasks.ts'
-import { wiredTasks } from '../check-support.ts'
+import { wireTasks } from '../wiring.ts'
 import {
   checkTargets,
   importTarget,
@@ -37,7 +37,7 @@ for (const target of await checkTargets('07-3')) {
 
     /** task-1, created and saved; `change` run on it, then saveTask(). */
     async function saveChanged(
-      wired: Awaited<ReturnType<typeof wiredTasks>>,
+      wired: Awaited<ReturnType<typeof wireTasks>>,
       change: string,
       run: (task: ReturnType<typeof wired.tasks.createNew>) => void,
     ): Promise<SaveResult> {
@@ -66,7 +66,7 @@ for (const target of await checkTargets('07-3')) {
         'resolves with the version stored, and nothing missed, when every ' +
           'handler runs',
         async () => {
-          const wired = await wiredTasks()
+          const wired = await wireTasks()
           wired.bus.subscribeAll(() => {})
           const result = await saveChanged(wired, 'assigned', (task) =>
             task.assign('alice'),
@@ -85,7 +85,7 @@ for (const target of await checkTargets('07-3')) {
         'resolves, and does not reject, when a handler fails: the events ' +
           'are stored',
         async () => {
-          const wired = await wiredTasks()
+          const wired = await wireTasks()
           wired.bus.subscribe(TaskCompleted, notifyReviewer)
           const result = await saveChanged(wired, 'completed', (task) =>
             task.complete('alice'),
@@ -109,7 +109,7 @@ for (const target of await checkTargets('07-3')) {
         'lists every handler that failed on every event, in the order of ' +
           'the failures',
         async () => {
-          const wired = await wiredTasks()
+          const wired = await wireTasks()
           wired.bus.subscribe(TaskAssigned, notifyAssignee)
           wired.bus.subscribe(TaskCompleted, notifyReviewer)
           const result = await saveChanged(
@@ -139,7 +139,7 @@ for (const target of await checkTargets('07-3')) {
         'rejects with the OptimisticLockError of a save that stored ' +
           'nothing',
         async () => {
-          const { tasks } = await wiredTasks()
+          const { tasks } = await wireTasks()
           const created = tasks.createNew('task-1')
           created.create('Save me')
           await tasks.save(created)

@@ -1,4 +1,4 @@
-/** For the checkers: a task repository on a new store, publishing to a bus. */
+/** The lesson's wiring: a store, a bus, and a repository that publishes to it. */
 import {
   AggregateRepository,
   InMemoryEventBus,
@@ -6,15 +6,18 @@ import {
 } from 'eventsource-ts'
 import { TaskAggregate } from '../03-first-aggregate/tasks.ts'
 
-/** A new store and bus, and a repository of tasks that publishes to it. */
-export async function wiredTasks() {
+/** A new store and bus, and a repository of tasks wired to both. */
+export async function wireTasks() {
+  // #region wire
   const store = new InMemoryEventStore()
   await store.initialize()
   const bus = new InMemoryEventBus()
   const tasks = new AggregateRepository({
     eventStore: store,
     aggregateFactory: TaskAggregate,
-    eventPublisher: bus,
+    aggregateType: 'Task',
+    eventPublisher: bus, // after each commit, save() publishes its events
   })
+  // #endregion wire
   return { store, bus, tasks }
 }
