@@ -5,12 +5,14 @@
 import { InMemoryEventBus } from 'eventsource-ts'
 import { TaskAggregate, TaskCreated } from '../../03-first-aggregate/tasks.ts'
 
+// #region new-task
 /** A task created, with the event its command raised, not saved. */
 function newTask(taskId: string, title: string): TaskAggregate {
   const task = new TaskAggregate(taskId)
   task.create(title)
   return task
 }
+// #endregion new-task
 
 export default async function publish(): Promise<void> {
   // #region subscribe
