@@ -1,4 +1,4 @@
-/** The lesson's wiring: a store, a bus, and a repository that publishes to it. */
+/** The lesson's wiring: a store, a bus, a repository that publishes to it. */
 import {
   AggregateRepository,
   InMemoryEventBus,
