@@ -16,9 +16,10 @@ sendConsoleTo((stream, text) =>
 async function run(section: string): Promise<void> {
   const load = sections[section]
   if (!load) throw new Error(`There is no runnable section "${section}".`)
-  // A lesson's other sections come along, so they run without the network once one has run.
+  // A lesson's other sections come along, so they run without the network once one has run (one that
+  // fails to load fails its own Run, not this one).
   const [lesson] = section.split('/')
-  await Promise.all(
+  await Promise.allSettled(
     Object.entries(sections)
       .filter(([key]) => key.startsWith(`${lesson}/`))
       .map(([, other]) => other()),

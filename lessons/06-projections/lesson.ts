@@ -7,7 +7,11 @@ export default {
     { name: 'read-model', title: 'A read model from the log (CQRS)' },
     { name: 'projection', title: 'A Projection with typed handlers' },
     { name: 'rebuild', title: 'Built live, rebuilt from the log' },
-    { name: 'sqlite', title: 'A read model in SQLite' },
+    {
+      name: 'sqlite',
+      title: 'A read model in SQLite',
+      notInBrowser: 'it opens a database of its own with better-sqlite3',
+    },
     { name: 'pitfalls', title: 'What a projection must not do' },
   ],
   exercises: [

@@ -4,10 +4,13 @@
  * recorded), and never exits on its own. On a terminal it takes keys: h hint, n next, l list, r re-run,
  * q quit. Without one (piped), it moves on by itself once an exercise passes.
  */
+import { existsSync, readFileSync } from 'node:fs'
 import { emitKeypressEvents } from 'node:readline'
 import { passed, runChecks, watchChecks, type AnswerReport } from './checks.ts'
 import { recordResult } from './conclude.ts'
 import type { Exercise } from './course.ts'
+import { stubOf } from './derived.ts'
+import { absolutePath } from './paths.ts'
 import { readHints } from './hints.ts'
 import { mark, printHeader, printReport, summary } from './report.ts'
 import { progressOf, readProgress, updateProgress } from './state.ts'
@@ -144,11 +147,38 @@ async function firstFailing(
   exercises: readonly Exercise[],
   solution: boolean,
 ): Promise<Exercise | undefined> {
-  console.log(dim('Checking every exercise to find where you are…'))
-  const reports = await runChecks(
-    new Map(
-      exercises.map((exercise) => [exercise, [answerOf(exercise, solution)]]),
-    ),
+  // A file that is still its untouched stub fails (the course's tests prove that every stub does), so
+  // only the exercises before the first such file need their checks run: those the learner worked on.
+  const untouched = solution ? undefined : await firstUntouched(exercises)
+  const worked = exercises.slice(
+    0,
+    untouched ? exercises.indexOf(untouched) : undefined,
   )
-  return reports.find((report) => !passed(report))?.exercise
+  if (worked.length > 0) {
+    console.log(
+      dim('Checking the exercises you worked on to find where you are…'),
+    )
+    const reports = await runChecks(
+      new Map(
+        worked.map((exercise) => [exercise, [answerOf(exercise, solution)]]),
+      ),
+    )
+    const failing = reports.find((report) => !passed(report))
+    if (failing) return failing.exercise
+  }
+  return untouched
+}
+
+async function firstUntouched(
+  exercises: readonly Exercise[],
+): Promise<Exercise | undefined> {
+  for (const exercise of exercises) {
+    const file = absolutePath(exercise.file)
+    if (
+      !existsSync(file) ||
+      readFileSync(file, 'utf8') === (await stubOf(exercise))
+    )
+      return exercise
+  }
+  return undefined
 }
