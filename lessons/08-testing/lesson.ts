@@ -34,5 +34,10 @@ export default {
       title: 'A test suite for the task domain, checked by broken tasks',
       file: '08-1-task-tests.test.ts',
     },
+    {
+      id: '08-2',
+      title: 'Tests for a projection, checked by broken boards',
+      file: '08-2-board-tests.test.ts',
+    },
   ],
 } satisfies LessonManifest
