@@ -124,7 +124,7 @@ export function describeTaskBoard(Board: typeof TaskBoard): void {
     await play(tasks, { taskId: 'task-1', run: (task) => task.create('Plan') })
     const board = await boardFedFrom(eventStore)
 
-    await board.reset()
+    board.reset()
 
     expect(board.cards()).toEqual([])
     // #endtodo

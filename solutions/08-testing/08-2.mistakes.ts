@@ -9,12 +9,12 @@ export default [
       'back the same without a reset',
     replace: [
       [
-        `    await board.reset()
+        `    board.reset()
 
     expect(board.cards()).toEqual([])
 `,
         `    const before = board.cards()
-    await board.reset()
+    board.reset()
     await feed(board, eventStore)
 
     expect(board.cards()).toEqual(before)
