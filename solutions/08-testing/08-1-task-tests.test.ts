@@ -97,8 +97,9 @@ export function describeTaskAggregate(Task: typeof TaskAggregate): void {
       completedTask: task,
     }) => {
       // #todo complete() twice
-      // TODO: expect complete() to throw "already completed", and the
-      //       task to raise nothing: a refused command raises no event.
+      // TODO: expect complete() to throw an error that says "Already
+      //       completed", and the task to raise nothing: a refused command
+      //       raises no event.
       // #answer
       expect(() => task.complete('bob')).toThrow(/already completed/i)
       expect(task.uncommittedEvents).toEqual([])

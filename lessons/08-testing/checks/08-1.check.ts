@@ -151,7 +151,7 @@ const mutants: Mutant<typeof TaskAggregate>[] = [
     rule: 'a completed task cannot be completed again',
     howToCatch:
       'Given a completed task, when complete() is called, then expect ' +
-      'it to throw "already completed".',
+      'it to throw "Already completed".',
   },
   {
     name: 'completes-uncreated',
@@ -167,7 +167,7 @@ const mutants: Mutant<typeof TaskAggregate>[] = [
     subject: RaisesBeforeRefusing,
     does:
       'complete() on a completed task raises TaskCompleted, then throws ' +
-      '"already completed"',
+      '"Already completed"',
     rule: 'a refused command raises nothing',
     howToCatch:
       'After the refused complete(), expect the task to have raised ' +

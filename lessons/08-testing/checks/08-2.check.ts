@@ -73,7 +73,7 @@ const mutants: Mutant<typeof TaskBoard>[] = [
     howToCatch:
       'Given a task assigned to alice, then completed, expect ' +
       "board.openTasksOf('alice') to be empty. A task never assigned " +
-      'is in nobody\u2019s list anyway: assign it first.',
+      "is in nobody's list anyway: assign it first.",
   },
   {
     name: 'reset-keeps-cards',

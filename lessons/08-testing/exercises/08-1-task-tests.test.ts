@@ -83,8 +83,9 @@ export function describeTaskAggregate(Task: typeof TaskAggregate): void {
     test('complete() on a completed task throws, and raises nothing', ({
       completedTask: task,
     }) => {
-      // TODO: expect complete() to throw "already completed", and the
-      //       task to raise nothing: a refused command raises no event.
+      // TODO: expect complete() to throw an error that says "Already
+      //       completed", and the task to raise nothing: a refused command
+      //       raises no event.
       todo('complete() twice')
     })
 
