@@ -1,10 +1,10 @@
 /**
  * For the checkers of exercises whose answer is a test suite. The suite is a
- * function of what it tests; it runs on the real code and on mutants,
+ * function of the class it tests; it runs on the real class and on mutants,
  * copies of it with one rule broken, in a describe block named "probes"
  * (the report shows neither these runs nor their failures). Then the checks
- * read the results: every test passes on the real code, and each mutant
- * fails a test that passes on the real code.
+ * read the results: every test passes on the real class, and each mutant
+ * fails a test that passes on the real one.
  */
 import assert from 'node:assert/strict'
 import {
@@ -14,6 +14,10 @@ import {
   type RunnerTestCase,
   type RunnerTestSuite,
 } from 'vitest'
+import {
+  checkTargets,
+  importTarget,
+} from '../../tools/workbook/check-targets.ts'
 
 /** A copy of the code under test with one rule broken. */
 export interface Mutant<C> {
@@ -31,11 +35,51 @@ export interface Mutant<C> {
 const PROBES = 'probes'
 const REAL = 'real'
 
+/** What a checker checks: the answer's suite, on a class and its mutants. */
+export interface MutationChecks<M, C extends { name: string }> {
+  /** The exercise, such as `08-1`. */
+  exercise: string
+  /** The suite's name in the answer's module, such as `describeTaskBoard`. */
+  suiteName: string
+  /** The answer's suite, from its module. */
+  suite: (answer: M) => (subject: C) => void
+  real: C
+  mutants: readonly Mutant<C>[]
+}
+
 /**
- * Registers `suite` once on the real subject and once on each mutant.
- * Call it in the answer's describe block, before the checks.
+ * Checks each answer to `exercise`: imports it (which runs its suite on the
+ * real class, as the answer's own tests), runs the suite again on the real
+ * class and on each mutant, then checks what those runs found.
  */
-export function describeProbes<C>(
+export async function describeMutationChecks<M, C extends { name: string }>(
+  checks: MutationChecks<M, C>,
+): Promise<void> {
+  const { real, mutants } = checks
+  for (const target of await checkTargets(checks.exercise)) {
+    describe(target.label, async () => {
+      const loaded = await importTarget<M>(target)
+      if ('error' in loaded) {
+        describe('checks', () =>
+          test('the file loads', () => Promise.reject(loaded.error)))
+        return
+      }
+      describeProbes(checks.suite(loaded.module), real, mutants)
+
+      describe('checks', () => {
+        test(`your tests pass on the real ${real.name}`, ({ task }) =>
+          assertPassesOnReal(task, checks.suiteName, real.name))
+
+        for (const mutant of mutants)
+          test(`catches ${mutant.name}: ${mutant.rule}`, ({ task }) =>
+            assertCatches(task, mutant, real.name))
+      })
+    })
+  }
+}
+
+/** Registers `suite` once on the real subject and once on each mutant. */
+function describeProbes<C>(
   suite: (subject: C) => void,
   real: C,
   mutants: readonly Mutant<C>[],
@@ -89,7 +133,7 @@ function outcomes(check: RunnerTestCase, subject: string): Outcome[] {
 }
 
 /** Fails unless the suite has tests and each passes on the real code. */
-export function assertPassesOnReal(
+function assertPassesOnReal(
   check: RunnerTestCase,
   suiteName: string,
   real: string,
@@ -116,7 +160,7 @@ export function assertPassesOnReal(
 }
 
 /** Fails unless a test that passes on the real code fails on `mutant`. */
-export function assertCatches<C>(
+function assertCatches<C>(
   check: RunnerTestCase,
   mutant: Mutant<C>,
   real: string,

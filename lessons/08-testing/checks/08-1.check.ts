@@ -5,7 +5,6 @@
  * on each mutant below, a copy of TaskAggregate with one rule broken: each
  * must fail at least one test that passes on the real one.
  */
-import { describe, test } from 'vitest'
 import type { DomainEvent } from 'eventsource-ts'
 import {
   TaskAggregate,
@@ -14,16 +13,7 @@ import {
   TaskReassigned,
   TaskRuleError,
 } from '../../03-first-aggregate/tasks.ts'
-import {
-  assertCatches,
-  assertPassesOnReal,
-  describeProbes,
-  type Mutant,
-} from '../mutation-checks.ts'
-import {
-  checkTargets,
-  importTarget,
-} from '../../../tools/workbook/check-targets.ts'
+import { describeMutationChecks, type Mutant } from '../mutation-checks.ts'
 
 type Answer =
   typeof import('../../../solutions/08-testing/08-1-task-tests.test.ts')
@@ -207,25 +197,10 @@ const mutants: Mutant<typeof TaskAggregate>[] = [
   },
 ]
 
-for (const target of await checkTargets('08-1')) {
-  describe(target.label, async () => {
-    // Importing the answer registers its own tests here, on the real task.
-    const loaded = await importTarget<Answer>(target)
-    if ('error' in loaded) {
-      describe('checks', () =>
-        test('the file loads', () => Promise.reject(loaded.error)))
-      return
-    }
-    const { describeTaskAggregate } = loaded.module
-    describeProbes(describeTaskAggregate, TaskAggregate, mutants)
-
-    describe('checks', () => {
-      test('your tests pass on the real TaskAggregate', ({ task }) =>
-        assertPassesOnReal(task, 'describeTaskAggregate', 'TaskAggregate'))
-
-      for (const mutant of mutants)
-        test(`catches ${mutant.name}: ${mutant.rule}`, ({ task }) =>
-          assertCatches(task, mutant, 'TaskAggregate'))
-    })
-  })
-}
+await describeMutationChecks({
+  exercise: '08-1',
+  suiteName: 'describeTaskAggregate',
+  suite: (answer: Answer) => answer.describeTaskAggregate,
+  real: TaskAggregate,
+  mutants,
+})

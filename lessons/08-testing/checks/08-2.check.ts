@@ -5,20 +5,10 @@
  * of TaskBoard with one thing broken: each must fail at least one test
  * that passes on the real one.
  */
-import { describe, test } from 'vitest'
 import type { StoredEvent } from 'eventsource-ts'
 import { TaskReassigned, TaskReopened } from '../../03-first-aggregate/tasks.ts'
 import { TaskBoard } from '../../06-projections/board.ts'
-import {
-  assertCatches,
-  assertPassesOnReal,
-  describeProbes,
-  type Mutant,
-} from '../mutation-checks.ts'
-import {
-  checkTargets,
-  importTarget,
-} from '../../../tools/workbook/check-targets.ts'
+import { describeMutationChecks, type Mutant } from '../mutation-checks.ts'
 
 type Answer =
   typeof import('../../../solutions/08-testing/08-2-board-tests.test.ts')
@@ -88,25 +78,10 @@ const mutants: Mutant<typeof TaskBoard>[] = [
   },
 ]
 
-for (const target of await checkTargets('08-2')) {
-  describe(target.label, async () => {
-    // Importing the answer registers its own tests here, on the real board.
-    const loaded = await importTarget<Answer>(target)
-    if ('error' in loaded) {
-      describe('checks', () =>
-        test('the file loads', () => Promise.reject(loaded.error)))
-      return
-    }
-    const { describeTaskBoard } = loaded.module
-    describeProbes(describeTaskBoard, TaskBoard, mutants)
-
-    describe('checks', () => {
-      test('your tests pass on the real TaskBoard', ({ task }) =>
-        assertPassesOnReal(task, 'describeTaskBoard', 'TaskBoard'))
-
-      for (const mutant of mutants)
-        test(`catches ${mutant.name}: ${mutant.rule}`, ({ task }) =>
-          assertCatches(task, mutant, 'TaskBoard'))
-    })
-  })
-}
+await describeMutationChecks({
+  exercise: '08-2',
+  suiteName: 'describeTaskBoard',
+  suite: (answer: Answer) => answer.describeTaskBoard,
+  real: TaskBoard,
+  mutants,
+})
