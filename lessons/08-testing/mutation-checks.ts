@@ -152,7 +152,7 @@ function assertPassesOnReal(
   assert.fail(
     `${failing.length} of your ${tests.length} tests ` +
       `${failing.length === 1 ? 'fails' : 'fail'} on ${real}, ` +
-      `which is right: "${first.name}" fails with ` +
+      `which has no bug: "${first.name}" fails with ` +
       `${first.message.replace(/\.+$/, '') || 'no message'}. A test must ` +
       'pass on the right code before it can tell broken code from it: ' +
       'fix that test.',
