@@ -54,7 +54,7 @@ for (const Task of [TaskAggregate, ForgetfulTask]) {
       expect(() => completedTask().assign('bob')).toThrow(TaskRuleError)
     })
 
-    test('assign() on a completed task throws "cannot be assigned"', () => {
+    test('assign() on a completed task: "cannot be assigned"', () => {
       // Precise: the error of the rule under test
       expect(() => completedTask().assign('bob')).toThrow(/cannot be assigned/)
     })

@@ -110,7 +110,7 @@ describe('given-when-then', () => {
     ])
   })
 
-  test('a completed task cannot be reassigned, and raises nothing', ({
+  test('a completed task refuses reassign(), raising nothing', ({
     completedTask: task,
   }) => {
     expect(() => task.reassign('bob')).toThrow(/cannot be reassigned/)

@@ -45,7 +45,7 @@ const shows: Record<string, string[]> = {
   ],
   'the vague test passing on the broken task, the precise one failing': [
     '  ✓ ForgetfulTask › assign() on a completed task throws\n' +
-      '  ✗ ForgetfulTask › assign() on a completed task throws ' +
+      '  ✗ ForgetfulTask › assign() on a completed task: ' +
       '"cannot be assigned"\n' +
       '      expected [Function] to throw error matching ' +
       '/cannot be assigned/ but got\n' +

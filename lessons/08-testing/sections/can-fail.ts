@@ -5,7 +5,7 @@
 import { printResults, resultsOf } from '../run-tests.ts'
 
 const VAGUE = 'assign() on a completed task throws'
-const PRECISE = `${VAGUE} "cannot be assigned"`
+const PRECISE = 'assign() on a completed task: "cannot be assigned"'
 
 export default async function canFail(): Promise<void> {
   const file = 'can-fail.test.ts'
