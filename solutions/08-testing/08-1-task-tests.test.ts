@@ -7,7 +7,9 @@
  * it tests, `describeTaskAggregate(Task)`. The bottom of this file runs it on
  * the real TaskAggregate, where every test must pass. `npm run verify 08-1`
  * also runs it on broken copies of TaskAggregate, each with one rule
- * broken: each broken copy must fail at least one of your tests.
+ * broken: each broken copy must fail at least one of your tests. So take
+ * every task from a fixture (they build it with `new Task(...)`), never
+ * with `new TaskAggregate(...)`, which would test the real class each time.
  *
  * Finish the completedTask fixture, then the six tests whose TODOs say
  * what each must prove. The first test is written, as an example.

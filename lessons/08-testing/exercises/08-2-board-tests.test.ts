@@ -8,6 +8,8 @@
  * `describeTaskBoard(Board)`: the bottom of this file runs it on the real
  * TaskBoard, where every test must pass, and `npm run verify 08-2` on
  * broken copies of TaskBoard, each of which must fail one of your tests.
+ * So get every board from `boardFedFrom()`, which builds it with
+ * `new Board()`: a `new TaskBoard()` would test the real class each time.
  *
  * The first test is written, as an example: write the other four.
  *
