@@ -33,11 +33,13 @@ export default {
       id: '08-1',
       title: 'A test suite for the task domain, checked by broken tasks',
       file: '08-1-task-tests.test.ts',
+      notInBrowser: 'its answer is a test file, which vitest runs',
     },
     {
       id: '08-2',
       title: 'Tests for a projection, checked by broken boards',
       file: '08-2-board-tests.test.ts',
+      notInBrowser: 'its answer is a test file, which vitest runs',
     },
   ],
 } satisfies LessonManifest
