@@ -16,8 +16,9 @@
  *   after an EventPublishError the save stood: running the operation again
  *   would do it twice.
  *
- * Wait with `sleep` from the options: the checks pass one that notes each
- * wait and returns at once. It returns the aggregate it saved.
+ * Wait with `wait`, which is options.sleep when given: the checks give one
+ * that notes each wait and returns at once. It returns the aggregate it
+ * saved.
  *
  * Check your work with `npm run verify 09-1`. Stuck? `npm run hint 09-1`.
  */
