@@ -7,11 +7,11 @@
  * hands every error to replyTo(error), which you write. Each error has one
  * meaning, and one reply:
  *
- *   200 { version }           EventPublishError: the save stood, and only
+ *   200 { version, warning }  EventPublishError: the save stood, and only
  *                             handlers failed afterwards. The command is
  *                             done: reply with the version it saved
- *                             (error.saved), and the error's message as a
- *                             warning.
+ *                             (error.saved.version), and the error's
+ *                             message as the warning.
  *   400 { error }             EventValidationError: the input is wrong
  *                             (an event refused a field).
  *   404 { error }             AggregateNotFoundError: no such task.

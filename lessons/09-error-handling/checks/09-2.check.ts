@@ -4,14 +4,13 @@ import { inspect } from 'node:util'
 import { describe, test } from 'vitest'
 import {
   AggregateRepository,
-  InMemoryEventStore,
   InvalidArgumentError,
   NotConnectedError,
   type EventPublisher,
 } from 'eventsource-ts'
 import { TaskAggregate, TaskCompleted } from '../../03-first-aggregate/tasks.ts'
 import { recordingStore } from '../../05-repositories/recording-store.ts'
-import { outcome } from '../check-support.ts'
+import { outcome, storeWithTask, tasksIn } from '../check-support.ts'
 import {
   checkTargets,
   importTarget,
@@ -20,7 +19,6 @@ import {
 
 type Answer =
   typeof import('../../../solutions/09-error-handling/09-2-reply.ts')
-type Reply = Answer extends { replyTo(error: unknown): infer R } ? R : never
 
 const shown = (value: unknown) =>
   inspect(value, { breakLength: Infinity, compact: true })
@@ -33,21 +31,13 @@ const shown = (value: unknown) =>
 async function api(
   options: { publisher?: EventPublisher; rival?: boolean } = {},
 ) {
-  const store = new InMemoryEventStore()
-  await store.initialize()
-  const plain = new AggregateRepository({
-    eventStore: store,
-    aggregateFactory: TaskAggregate,
-  })
-  const first = plain.createNew('task-1')
-  first.create('Check exercise 09-2')
-  first.assign('alice')
-  await plain.save(first)
+  const store = await storeWithTask()
+  const plain = tasksIn(store)
   const second = plain.createNew('task-2')
   second.create('Nobody has it yet')
   await plain.save(second)
   let rivalLeft = options.rival ? 1 : 0
-  const watched = recordingStore(store, {
+  const watchedStore = recordingStore(store, {
     onAppend: async () => {
       if (rivalLeft-- <= 0) return
       const theirs = await plain.load('task-1')
@@ -56,12 +46,65 @@ async function api(
     },
   })
   const tasks = new AggregateRepository({
-    eventStore: watched,
+    eventStore: watchedStore,
     aggregateFactory: TaskAggregate,
     eventPublisher: options.publisher,
   })
   return { store, tasks }
 }
+
+/** A command, and the reply it must get, with words of the error's message. */
+interface ErrorCase {
+  name: string
+  what: string
+  rival?: boolean
+  taskId: string
+  command: (task: TaskAggregate) => void
+  status: 400 | 404 | 409 | 422
+  words: string
+}
+
+const errorCases: ErrorCase[] = [
+  {
+    name:
+      'the input is wrong (EventValidationError): 400, with the message ' +
+      'that names the field',
+    what: "assign('') of task-2",
+    taskId: 'task-2',
+    command: (task) => task.assign(''),
+    status: 400,
+    words: 'assignee',
+  },
+  {
+    name: 'no such task (AggregateNotFoundError): 404',
+    what: 'a command for task-404, which was never stored',
+    taskId: 'task-404',
+    command: (task) => task.complete('alice'),
+    status: 404,
+    words: 'task-404 was not found',
+  },
+  {
+    name:
+      'another writer saved first (OptimisticLockError): 409, for the ' +
+      'caller to try again',
+    what: "complete('alice'), while another writer saves task-1 first",
+    rival: true,
+    taskId: 'task-1',
+    command: (task) => task.complete('alice'),
+    status: 409,
+    words: 'expected version 2',
+  },
+  {
+    name:
+      "a rule refused the command (TaskRuleError): 422, with the rule's " +
+      'message',
+    what: "assign('bob') of task-1, which alice has",
+    taskId: 'task-1',
+    command: (task) => task.assign('bob'),
+    status: 422,
+    words: 'Already assigned to alice',
+  },
+]
 
 for (const target of await checkTargets('09-2')) {
   describe(target.label, async () => {
@@ -72,41 +115,6 @@ for (const target of await checkTargets('09-2')) {
       return
     }
     const { handleCommand } = loaded.module
-
-    /** The reply to a command, or a failed check saying what it threw. */
-    async function reply(
-      tasks: AggregateRepository<TaskAggregate>,
-      taskId: string,
-      command: (task: TaskAggregate) => void,
-      what: string,
-    ): Promise<Reply> {
-      const result = await outcome(handleCommand(tasks, taskId, command))
-      if ('error' in result)
-        assert.fail(
-          `${what}: handleCommand() threw ${quoted(result.error)}, where ` +
-            'replyTo() has a reply to give.',
-        )
-      return result.value
-    }
-
-    /** Checks a reply's status, and that its error is the thrown one's. */
-    function expectError(
-      got: Reply,
-      status: number,
-      what: string,
-      words: string,
-    ) {
-      assert.ok(
-        got.status === status && 'error' in got,
-        `${what}: reply { status: ${status}, error }; replyTo() replied ` +
-          shown(got),
-      )
-      assert.ok(
-        got.error.includes(words),
-        `${what}: the reply's error must be the error's message, which ` +
-          `says "${words}"; it was ${shown(got.error)}`,
-      )
-    }
 
     describe('checks', () => {
       test(
@@ -149,66 +157,35 @@ for (const target of await checkTargets('09-2')) {
         },
       )
 
-      test(
-        'the input is wrong (EventValidationError): 400, with the ' +
-          'message that names the field',
-        async () => {
-          const { tasks } = await api()
-          const what = "assign('') of task-2"
-          const got = await reply(
-            tasks,
-            'task-2',
-            (task) => task.assign(''),
-            what,
+      for (const {
+        name,
+        rival,
+        what,
+        taskId,
+        command,
+        status,
+        words,
+      } of errorCases)
+        test(name, async () => {
+          const { tasks } = await api({ rival })
+          const result = await outcome(handleCommand(tasks, taskId, command))
+          if ('error' in result)
+            assert.fail(
+              `${what}: handleCommand() threw ${quoted(result.error)}, where ` +
+                `replyTo() has a reply to give: ${status}.`,
+            )
+          const got = result.value
+          assert.ok(
+            got.status === status && 'error' in got,
+            `${what}: reply { status: ${status}, error }; replyTo() replied ` +
+              shown(got),
           )
-          expectError(got, 400, what, 'assignee')
-        },
-      )
-
-      test('no such task (AggregateNotFoundError): 404', async () => {
-        const { tasks } = await api()
-        const what = 'a command for task-404, which was never stored'
-        const got = await reply(
-          tasks,
-          'task-404',
-          (task) => task.complete('alice'),
-          what,
-        )
-        expectError(got, 404, what, 'task-404 was not found')
-      })
-
-      test(
-        'another writer saved first (OptimisticLockError): 409, for the ' +
-          'caller to try again',
-        async () => {
-          const { tasks } = await api({ rival: true })
-          const what =
-            "complete('alice'), while another writer saves task-1 first"
-          const got = await reply(
-            tasks,
-            'task-1',
-            (task) => task.complete('alice'),
-            what,
+          assert.ok(
+            got.error.includes(words),
+            `${what}: the reply's error must be the error's message, which ` +
+              `says "${words}"; it was ${shown(got.error)}`,
           )
-          expectError(got, 409, what, 'expected version 2')
-        },
-      )
-
-      test(
-        "a rule refused the command (TaskRuleError): 422, with the rule's " +
-          'message',
-        async () => {
-          const { tasks } = await api()
-          const what = "assign('bob') of task-1, which alice has"
-          const got = await reply(
-            tasks,
-            'task-1',
-            (task) => task.assign('bob'),
-            what,
-          )
-          expectError(got, 422, what, 'Already assigned to alice')
-        },
-      )
+        })
 
       test(
         'rethrows any other error: a bug in a command, a store that is ' +
