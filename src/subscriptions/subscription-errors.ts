@@ -30,7 +30,10 @@ export class EventProcessingError extends SubscriptionError {
     override readonly cause: unknown,
   ) {
     const what = eventType ? `${eventType} at` : 'the event at'
-    const why = cause instanceof Error ? cause.message : String(cause)
+    // The cause's own sentence, without its final period: the message goes on after it.
+    const why = (
+      cause instanceof Error ? cause.message : String(cause)
+    ).replace(/\.+$/, '')
     super(
       subscription,
       `Subscription "${subscription}" could not process ${what} global position ${globalPosition} ` +

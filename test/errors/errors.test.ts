@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   DatabaseBusyError,
+  EventProcessingError,
   EventSourceError,
   isEventSourceError,
   OptimisticLockError,
@@ -43,5 +44,21 @@ describe('error codes', () => {
       // narrowed: the compiler knows the conflict's fields
       expect(typeof foreign.message).toBe('string')
     }
+  })
+
+  it("quotes a cause's message within its own sentences, without doubling a period", () => {
+    const cause = new Error('No address for carol: add one to the directory.')
+    const error = new EventProcessingError(
+      'notices',
+      8,
+      'TaskReassigned',
+      3,
+      'dead-lettered',
+      cause,
+    )
+    expect(error.message).toContain(
+      '(3 attempts): No address for carol: add one to the directory. The event was recorded',
+    )
+    expect(error.cause).toBe(cause)
   })
 })

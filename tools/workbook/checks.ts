@@ -134,6 +134,9 @@ function toAnswerReports(
         .filter((test) => test.file === exercise.check && test.path[0] === file)
         .map(explained)
       const isCheck = (test: TestOutcome) => test.path[1] === 'checks'
+      // An answer that is a test suite, run by its checker on broken code to read the results (08-1): these
+      // runs are neither the answer's own tests nor checks, and are meant to fail.
+      const isProbe = (test: TestOutcome) => test.path[1] === 'probes'
       return {
         exercise,
         file,
@@ -142,7 +145,7 @@ function toAnswerReports(
           (error) => error.file === file || !answerFiles.has(error.file),
         ),
         checks: tests.filter(isCheck),
-        ownTests: tests.filter((test) => !isCheck(test)),
+        ownTests: tests.filter((test) => !isCheck(test) && !isProbe(test)),
         errors: checkerErrors,
       }
     })

@@ -25,7 +25,11 @@ const [opened, deposited, withdrawn] = june as [
 
 /** A balance in the learner's terms: dollars, and the cents returned. */
 const shown = (cents: unknown) =>
-  typeof cents === 'number' ? `${money(cents)} (${cents} cents)` : `${cents}`
+  typeof cents === 'number'
+    ? `${money(cents)} (${cents} cents)`
+    : typeof cents === 'string'
+      ? `the string ${JSON.stringify(cents)}`
+      : String(cents)
 
 for (const target of await checkTargets('01-1')) {
   describe(target.label, async () => {
