@@ -1,6 +1,5 @@
 /** `node:assert/strict` in a browser: the assertions exercise checkers use, with Node's meaning. */
-import { equals } from '@vitest/expect'
-import { inspect } from './util.ts'
+import { inspect, isDeepStrictEqual } from './util.ts'
 
 export class AssertionError extends Error {
   override name = 'AssertionError'
@@ -41,7 +40,7 @@ function matches(error: unknown, expected: unknown): boolean {
     const actual = (error as Record<string, unknown>)[key]
     return value instanceof RegExp
       ? value.test(String(actual))
-      : equals(actual, value, [], true)
+      : isDeepStrictEqual(actual, value)
   })
 }
 
@@ -58,7 +57,7 @@ const assert = Object.assign(ok, {
   },
   deepEqual(actual: unknown, expected: unknown, message?: string | Error) {
     check(
-      equals(actual, expected, [], true),
+      isDeepStrictEqual(actual, expected),
       message,
       () =>
         `Expected values to be strictly deep-equal:\n${inspect(actual)}\nshould equal\n${inspect(expected)}`,

@@ -1,9 +1,9 @@
 /** `node:util` in a browser, for lesson code and checkers: what they take from it, as Node has it. */
-import { equals } from '@vitest/expect'
+import { equals, iterableEquality, typeEquality } from '@vitest/expect'
 
-/** Deep equality with the same values and prototypes, as Node's isDeepStrictEqual. */
+/** Deep equality with the same values and prototypes, as Node's isDeepStrictEqual (Maps and Sets too). */
 export function isDeepStrictEqual(a: unknown, b: unknown): boolean {
-  return equals(a, b, [], true)
+  return equals(a, b, [iterableEquality, typeEquality], true)
 }
 
 export interface InspectOptions {
