@@ -483,6 +483,10 @@ describe('lessons run in the page', () => {
 
   it('loads no engine until Run, keeps SQLite’s first Run within 600 KB, reuses its worker, and works offline after', async () => {
     const page = await chromium.context.newPage()
+    // A first Run, as a new reader's: nothing of the runner in the cache (earlier tests ran sections).
+    const session = await chromium.context.newCDPSession(page)
+    await session.send('Network.clearBrowserCache')
+    await session.detach()
     const requests: string[] = []
     page.on('request', (request) => void requests.push(request.url()))
     await page.goto(site.url + LESSON, { waitUntil: 'networkidle' })

@@ -397,7 +397,7 @@ for (const target of await checkTargets('09-1')) {
           const people = ['bob', 'carol', 'dave', 'erin']
           // A wait that lets the other writers run first, at once.
           const sleep = () =>
-            new Promise<void>((resolve) => setImmediate(resolve))
+            new Promise<void>((resolve) => setTimeout(resolve, 0))
           const outcomes = await Promise.allSettled(
             people.map((person) =>
               saveWithRetry(tasks, 'task-1', (task) => task.reassign(person), {
@@ -436,7 +436,7 @@ for (const target of await checkTargets('09-1')) {
       test('awaits an async operation before it saves', async () => {
         const { tasks, sleep, events } = await contest(0)
         const later = () =>
-          new Promise<void>((resolve) => setImmediate(resolve))
+          new Promise<void>((resolve) => setTimeout(resolve, 0))
         const result = await outcome(
           saveWithRetry(
             tasks,
