@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findExercise, loadCourse } from '../../tools/workbook/course.ts'
 import { solutionAt, stubOf } from '../../tools/workbook/derived.ts'
@@ -392,21 +392,25 @@ function comparable(output: string): string {
     .trim()
 }
 
-/** Bytes a page transfers while `work` runs, as the network counts them (compressed). */
+/**
+ * Bytes a page and its workers transfer while `work` runs, as the network counts them (compressed, with
+ * headers). Playwright's request events include the workers' requests, which the page's CDP session misses.
+ */
 async function transferred(
   page: Page,
   work: () => Promise<void>,
 ): Promise<number> {
-  const session = await chromium.context.newCDPSession(page)
-  await session.send('Network.enable')
-  let bytes = 0
-  const count = ({ encodedDataLength }: { encodedDataLength: number }) =>
-    void (bytes += encodedDataLength)
-  session.on('Network.loadingFinished', count)
+  const sizes: Promise<number>[] = []
+  const count = (request: Request) =>
+    void sizes.push(
+      request
+        .sizes()
+        .then((size) => size.responseBodySize + size.responseHeadersSize),
+    )
+  page.on('requestfinished', count)
   await work()
-  session.off('Network.loadingFinished', count)
-  await session.detach()
-  return bytes
+  page.off('requestfinished', count)
+  return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0)
 }
 
 /** The sections of a page that have Run buttons, in page order. */
