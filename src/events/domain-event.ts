@@ -112,9 +112,21 @@ export class DomainEvent {
     )
     if (issues.length > 0)
       throw new EventValidationError(definition.eventType, issues)
-    Object.assign(this, payload, base)
+    Object.assign(this, payload)
+    // One by one rather than with Object.assign: every event of a type then takes the same shape, fast.
+    this.eventId = base.eventId
+    this.eventType = base.eventType
+    this.eventVersion = base.eventVersion
+    this.occurredAt = base.occurredAt
+    this.aggregateId = base.aggregateId
+    this.aggregateType = base.aggregateType
+    this.aggregateVersion = base.aggregateVersion
+    this.tenantId = base.tenantId
+    this.actorId = base.actorId
+    this.correlationId = base.correlationId
+    this.causationId = base.causationId
+    this.metadata = deepFreeze(base.metadata)
     this.#payload = deepFreeze(payload)
-    deepFreeze(base.metadata)
     Object.freeze(this)
   }
 
@@ -306,12 +318,15 @@ function readOccurredAt(
   return date ?? new Date(Number.NaN)
 }
 
+/** The metadata of every event given none: frozen, so one object serves them all. */
+export const NO_METADATA: Readonly<JsonObject> = Object.freeze({})
+
 function readMetadata(
   value: unknown,
   issues: ValidationIssue[],
   restoring: boolean,
-): JsonObject {
-  if (value === undefined) return {}
+): Readonly<JsonObject> {
+  if (value === undefined) return NO_METADATA
   if (!isPlainObject(value)) {
     fail(issues, 'metadata', `expected a plain object, got ${describe(value)}`)
     return {}
@@ -334,8 +349,9 @@ function payloadFields(
   input: Record<string, unknown>,
 ): Record<string, unknown> {
   const candidate: Record<string, unknown> = {}
-  for (const key of Object.keys(input))
-    if (!BASE_FIELD_SET.has(key)) candidate[key] = input[key]
+  for (const key in input)
+    if (Object.hasOwn(input, key) && !BASE_FIELD_SET.has(key))
+      candidate[key] = input[key]
   return candidate
 }
 
