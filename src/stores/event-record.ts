@@ -5,11 +5,13 @@ import {
   StoreConnectionError,
 } from '../errors.ts'
 import {
+  NO_METADATA,
   payloadOf,
   restoreEvent,
   type DomainEvent,
 } from '../events/domain-event.ts'
 import type { EventRegistry } from '../events/registry.ts'
+import type { AppendBatch } from './append-plan.ts'
 import type { StoredEvent } from './event-store.ts'
 
 /** An event as every backend stores it: base fields in columns, payload and metadata as JSON text. */
@@ -92,6 +94,11 @@ export function encodeEvent(event: DomainEvent): EncodedEvent {
   }
 }
 
+/** A batch with its events encoded, as a database store writes them. */
+export function encodeBatch(batch: AppendBatch): AppendBatch<EncodedEvent> {
+  return { ...batch, events: batch.events.map(encodeEvent) }
+}
+
 /** A stored row as `readAll` yields it: the event, with where and when the store put it. */
 export function decodeRecord(
   record: EventRecord,
@@ -122,7 +129,8 @@ export function decodeEvent(
     )
   const eventClass = registry.get(record.eventType)
   const payload = parseJson(record, 'payload')
-  const metadata = record.metadata === '{}' ? {} : parseJson(record, 'metadata')
+  const metadata =
+    record.metadata === '{}' ? NO_METADATA : parseJson(record, 'metadata')
   let event: DomainEvent
   try {
     event = restoreEvent(

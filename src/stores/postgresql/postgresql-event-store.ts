@@ -1,5 +1,5 @@
 import { InvalidArgumentError, OptimisticLockError } from '../../errors.ts'
-import { describe, UUID } from '../../events/domain-event.ts'
+import { describe, UUID, type DomainEvent } from '../../events/domain-event.ts'
 import {
   planAppend,
   type AppendBatch,
@@ -14,10 +14,13 @@ import {
 } from '../base-event-store.ts'
 import {
   checkEventTable,
+  decodeEvent,
+  decodeRecord,
+  encodeBatch,
   type EncodedEvent,
   type EventRecord,
 } from '../event-record.ts'
-import type { AppendResult } from '../event-store.ts'
+import type { AppendResult, StoredEvent } from '../event-store.ts'
 import { checkConnection, type PostgreSQLConnection } from './connection.ts'
 import type { PostgreSQLDriver, PostgreSQLQueryable } from './driver.ts'
 import { toOpenError, toStoreError } from './postgresql-errors.ts'
@@ -78,7 +81,7 @@ interface AppendRow {
  * An event store in PostgreSQL: a real server for production, or PGlite (the same PostgreSQL, compiled to
  * WebAssembly) for zero-setup lessons and tests. One store, written once against a small driver interface.
  */
-export class PostgreSQLEventStore extends BaseEventStore {
+export class PostgreSQLEventStore extends BaseEventStore<EventRecord> {
   /** Where the store is, safe to print: a redacted URL (`postgres://user:***@host:5432/db`) or the PGlite location. */
   readonly database: string
   readonly busyTimeout: number
@@ -155,7 +158,7 @@ export class PostgreSQLEventStore extends BaseEventStore {
 
   protected async writeBatch(batch: AppendBatch): Promise<AppendResult> {
     try {
-      return await appendTo(this.#driver!, batch)
+      return await appendTo(this.#driver!, encodeBatch(batch))
     } catch (error) {
       throw await this.appendError(error, batch)
     }
@@ -163,9 +166,15 @@ export class PostgreSQLEventStore extends BaseEventStore {
 
   protected async writeBatches(
     batches: AppendBatch[],
+  ): Promise<AppendResult[]> {
+    return this.writeEncoded(batches.map(encodeBatch))
+  }
+
+  private async writeEncoded(
+    batches: AppendBatch<EncodedEvent>[],
     oneStatement = true,
   ): Promise<AppendResult[]> {
-    let current: AppendBatch | undefined
+    let current: AppendBatch<EncodedEvent> | undefined
     try {
       return await this.#driver!.transaction(async (tx) => {
         const all = oneStatement ? await appendAllTo(tx, batches) : undefined
@@ -177,7 +186,7 @@ export class PostgreSQLEventStore extends BaseEventStore {
     } catch (error) {
       // A unique violation in the one-statement path names no stream: one stream at a time, it does.
       if (oneStatement && !current && isUniqueViolation(error))
-        return this.writeBatches(batches, false)
+        return this.writeEncoded(batches, false)
       throw await this.appendError(error, current)
     }
   }
@@ -196,6 +205,18 @@ export class PostgreSQLEventStore extends BaseEventStore {
   protected async readPage(query: PageQuery): Promise<EventRecord[]> {
     const { sql, params } = pageQuery(query)
     return this.query<EventRecord>(sql, params)
+  }
+
+  protected eventOf(record: EventRecord): DomainEvent {
+    return decodeEvent(record, this.eventRegistry)
+  }
+
+  protected storedEventOf(record: EventRecord): StoredEvent {
+    return decodeRecord(record, this.eventRegistry)
+  }
+
+  protected positionOf(record: EventRecord): number {
+    return record.globalPosition
   }
 
   protected async streamVersion(
@@ -252,7 +273,7 @@ export class PostgreSQLEventStore extends BaseEventStore {
    */
   private async appendError(
     error: unknown,
-    batch: AppendBatch | undefined,
+    batch: AppendBatch<{ eventId: string }> | undefined,
   ): Promise<unknown> {
     if (!batch || !isUniqueViolation(error))
       return toStoreError(error, this.database)
@@ -276,7 +297,7 @@ export class PostgreSQLEventStore extends BaseEventStore {
  */
 async function appendTo(
   db: PostgreSQLQueryable,
-  batch: AppendBatch,
+  batch: AppendBatch<EncodedEvent>,
 ): Promise<AppendResult> {
   let events = batch.events
   let skipped = 0
@@ -309,7 +330,7 @@ async function appendTo(
  */
 async function appendAllTo(
   db: PostgreSQLQueryable,
-  batches: readonly AppendBatch[],
+  batches: readonly AppendBatch<EncodedEvent>[],
 ): Promise<AppendResult[] | undefined> {
   const events = batches.flatMap((batch) => batch.events)
   if (
@@ -358,7 +379,7 @@ async function appendAllTo(
 
 /** The function's parameters: the stream, then one array a column, so a batch of any size is one statement. */
 function appendParams(
-  { aggregateId, aggregateType, expectedVersion }: AppendBatch,
+  { aggregateId, aggregateType, expectedVersion }: AppendBatch<EncodedEvent>,
   events: readonly EncodedEvent[],
 ): unknown[] {
   return [aggregateId, aggregateType, expectedVersion, ...eventColumns(events)]

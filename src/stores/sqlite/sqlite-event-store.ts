@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../errors.ts'
-import { describe } from '../../events/domain-event.ts'
+import { describe, type DomainEvent } from '../../events/domain-event.ts'
 import {
   planAppend,
   type AppendBatch,
@@ -12,8 +12,15 @@ import {
   type PageQuery,
   type StoreOptions,
 } from '../base-event-store.ts'
-import { checkEventTable, type EventRecord } from '../event-record.ts'
-import type { AppendResult } from '../event-store.ts'
+import {
+  checkEventTable,
+  decodeEvent,
+  decodeRecord,
+  encodeBatch,
+  type EncodedEvent,
+  type EventRecord,
+} from '../event-record.ts'
+import type { AppendResult, StoredEvent } from '../event-store.ts'
 import { openSQLite, watchDatabase } from '#sqlite-engine'
 import type {
   SQLiteDriver,
@@ -75,7 +82,7 @@ interface Statements {
 }
 
 /** An event store in a SQLite file, or in memory: zero set-up, for development, tests and embedded apps. */
-export class SQLiteEventStore extends BaseEventStore {
+export class SQLiteEventStore extends BaseEventStore<EventRecord> {
   /**
    * The engine the stores of this class open their databases with: the environment's (better-sqlite3 on
    * Node.js, sqlite-wasm in a browser bundle; see driver.ts). A subclass may plug in another.
@@ -210,14 +217,15 @@ export class SQLiteEventStore extends BaseEventStore {
   }
 
   protected writeBatches(batches: AppendBatch[]): AppendResult[] {
+    const encoded = batches.map(encodeBatch)
     return this.guard(() =>
       this.#driver!.transaction(() =>
-        batches.map((batch) => this.writeInTransaction(batch)),
+        encoded.map((batch) => this.writeInTransaction(batch)),
       ),
     )
   }
 
-  private writeInTransaction(batch: AppendBatch): AppendResult {
+  private writeInTransaction(batch: AppendBatch<EncodedEvent>): AppendResult {
     const sql = this.#sql!
     const current = version(
       sql.streamVersion.get(batch.aggregateId, batch.aggregateType),
@@ -283,6 +291,18 @@ export class SQLiteEventStore extends BaseEventStore {
     return this.guard(
       () => statement.all(...params) as unknown as EventRecord[],
     )
+  }
+
+  protected eventOf(record: EventRecord): DomainEvent {
+    return decodeEvent(record, this.eventRegistry)
+  }
+
+  protected storedEventOf(record: EventRecord): StoredEvent {
+    return decodeRecord(record, this.eventRegistry)
+  }
+
+  protected positionOf(record: EventRecord): number {
+    return record.globalPosition
   }
 
   protected streamVersion(aggregateId: string, aggregateType: string): number {
