@@ -5,6 +5,7 @@ import {
   stringProblem,
   type JsonObject,
 } from './json.ts'
+import { parseIsoTime } from './iso-time.ts'
 import type { StandardSchemaV1 } from './standard-schema.ts'
 
 /** The fields every event carries, whatever its type. */
@@ -297,7 +298,7 @@ function readOccurredAt(
     value instanceof Date
       ? new Date(value.getTime())
       : typeof value === 'string'
-        ? new Date(value)
+        ? new Date(parseIsoTime(value))
         : undefined
   if (date === undefined)
     fail(

@@ -10,6 +10,7 @@ import {
   restoreEvent,
   type DomainEvent,
 } from '../events/domain-event.ts'
+import { parseIsoTime } from '../events/iso-time.ts'
 import type { EventRegistry } from '../events/registry.ts'
 import type { AppendBatch } from './append-plan.ts'
 import type { StoredEvent } from './event-store.ts'
@@ -108,7 +109,7 @@ export function decodeRecord(
     event: decodeEvent(record, registry),
     globalPosition: record.globalPosition,
     streamPosition: record.aggregateVersion,
-    storedAt: new Date(record.storedAt),
+    storedAt: new Date(parseIsoTime(record.storedAt)),
   }
 }
 
