@@ -114,22 +114,25 @@ export class InMemoryEventStore extends BaseEventStore<number> {
     if (event.aggregateVersion === version && event.constructor === eventClass)
       return event
     const { eventId, eventVersion, occurredAt, aggregateId, tenantId } = event
-    const { actorId, correlationId, causationId, metadata } = event
+    const { eventType, aggregateType, actorId, correlationId, causationId } =
+      event
     return restoreEvent(
       eventClass,
       {
         eventId,
+        eventType,
         eventVersion,
         occurredAt,
         aggregateId,
+        aggregateType,
         aggregateVersion: version,
         tenantId,
         actorId,
         correlationId,
         causationId,
-        metadata,
       },
       payloadOf(event),
+      event.metadata,
     )
   }
 
