@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { basename } from 'node:path'
 import { build } from 'esbuild'
 import { afterAll } from 'vitest'
+import { SOURCE_CONDITION } from '../../../tools/source-condition.ts'
 
 const repoRoot = new URL('../../../', import.meta.url)
 // Inside node_modules, so the bundle's bare imports (better-sqlite3, pg) resolve as usual.
@@ -27,8 +28,10 @@ export async function bundleChild(entry: URL): Promise<string> {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    // The library itself is bundled from source (it resolves to src/ through package.json "exports").
+    // The library itself is bundled from source (it resolves to src/ through package.json "exports"), and
+    // so is its `#sqlite-engine` import: without the condition it would be the build in dist/, if any.
     alias: { 'eventsource-ts': new URL('src/index.ts', repoRoot).pathname },
+    conditions: [SOURCE_CONDITION],
     logLevel: 'warning',
   })
   return outfile
