@@ -18,7 +18,6 @@ import {
   decodeRecord,
   encodeBatch,
   type EncodedEvent,
-  type EventRecord,
 } from '../event-record.ts'
 import type { AppendResult, StoredEvent } from '../event-store.ts'
 import { openSQLite, watchDatabase } from '#sqlite-engine'
@@ -31,6 +30,7 @@ import type {
 import {
   CREATE_SCHEMA,
   INSERT_EVENT,
+  recordOf,
   SCHEMA_VERSION,
   SELECT_RECORD,
 } from './schema.ts'
@@ -82,7 +82,7 @@ interface Statements {
 }
 
 /** An event store in a SQLite file, or in memory: zero set-up, for development, tests and embedded apps. */
-export class SQLiteEventStore extends BaseEventStore<EventRecord> {
+export class SQLiteEventStore extends BaseEventStore<SqlValue[]> {
   /**
    * The engine the stores of this class open their databases with: the environment's (better-sqlite3 on
    * Node.js, sqlite-wasm in a browser bundle; see driver.ts). A subclass may plug in another.
@@ -271,38 +271,31 @@ export class SQLiteEventStore extends BaseEventStore<EventRecord> {
     aggregateId: string,
     aggregateType: string,
     fromVersion: number,
-  ): EventRecord[] {
-    return this.guard(
-      () =>
-        this.#sql!.readStream.all(
-          aggregateId,
-          aggregateType,
-          fromVersion,
-        ) as unknown as EventRecord[],
+  ): SqlValue[][] {
+    return this.guard(() =>
+      this.#sql!.readStream.values(aggregateId, aggregateType, fromVersion),
     )
   }
 
-  protected readPage(query: PageQuery): EventRecord[] {
+  protected readPage(query: PageQuery): SqlValue[][] {
     const { sql, params } = pageQuery(query)
     const pages = this.#sql!.pages
     let statement = pages.get(sql)
     if (!statement)
       pages.set(sql, (statement = this.guard(() => this.#driver!.prepare(sql))))
-    return this.guard(
-      () => statement.all(...params) as unknown as EventRecord[],
-    )
+    return this.guard(() => statement.values(...params))
   }
 
-  protected eventOf(record: EventRecord): DomainEvent {
-    return decodeEvent(record, this.eventRegistry)
+  protected eventOf(row: SqlValue[]): DomainEvent {
+    return decodeEvent(recordOf(row), this.eventRegistry)
   }
 
-  protected storedEventOf(record: EventRecord): StoredEvent {
-    return decodeRecord(record, this.eventRegistry)
+  protected storedEventOf(row: SqlValue[]): StoredEvent {
+    return decodeRecord(recordOf(row), this.eventRegistry)
   }
 
-  protected positionOf(record: EventRecord): number {
-    return record.globalPosition
+  protected positionOf(row: SqlValue[]): number {
+    return row[0] as number
   }
 
   protected streamVersion(aggregateId: string, aggregateType: string): number {
