@@ -20,7 +20,9 @@ import type {
   StoredEvent,
 } from './event-store.ts'
 import {
+  COUNT_EVENTS,
   WATCH_APPENDS,
+  type CountsEvents,
   type StopWatching,
   type WatchesAppends,
 } from './store-internals.ts'
@@ -54,7 +56,7 @@ const PAGE_SIZE = 1000
  * which it turns into events only as they are handed out.
  */
 export abstract class BaseEventStore<Row>
-  implements EventStore, WatchesAppends
+  implements EventStore, WatchesAppends, CountsEvents
 {
   readonly eventRegistry: EventRegistry
   readonly enableTracing: boolean
@@ -102,6 +104,8 @@ export abstract class BaseEventStore<Row>
   ): MaybePromise<number>
   protected abstract hasEvent(eventId: string): MaybePromise<boolean>
   protected abstract lastPosition(): MaybePromise<number>
+  /** How many events have a position of `end` or less. */
+  protected abstract countUpTo(end: number): MaybePromise<number>
 
   #opening: Promise<void> | undefined
 
@@ -175,6 +179,12 @@ export abstract class BaseEventStore<Row>
   async [WATCH_APPENDS](listener: () => void): Promise<StopWatching> {
     this.#appendListeners.add(listener)
     return async () => void this.#appendListeners.delete(listener)
+  }
+
+  /** Library-internal: how many events the log holds up to position `end` (see store-internals.ts). */
+  async [COUNT_EVENTS](end: number): Promise<number> {
+    this.requireConnection()
+    return this.countUpTo(end)
   }
 
   /** Tells the listeners that an append committed, so subscriptions read without waiting for their next poll. */

@@ -205,6 +205,11 @@ export class InMemoryEventStore extends BaseEventStore<number> {
   protected lastPosition(): number {
     return this.#log!.length
   }
+
+  /** Positions have no gaps here: the event at position p is the p-th. */
+  protected countUpTo(end: number): number {
+    return Math.min(end, this.#log!.length)
+  }
 }
 
 function matches(

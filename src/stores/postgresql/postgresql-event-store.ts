@@ -26,8 +26,11 @@ import type { PostgreSQLDriver, PostgreSQLQueryable } from './driver.ts'
 import { toOpenError, toStoreError } from './postgresql-errors.ts'
 import {
   OPEN_DRIVER,
+  STREAM_DIGESTS,
   WATCH_APPENDS,
+  type DigestsStreams,
   type StopWatching,
+  type StreamDigestEntry,
 } from '../store-internals.ts'
 import { listenForAppends } from './append-notifications.ts'
 import {
@@ -35,6 +38,7 @@ import {
   APPEND_STREAMS,
   CREATE_SCHEMA,
   SELECT_RECORD,
+  SELECT_STREAM_DIGESTS,
   TABLE_COLUMNS,
 } from './schema.ts'
 
@@ -81,7 +85,10 @@ interface AppendRow {
  * An event store in PostgreSQL: a real server for production, or PGlite (the same PostgreSQL, compiled to
  * WebAssembly) for zero-setup lessons and tests. One store, written once against a small driver interface.
  */
-export class PostgreSQLEventStore extends BaseEventStore<EventRecord> {
+export class PostgreSQLEventStore
+  extends BaseEventStore<EventRecord>
+  implements DigestsStreams
+{
   /** Where the store is, safe to print: a redacted URL (`postgres://user:***@host:5432/db`) or the PGlite location. */
   readonly database: string
   readonly busyTimeout: number
@@ -148,6 +155,28 @@ export class PostgreSQLEventStore extends BaseEventStore<EventRecord> {
     const remote = await listenForAppends(this[OPEN_DRIVER](), listener)
     const local = await super[WATCH_APPENDS](listener)
     return async () => (await remote(), await local())
+  }
+
+  /** Library-internal: the streams' digests, computed in SQL, for `migrateEvents` to verify a copy. */
+  async [STREAM_DIGESTS](
+    streams: readonly { aggregateId: string; aggregateType: string }[],
+  ): Promise<StreamDigestEntry[]> {
+    this.requireConnection()
+    const rows = await this.query<{
+      aggregateId: string
+      aggregateType: string
+      events: number
+      version: number
+      checksum: string
+    }>(SELECT_STREAM_DIGESTS, [
+      streams.map((stream) => stream.aggregateId),
+      streams.map((stream) => stream.aggregateType),
+    ])
+    return rows.map(({ aggregateId, aggregateType, ...digest }) => ({
+      aggregateId,
+      aggregateType,
+      digest,
+    }))
   }
 
   protected async shutdown(): Promise<void> {
@@ -244,6 +273,14 @@ export class PostgreSQLEventStore extends BaseEventStore<EventRecord> {
       'SELECT coalesce(max(global_position), 0) AS position FROM events',
     )
     return row!.position
+  }
+
+  protected async countUpTo(end: number): Promise<number> {
+    const [row] = await this.query<{ count: number }>(
+      'SELECT count(*) AS count FROM events WHERE global_position <= $1',
+      [end],
+    )
+    return row!.count
   }
 
   private async query<R>(

@@ -78,6 +78,7 @@ interface Statements {
   readStream: SQLiteStatement
   hasEvent: SQLiteStatement
   lastPosition: SQLiteStatement
+  countUpTo: SQLiteStatement
   pages: Map<string, SQLiteStatement>
 }
 
@@ -312,6 +313,10 @@ export class SQLiteEventStore extends BaseEventStore<SqlValue[]> {
     return this.guard(() => position(this.#sql!.lastPosition.get()))
   }
 
+  protected countUpTo(end: number): number {
+    return this.guard(() => Number(this.#sql!.countUpTo.get(end)?.count ?? 0))
+  }
+
   private createSchema(driver: SQLiteDriver): void {
     driver.transaction(() => {
       driver.exec(CREATE_SCHEMA)
@@ -360,6 +365,9 @@ function prepareStatements(driver: SQLiteDriver): Statements {
     hasEvent: driver.prepare('SELECT 1 FROM events WHERE event_id = ?'),
     lastPosition: driver.prepare(
       'SELECT MAX(global_position) AS position FROM events',
+    ),
+    countUpTo: driver.prepare(
+      'SELECT count(*) AS count FROM events WHERE global_position <= ?',
     ),
     pages: new Map(),
   }
