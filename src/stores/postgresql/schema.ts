@@ -178,13 +178,13 @@ export const SELECT_RECORD = `SELECT ${RECORD_COLUMNS.map((column) => {
 /**
  * The digest of each stream of `$1` (aggregate ids) and `$2` (their types) the table holds: its events, its
  * version, and its checksum, the SHA-256 of the SHA-256 of each event in version order, each over its
- * fields as a JSONB array, in the order and the text `StreamDigests` digests them
- * (src/migration/stream-digests.ts): change both or neither.
+ * fields as a JSON array (`json_build_array` writes JSONB values as `jsonb::text` does), in the order and
+ * the text `StreamDigests` digests them (src/migration/stream-digests.ts): change both or neither.
  */
 export const SELECT_STREAM_DIGESTS = `
 SELECT s.aggregate_id AS "aggregateId", s.aggregate_type AS "aggregateType", count(*)::integer AS events,
        max(e.aggregate_version) AS version,
-       encode(sha256(string_agg(sha256(convert_to(jsonb_build_array(e.event_id::text, e.event_type, e.event_version,
+       encode(sha256(string_agg(sha256(convert_to(json_build_array(e.event_id::text, e.event_type, e.event_version,
          e.aggregate_id, e.aggregate_type, e.aggregate_version, ${isoTime('e.occurred_at')}, e.tenant_id, e.actor_id,
          e.correlation_id, e.causation_id, e.payload, e.metadata)::text, 'UTF8')), ''::bytea ORDER BY e.aggregate_version)),
          'hex') AS checksum
