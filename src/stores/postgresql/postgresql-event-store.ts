@@ -34,9 +34,12 @@ import {
 } from '../store-internals.ts'
 import { listenForAppends } from './append-notifications.ts'
 import {
+  ADD_TRANSACTION_ID,
   APPEND,
   APPEND_STREAMS,
+  COMMITTED_IN_ORDER,
   CREATE_SCHEMA,
+  HOLD_APPEND_LOCK,
   SELECT_RECORD,
   SELECT_STREAM_DIGESTS,
   TABLE_COLUMNS,
@@ -208,6 +211,8 @@ export class PostgreSQLEventStore
       return await this.#driver!.transaction(async (tx) => {
         const all = oneStatement ? await appendAllTo(tx, batches) : undefined
         if (all) return all
+        // One stream at a time, so one statement after another: they take their positions in one run.
+        await tx.query(HOLD_APPEND_LOCK)
         const results: AppendResult[] = []
         for (current of batches) results.push(await appendTo(tx, current))
         return results
@@ -270,7 +275,7 @@ export class PostgreSQLEventStore
 
   protected async lastPosition(): Promise<number> {
     const [row] = await this.query<{ position: number }>(
-      'SELECT coalesce(max(global_position), 0) AS position FROM events',
+      `SELECT coalesce(max(global_position), 0) AS position FROM events WHERE ${COMMITTED_IN_ORDER}`,
     )
     return row!.position
   }
@@ -301,6 +306,7 @@ export class PostgreSQLEventStore
         (row) => row.name,
       )
       checkEventTable(this.database, columns, 'Use another database or schema.')
+      await tx.query(ADD_TRANSACTION_ID)
     })
   }
 
@@ -450,7 +456,7 @@ function pageQuery({
   tenantId,
 }: PageQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [above]
-  const where = ['global_position > $1']
+  const where = ['global_position > $1', COMMITTED_IN_ORDER]
   const add = (condition: (placeholder: string) => string, value: unknown) => {
     params.push(value)
     where.push(condition(`$${params.length}`))
