@@ -199,28 +199,34 @@ export class PostgreSQLEventStore
   protected async writeBatches(
     batches: AppendBatch[],
   ): Promise<AppendResult[]> {
-    return this.writeEncoded(batches.map(encodeBatch))
+    const encoded = batches.map(encodeBatch)
+    // All of them in one statement when it can: atomic on its own, so no transaction to open and commit.
+    let all: AppendResult[] | undefined
+    try {
+      all = await appendAllTo(this.#driver!, encoded)
+    } catch (error) {
+      // A unique violation there names no stream: one stream at a time, it does.
+      if (!isUniqueViolation(error)) throw await this.appendError(error)
+    }
+    return all ?? this.writeOneByOne(encoded)
   }
 
-  private async writeEncoded(
+  /**
+   * The batches in one transaction, one stream at a time, so one statement after another: the transaction
+   * holds the append lock to its commit, so its events still take their positions in one run.
+   */
+  private async writeOneByOne(
     batches: AppendBatch<EncodedEvent>[],
-    oneStatement = true,
   ): Promise<AppendResult[]> {
     let current: AppendBatch<EncodedEvent> | undefined
     try {
       return await this.#driver!.transaction(async (tx) => {
-        const all = oneStatement ? await appendAllTo(tx, batches) : undefined
-        if (all) return all
-        // One stream at a time, so one statement after another: they take their positions in one run.
         await tx.query(HOLD_APPEND_LOCK)
         const results: AppendResult[] = []
         for (current of batches) results.push(await appendTo(tx, current))
         return results
       })
     } catch (error) {
-      // A unique violation in the one-statement path names no stream: one stream at a time, it does.
-      if (oneStatement && !current && isUniqueViolation(error))
-        return this.writeEncoded(batches, false)
       throw await this.appendError(error, current)
     }
   }
@@ -316,7 +322,7 @@ export class PostgreSQLEventStore
    */
   private async appendError(
     error: unknown,
-    batch: AppendBatch<{ eventId: string }> | undefined,
+    batch?: AppendBatch<{ eventId: string }>,
   ): Promise<unknown> {
     if (!batch || !isUniqueViolation(error))
       return toStoreError(error, this.database)

@@ -130,11 +130,12 @@ END
 $$`
 
 /**
- * Appends to several streams in one statement (for appendStreams), like eventsource_append: it writes only
- * in the plain case, where no event id is stored yet and every append's expected version holds against its
- * stream as the earlier appends of the call leave it, and returns the positions it took, in event order,
- * and each append's version before it. Otherwise it writes nothing and returns each append's stream version,
- * the ids already stored and the last position, for the store to decide with planAppend.
+ * Appends to several streams in one statement (for appendStreams), like eventsource_append: it writes when
+ * every append's expected version holds against its stream as the earlier appends of the call leave it, and
+ * returns the positions it took, in event order, and each append's version before it; an id stored already
+ * then fails the insert on its unique index (the store goes one stream at a time). Otherwise it writes
+ * nothing and returns each append's stream version, the ids already stored and the last position, for the
+ * store to decide with planAppend.
  * `p_appends` gives each event's append (1-based), `p_offsets` its place in that append (1-based).
  */
 const CREATE_APPEND_STREAMS_FUNCTION = `
@@ -151,9 +152,6 @@ DECLARE
   v_stored jsonb;
   v_positions bigint[];
 BEGIN
-  SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
-                                      'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
-    INTO v_stored FROM events e WHERE e.event_id = ANY (p_event_ids);
   SELECT array_agg(b.version ORDER BY b.n), array_agg(b.version_before ORDER BY b.n),
          bool_and(b.expected = -1 OR b.expected = b.version_before OR (b.expected = -2 AND b.version_before > 0))
     INTO v_current, v_before, v_plain
@@ -167,10 +165,15 @@ BEGIN
                          WITH ORDINALITY AS s(aggregate_id, aggregate_type, expected, n)
                     LEFT JOIN (SELECT x.append, count(*) AS size FROM unnest(p_appends) AS x(append) GROUP BY x.append) c
                       ON c.append = s.n) a) b;
-  IF v_stored IS NOT NULL OR NOT coalesce(v_plain, false) THEN
+  IF NOT coalesce(v_plain, false) THEN
+    SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
+                                        'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
+      INTO v_stored FROM events e WHERE e.event_id = ANY (p_event_ids);
     RETURN QUERY SELECT false, NULL::bigint[], v_current, coalesce(v_stored, '[]'::jsonb), (SELECT max(e.global_position) FROM events e);
     RETURN;
   END IF;
+  -- Every expected version holds: an id stored already is rare, and makes the insert fail on its unique
+  -- index, after which the store appends one stream at a time, each seeing which of its ids are stored.
   ${WITH_APPEND_LOCK(`WITH inserted AS (
       INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id,
                           actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
