@@ -27,6 +27,13 @@ const note = (
   aggregateId: string,
   fields: Partial<ConstructorParameters<typeof NoteCreated>[0]> = {},
 ) => new NoteCreated({ aggregateId, title: 't', content: 'c', ...fields })
+/** The append that starts a stream with one note. */
+const newStream = (aggregateId: string) => ({
+  aggregateId,
+  aggregateType: 'Note',
+  events: [note(aggregateId)],
+  expectedVersion: 0,
+})
 
 describe('PostgreSQLEventStore options', () => {
   it('has the store defaults and a printable location', () => {
@@ -102,12 +109,7 @@ describe('PostgreSQLEventStore on PGlite', () => {
       eventRegistry: notesRegistry,
     })
     await store.initialize()
-    await store.appendEvents({
-      aggregateId: 'n-1',
-      aggregateType: 'Note',
-      events: [note('n-1')],
-      expectedVersion: 0,
-    })
+    await store.appendEvents(newStream('n-1'))
     expect(await store.getStreamVersion('n-1', 'Note')).toBe(1)
     await store.close()
     await store.initialize()
@@ -151,12 +153,7 @@ describe('PostgreSQLEventStore on PGlite', () => {
       eventRegistry: notesRegistry,
     })
     await store.initialize()
-    await store.appendEvents({
-      aggregateId: 'n-3',
-      aggregateType: 'Note',
-      events: [note('n-3')],
-      expectedVersion: 0,
-    })
+    await store.appendEvents(newStream('n-3'))
     await store.close()
     expect(
       (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))
@@ -290,12 +287,7 @@ describe('PostgreSQLEventStore on a server', () => {
       busyTimeout: 200,
     })
     await store.initialize()
-    const busy = {
-      aggregateId: 'busy',
-      aggregateType: 'Note',
-      events: [note('busy')],
-      expectedVersion: 0,
-    }
+    const busy = newStream('busy')
     const holder = await pool.connect()
     try {
       // Hold the lock every insert takes, so that appends fail once they hold the append lock.
@@ -353,12 +345,7 @@ describe('PostgreSQLEventStore on a server', () => {
       eventRegistry: notesRegistry,
     })
     await store.initialize()
-    await store.appendEvents({
-      aggregateId: 'new',
-      aggregateType: 'Note',
-      events: [note('new')],
-      expectedVersion: 0,
-    })
+    await store.appendEvents(newStream('new'))
     const ids = []
     for await (const { event } of store.readAll()) ids.push(event.aggregateId)
     expect(ids).toEqual(['old', 'new'])
