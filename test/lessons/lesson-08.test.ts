@@ -1,19 +1,5 @@
 /** Lesson 8 runs as a learner runs it, and prints what the lesson teaches. */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadCourse } from '../../tools/workbook/course.ts'
-import {
-  expectEverySectionRan,
-  npmRun,
-  type CommandResult,
-} from './run-workbook.ts'
-
-const ANSI = /\u001b\[/
-const lesson = (await loadCourse()).lessons.find((l) => l.number === 8)!
-const learnerDir = mkdtempSync(join(tmpdir(), 'learner-'))
-afterAll(() => rmSync(learnerDir, { recursive: true, force: true }))
+import { describeLessonRun } from './lesson-run.ts'
 
 /** What the learner must see, by what it shows. */
 const shows: Record<string, string[]> = {
@@ -54,23 +40,4 @@ const shows: Record<string, string[]> = {
   ],
 }
 
-describe("npm run lesson 8, from a learner's own directory", () => {
-  let result: CommandResult
-
-  beforeAll(async () => {
-    result = await npmRun('lesson', ['8'], { cwd: learnerDir })
-  }, 60_000)
-
-  it('runs every section, in order, and succeeds', () => {
-    expectEverySectionRan(result, lesson)
-  })
-
-  it.each(Object.entries(shows))('shows %s', (_, lines) => {
-    for (const line of lines) expect(result.stdout).toContain(line)
-  })
-
-  it("leaves nothing behind in the learner's directory, and prints no colour codes", () => {
-    expect(readdirSync(learnerDir)).toEqual([])
-    expect(result.stdout).not.toMatch(ANSI)
-  })
-})
+describeLessonRun(8, shows)

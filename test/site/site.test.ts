@@ -436,7 +436,7 @@ async function runInPage(
   }
 }
 
-describe('lessons run in the page', () => {
+describe('lessons run in the page', { timeout: 120_000 }, () => {
   const measured: Record<string, unknown> = {}
   afterAll(async () => {
     await writeFile(
