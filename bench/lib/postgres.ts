@@ -18,6 +18,11 @@ export const ONLY_APPENDS: Record<string, readonly WorkloadName[]> = {
   [FLOOR_TRANSACTION]: ['append-100'],
 }
 
+/** A fresh, empty schema of a server's database: a URL whose sessions use it, and how to drop it. */
+export type FreshSchema = (
+  label: string,
+) => Promise<{ url: string; drop(): Promise<void> }>
+
 /** A PostgreSQL backend: the workloads' contenders, and our store on its own for the migration. */
 export interface PostgresBackend extends Backend {
   /**
@@ -29,6 +34,8 @@ export interface PostgresBackend extends Backend {
     connect(): PostgreSQLEventStore
     dispose(): Promise<void>
   }>
+  /** On a server, where many sessions can write at once. */
+  freshSchema?: FreshSchema
   dispose(): Promise<void>
 }
 
@@ -135,7 +142,7 @@ export async function serverBackend(): Promise<PostgresBackend> {
       setting
     ]
   const durability = `PostgreSQL ${await show('server_version')}${server ? ' (throwaway server on 127.0.0.1)' : ' at DATABASE_URL'}: fsync=${await show('fsync')}, synchronous_commit=${await show('synchronous_commit')}, full_page_writes=${await show('full_page_writes')}`
-  const inSchema = async (label: string) => {
+  const inSchema: FreshSchema = async (label) => {
     const schema = freshSchema(label)
     await admin.query(`CREATE SCHEMA ${schema}`)
     const scoped = new URL(url)
@@ -180,6 +187,7 @@ export async function serverBackend(): Promise<PostgresBackend> {
     name: 'PostgreSQL server',
     durability,
     openStore,
+    freshSchema: inSchema,
     contenders: contenders(openStore, floor),
     dispose: async () => {
       await admin.end()

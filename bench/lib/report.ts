@@ -108,15 +108,19 @@ export class Report {
     this.targets.push(check)
   }
 
-  /** Prints the targets, for a run that writes no files. */
-  printTargets(): void {
-    console.log(`\n${renderTargets(this.targets)}`)
-  }
-
-  /** Writes RESULTS.md and the JSON file, and prints the targets. */
-  write(markdownPath: string, jsonPath: string): void {
-    this.printTargets()
+  /** Prints the targets, writes the JSON file (with the groups that ran) and, when given a path, RESULTS.md. */
+  write(
+    markdownPath: string | undefined,
+    jsonPath: string,
+    groups: readonly string[],
+  ): void {
     const targets = renderTargets(this.targets)
+    console.log(`\n${targets}`)
+    writeFileSync(
+      jsonPath,
+      `${JSON.stringify({ startedAt: this.startedAt, machine: this.machine, groups, results: this.data, targets: this.targets, notes: this.notes }, jsonValue, 2)}\n`,
+    )
+    if (markdownPath === undefined) return
     const markdown = [
       '# Benchmark results',
       '',
@@ -139,10 +143,6 @@ export class Report {
         : []),
     ].join('\n')
     writeFileSync(markdownPath, markdown)
-    writeFileSync(
-      jsonPath,
-      `${JSON.stringify({ startedAt: this.startedAt, machine: this.machine, results: this.data, targets: this.targets, notes: this.notes }, jsonValue, 2)}\n`,
-    )
   }
 }
 

@@ -6,6 +6,7 @@ import {
   streamNameProblem,
   type EventBaseInput,
 } from './domain-event.ts'
+import type { JsonObject } from './json.ts'
 import { defaultRegistry, type EventRegistry } from './registry.ts'
 import type { StandardSchemaV1 } from './standard-schema.ts'
 
@@ -78,8 +79,12 @@ export function defineEvent<const T extends string, S extends StandardSchemaV1>(
     static readonly aggregateType = aggregateType
     static readonly eventVersion = eventVersion
     static readonly schema = schema
-    constructor(input: EventInput<S>, storedPayload?: Record<string, unknown>) {
-      super(definition, input, storedPayload)
+    constructor(
+      input: EventInput<S>,
+      storedPayload?: Record<string, unknown>,
+      storedMetadata?: Readonly<JsonObject>,
+    ) {
+      super(definition, input, storedPayload, storedMetadata)
     }
   }
   Object.defineProperty(eventClass, 'name', { value: eventType })

@@ -5,6 +5,7 @@ import {
   stringProblem,
   type JsonObject,
 } from './json.ts'
+import { parseIsoTime } from './iso-time.ts'
 import type { StandardSchemaV1 } from './standard-schema.ts'
 
 /** The fields every event carries, whatever its type. */
@@ -87,23 +88,31 @@ export class DomainEvent {
 
   /**
    * `input` holds the base fields and the payload side by side, as application code writes them. A store
-   * restoring a row passes the base fields and the stored payload apart instead (`storedPayload`).
+   * restoring a row passes its base fields (`StoredFields`), its parsed payload and metadata apart instead.
    */
   protected constructor(
     definition: EventDefinition,
     input: unknown,
     storedPayload?: Record<string, unknown>,
+    storedMetadata?: Readonly<JsonObject>,
   ) {
     const issues: ValidationIssue[] = []
     const restoring = storedPayload !== undefined
-    const fields = isPlainObject(input)
-      ? input
-      : (issues.push({
-          path: '',
-          message: `expected an object of fields, got ${describe(input)}`,
-        }),
-        {})
-    const base = readBaseFields(definition, fields, issues, restoring)
+    const fields =
+      restoring || isPlainObject(input)
+        ? (input as Record<string, unknown>)
+        : (issues.push({
+            path: '',
+            message: `expected an object of fields, got ${describe(input)}`,
+          }),
+          {})
+    const base = readBaseFields(
+      definition,
+      fields,
+      issues,
+      restoring,
+      storedMetadata,
+    )
     const payload = readPayload(
       definition,
       storedPayload ?? payloadFields(fields),
@@ -112,9 +121,21 @@ export class DomainEvent {
     )
     if (issues.length > 0)
       throw new EventValidationError(definition.eventType, issues)
-    Object.assign(this, payload, base)
+    Object.assign(this, payload)
+    // One by one rather than with Object.assign: every event of a type then takes the same shape, fast.
+    this.eventId = base.eventId
+    this.eventType = base.eventType
+    this.eventVersion = base.eventVersion
+    this.occurredAt = base.occurredAt
+    this.aggregateId = base.aggregateId
+    this.aggregateType = base.aggregateType
+    this.aggregateVersion = base.aggregateVersion
+    this.tenantId = base.tenantId
+    this.actorId = base.actorId
+    this.correlationId = base.correlationId
+    this.causationId = base.causationId
+    this.metadata = deepFreeze(base.metadata)
     this.#payload = deepFreeze(payload)
-    deepFreeze(base.metadata)
     Object.freeze(this)
   }
 
@@ -133,20 +154,37 @@ export function payloadOf(
   return payloadOfEvent(event)
 }
 
+/** A stored event's base fields as a store reads them back, such as a row: an absent one may be null. */
+export interface StoredFields {
+  readonly eventId: string
+  readonly eventType: string
+  readonly eventVersion: number
+  readonly occurredAt: string | Date
+  readonly aggregateId: string
+  readonly aggregateType: string
+  readonly aggregateVersion: number
+  readonly tenantId?: string | null
+  readonly actorId?: string | null
+  readonly correlationId: string
+  readonly causationId?: string | null
+}
+
 /**
- * Builds an event from a stored row: its base fields and its parsed payload, validated as on construction.
- * The store supplies the version it assigned; the clock check is skipped.
+ * Builds an event from what a store kept: its base fields, its parsed payload and metadata, validated as on
+ * construction. The store supplies the version it assigned; the clock check is skipped.
  */
 export function restoreEvent<E extends DomainEvent>(
   eventClass: abstract new (input: never) => E,
-  base: Record<string, unknown>,
+  fields: StoredFields,
   payload: Record<string, unknown>,
+  metadata: Readonly<JsonObject>,
 ): E {
   const Restorable = eventClass as unknown as new (
-    input: unknown,
+    input: StoredFields,
     storedPayload: Record<string, unknown>,
+    storedMetadata: Readonly<JsonObject>,
   ) => E
-  return new Restorable(base, payload)
+  return new Restorable(fields, payload, metadata)
 }
 
 type BaseFields = {
@@ -161,27 +199,37 @@ function readBaseFields(
   input: Record<string, unknown>,
   issues: ValidationIssue[],
   restoring: boolean,
+  storedMetadata: Readonly<JsonObject> | undefined,
 ): BaseFields {
   return {
     eventId:
       input.eventId === undefined
         ? crypto.randomUUID()
         : readEventId(input, issues),
-    eventType: readFixed(definition, input, 'eventType', issues),
+    eventType: readFixed(definition, input, 'eventType', issues, restoring),
     eventVersion:
       input.eventVersion === undefined
         ? definition.eventVersion
         : readPositiveInteger(input, 'eventVersion', issues),
     occurredAt: readOccurredAt(input.occurredAt, issues, restoring),
     aggregateId: readAggregateId(input, issues),
-    aggregateType: readFixed(definition, input, 'aggregateType', issues),
+    aggregateType: readFixed(
+      definition,
+      input,
+      'aggregateType',
+      issues,
+      restoring,
+    ),
     aggregateVersion: readPositiveInteger(input, 'aggregateVersion', issues),
-    tenantId: readText(input, 'tenantId', false, issues),
-    actorId: readText(input, 'actorId', false, issues),
+    tenantId: readText(input, 'tenantId', false, issues, restoring),
+    actorId: readText(input, 'actorId', false, issues, restoring),
     correlationId:
-      readText(input, 'correlationId', false, issues) ?? crypto.randomUUID(),
-    causationId: readText(input, 'causationId', false, issues),
-    metadata: readMetadata(input.metadata, issues, restoring),
+      readText(input, 'correlationId', false, issues, restoring) ??
+      crypto.randomUUID(),
+    causationId: readText(input, 'causationId', false, issues, restoring),
+    metadata: restoring
+      ? readStoredMetadata(storedMetadata, issues)
+      : readMetadata(input.metadata, issues),
   }
 }
 
@@ -194,14 +242,17 @@ function fail(
   return undefined
 }
 
+/** A text field; a stored row has null where it has none. */
 function readText(
   input: Record<string, unknown>,
   path: string,
   required: boolean,
   issues: ValidationIssue[],
+  stored = false,
 ): string | undefined {
   const value = input[path]
-  if (value === undefined && !required) return undefined
+  if ((value === undefined || (stored && value === null)) && !required)
+    return undefined
   if (typeof value !== 'string')
     return fail(issues, path, `expected a string, got ${describe(value)}`)
   if (value.trim() === '') return fail(issues, path, 'must not be empty')
@@ -264,13 +315,16 @@ function readFixed(
   input: Record<string, unknown>,
   path: 'eventType' | 'aggregateType',
   issues: ValidationIssue[],
+  stored: boolean,
 ): string {
   const value = input[path]
   if (value !== undefined && value !== definition[path])
     fail(
       issues,
       path,
-      `is ${JSON.stringify(definition[path])} for this event type, got ${describe(value)}`,
+      stored
+        ? `is stored as ${describe(value)}, but ${definition.eventType} events belong to ${JSON.stringify(definition[path])}`
+        : `is ${JSON.stringify(definition[path])} for this event type, got ${describe(value)}`,
     )
   return definition[path]
 }
@@ -285,7 +339,7 @@ function readOccurredAt(
     value instanceof Date
       ? new Date(value.getTime())
       : typeof value === 'string'
-        ? new Date(value)
+        ? new Date(parseIsoTime(value))
         : undefined
   if (date === undefined)
     fail(
@@ -306,17 +360,18 @@ function readOccurredAt(
   return date ?? new Date(Number.NaN)
 }
 
+/** The metadata of every event given none: frozen, so one object serves them all. */
+export const NO_METADATA: Readonly<JsonObject> = Object.freeze({})
+
 function readMetadata(
   value: unknown,
   issues: ValidationIssue[],
-  restoring: boolean,
-): JsonObject {
-  if (value === undefined) return {}
+): Readonly<JsonObject> {
+  if (value === undefined) return NO_METADATA
   if (!isPlainObject(value)) {
     fail(issues, 'metadata', `expected a plain object, got ${describe(value)}`)
     return {}
   }
-  if (restoring) return value as JsonObject // freshly parsed from JSON: safe, and no one else holds it
   const problem = findJsonProblem(value)
   if (problem) {
     fail(
@@ -329,13 +384,25 @@ function readMetadata(
   return structuredClone(value) as JsonObject
 }
 
+/** Stored metadata, parsed from JSON or kept frozen by the store: safe as it is, once it is an object. */
+function readStoredMetadata(
+  value: Readonly<JsonObject> | undefined,
+  issues: ValidationIssue[],
+): Readonly<JsonObject> {
+  if (value === undefined) return NO_METADATA
+  if (isPlainObject(value)) return value
+  fail(issues, 'metadata', `expected a plain object, got ${describe(value)}`)
+  return {}
+}
+
 /** The fields of `input` that are not base fields: what the event's schema validates. */
 function payloadFields(
   input: Record<string, unknown>,
 ): Record<string, unknown> {
   const candidate: Record<string, unknown> = {}
-  for (const key of Object.keys(input))
-    if (!BASE_FIELD_SET.has(key)) candidate[key] = input[key]
+  for (const key in input)
+    if (Object.hasOwn(input, key) && !BASE_FIELD_SET.has(key))
+      candidate[key] = input[key]
   return candidate
 }
 
@@ -367,7 +434,7 @@ function readPayload(
     })
     return {}
   }
-  for (const key of Object.keys(output)) {
+  for (const key in output) {
     if (RESERVED_FIELDS.has(key))
       issues.push({
         path: key,

@@ -17,60 +17,73 @@ export interface JsonProblem {
 export function findJsonProblem(
   value: unknown,
   path = '',
-  ancestors: Set<object> = new Set(),
+  ancestors: object[] = [],
 ): JsonProblem | undefined {
-  const problem = (message: string): JsonProblem => ({ path, message })
-  switch (typeof value) {
-    case 'string': {
-      const message = stringProblem(value)
-      return message ? problem(message) : undefined
+  const message = primitiveProblem(value)
+  if (message !== undefined) return { path, message }
+  if (value === null || typeof value !== 'object') return undefined
+  if (ancestors.includes(value))
+    return { path, message: 'a circular reference cannot be stored as JSON' }
+  const isArray = Array.isArray(value)
+  const proto = Object.getPrototypeOf(value)
+  if (!isArray && proto !== Object.prototype && proto !== null)
+    return {
+      path,
+      message:
+        value instanceof Date
+          ? 'a Date cannot be stored as JSON as it is: use an ISO string (z.iso.datetime())'
+          : `a ${value.constructor?.name ?? 'class instance'} cannot be stored as JSON: use a plain object`,
     }
-    case 'number':
-      return Number.isFinite(value)
-        ? undefined
-        : problem(`${value} is not a finite number, which JSON cannot store`)
-    case 'boolean':
-      return undefined
-    case 'bigint':
-      return problem(
-        'a BigInt cannot be stored as JSON: use a string or a number',
-      )
-    case 'undefined':
-      return problem('undefined cannot be stored as JSON here')
-    case 'function':
-    case 'symbol':
-      return problem(`a ${typeof value} cannot be stored as JSON`)
-  }
-  if (value === null) return undefined
-  const object = value as object
-  if (ancestors.has(object))
-    return problem('a circular reference cannot be stored as JSON')
-  const proto = Object.getPrototypeOf(object)
-  if (!Array.isArray(object) && proto !== Object.prototype && proto !== null) {
-    if (object instanceof Date)
-      return problem(
-        'a Date cannot be stored as JSON as it is: use an ISO string (z.iso.datetime())',
-      )
-    return problem(
-      `a ${object.constructor?.name ?? 'class instance'} cannot be stored as JSON: use a plain object`,
-    )
-  }
-  ancestors.add(object)
+  const object = value as Record<string, unknown>
+  const keys = Object.keys(object)
+  ancestors.push(object)
   try {
-    for (const [key, child] of Object.entries(object)) {
-      const childPath = path ? `${path}.${key}` : key
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!
+      const child = object[key]
       const keyMessage = stringProblem(key)
       if (keyMessage)
-        return { path: childPath, message: `the key is ${keyMessage}` }
+        return { path: join(path, key), message: `the key is ${keyMessage}` }
       // An undefined property is dropped by JSON, like an absent optional field; in an array it is not.
-      if (child === undefined && !Array.isArray(object)) continue
-      const found = findJsonProblem(child, childPath, ancestors)
+      if (child === undefined && !isArray) continue
+      // A storable primitive needs no path: one is built only for a problem or a nested value.
+      if (
+        (child === null || typeof child !== 'object') &&
+        primitiveProblem(child) === undefined
+      )
+        continue
+      const found = findJsonProblem(child, join(path, key), ancestors)
       if (found) return found
     }
   } finally {
-    ancestors.delete(object)
+    ancestors.pop()
   }
   return undefined
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key
+}
+
+/** Why a value that is no object cannot be stored as JSON; undefined for objects and storable values. */
+function primitiveProblem(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return stringProblem(value)
+    case 'number':
+      return Number.isFinite(value)
+        ? undefined
+        : `${value} is not a finite number, which JSON cannot store`
+    case 'bigint':
+      return 'a BigInt cannot be stored as JSON: use a string or a number'
+    case 'undefined':
+      return 'undefined cannot be stored as JSON here'
+    case 'function':
+    case 'symbol':
+      return `a ${typeof value} cannot be stored as JSON`
+    default:
+      return undefined
+  }
 }
 
 /** Why a string cannot be stored by every backend, or undefined. */
@@ -86,7 +99,11 @@ export function stringProblem(value: string): string | undefined {
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
+    // for…in walks a plain object or an array without building a list of its values.
+    for (const key in value) {
+      const child: unknown = value[key]
+      if (child !== null && typeof child === 'object') deepFreeze(child)
+    }
   }
   return value
 }

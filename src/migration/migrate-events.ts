@@ -11,6 +11,13 @@ import type {
   EventStore,
   StoredEvent,
 } from '../stores/event-store.ts'
+import {
+  COUNT_EVENTS,
+  countsEvents,
+  digestsStreams,
+  STREAM_DIGESTS,
+  type DigestsStreams,
+} from '../stores/store-internals.ts'
 import { StreamDigests, type StreamDigest } from './stream-digests.ts'
 
 export interface MigrateEventsOptions {
@@ -85,12 +92,8 @@ export async function migrateEvents(
   } = checkOptions(options)
   signal?.throwIfAborted()
   const end = await source.getGlobalPosition()
+  const total = await countUpTo(source, end, signal)
   const digests = new StreamDigests()
-  let total = 0
-  for await (const stored of upTo(source, end, signal)) {
-    digests.add(stored.event)
-    total++
-  }
 
   const progress: MigrationProgress = {
     copied: 0,
@@ -113,7 +116,9 @@ export async function migrateEvents(
   let batch: StoredEvent[] = []
   let writing: Promise<void> = Promise.resolve()
   try {
+    // One pass over the source: each event is digested as it is copied.
     for await (const stored of upTo(source, end)) {
+      digests.add(stored.event)
       batch.push(stored)
       if (batch.length === batchSize) {
         await writing
@@ -178,6 +183,18 @@ function checkOptions(options: MigrateEventsOptions): MigrateEventsOptions {
     )
   }
   return options
+}
+
+/** How many events the log holds up to position `end`: counted by the store where it can, else read. */
+async function countUpTo(
+  store: EventStore,
+  end: number,
+  signal?: AbortSignal,
+): Promise<number> {
+  if (countsEvents(store)) return store[COUNT_EVENTS](end)
+  let count = 0
+  for await (const _ of upTo(store, end, signal)) count++
+  return count
 }
 
 /** The log up to position `end`: what was there when the migration started. */
@@ -261,16 +278,19 @@ async function appendRuns(
   }
 }
 
-/** Reads the target and compares it, stream by stream, with the source's digests. */
+/**
+ * Compares the target, stream by stream, with the source's digests: the target computes its digests
+ * where its events are when it can (in SQL on PostgreSQL); otherwise they are read back and digested here.
+ */
 async function verify(
   source: StreamDigests,
   target: EventStore,
   signal?: AbortSignal,
 ): Promise<StreamMismatch[]> {
-  const copies = new StreamDigests()
-  for await (const { event } of upTo(target, Number.MAX_SAFE_INTEGER, signal)) {
-    if (source.has(event.aggregateId, event.aggregateType)) copies.add(event)
-  }
+  signal?.throwIfAborted()
+  const copies = digestsStreams(target)
+    ? await storeDigests(source, target)
+    : await readDigests(source, target, signal)
   const mismatches: StreamMismatch[] = []
   for (const { aggregateId, aggregateType, digest } of source.entries()) {
     const copy = copies.get(aggregateId, aggregateType)
@@ -283,4 +303,29 @@ async function verify(
       })
   }
   return mismatches
+}
+
+/** The target's digests of the source's streams, computed by the target. */
+async function storeDigests(
+  source: StreamDigests,
+  target: DigestsStreams,
+): Promise<StreamDigests> {
+  const copies = new StreamDigests()
+  for (const { aggregateId, aggregateType, digest } of await target[
+    STREAM_DIGESTS
+  ]([...source.entries()]))
+    copies.set(aggregateId, aggregateType, digest)
+  return copies
+}
+
+/** The target's digests of the source's streams, from its events read back. */
+async function readDigests(
+  source: StreamDigests,
+  target: EventStore,
+  signal?: AbortSignal,
+): Promise<StreamDigests> {
+  const copies = new StreamDigests()
+  for await (const { event } of upTo(target, Number.MAX_SAFE_INTEGER, signal))
+    if (source.has(event.aggregateId, event.aggregateType)) copies.add(event)
+  return copies
 }

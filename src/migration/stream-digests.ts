@@ -1,39 +1,64 @@
-import { createHash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
 import { payloadOf, type DomainEvent } from '../events/domain-event.ts'
+import { jsonbText } from './jsonb-text.ts'
 
 /** What a stream holds, in short: how many events, its version, and a checksum of all of them in order. */
 export interface StreamDigest {
   events: number
   version: number
-  /** SHA-256 (hex) chained over the stream's events: ids, versions, times, payloads and metadata. */
+  /**
+   * SHA-256 (hex) of the SHA-256 of each of the stream's events in turn (32 bytes each): ids, versions,
+   * times, payloads and metadata.
+   */
+  checksum: string
+}
+
+/** A stream being digested: its checksum is read once its last event is in. */
+interface Digesting {
+  events: number
+  version: number
+  hash: Hash | undefined
   checksum: string
 }
 
 /**
- * Digests of many streams, fed one event at a time in stream order. Each event counts in canonical JSON
- * (keys sorted), so stores that keep JSON differently (PostgreSQL's JSONB reorders keys) agree.
+ * Digests of many streams, fed one event at a time in stream order. Each event counts as the text of a
+ * JSON array of its fields as PostgreSQL's JSONB writes it out (`jsonbText`), so stores that keep JSON
+ * differently agree, and a PostgreSQL store computes the same digests in SQL where the events are.
  */
 export class StreamDigests {
-  readonly #streams = new Map<string, StreamDigest>()
+  readonly #streams = new Map<string, Digesting>()
 
   add(event: DomainEvent): void {
     const key = streamKey(event.aggregateId, event.aggregateType)
-    const digest = this.#streams.get(key) ?? {
-      events: 0,
-      version: 0,
-      checksum: '',
+    let digest = this.#streams.get(key)
+    if (!digest) {
+      digest = {
+        events: 0,
+        version: 0,
+        hash: createHash('sha256'),
+        checksum: '',
+      }
+      this.#streams.set(key, digest)
     }
+    if (!digest.hash)
+      throw new Error(`StreamDigests: ${key} was read before its last event`)
     digest.events++
     digest.version = event.aggregateVersion
-    digest.checksum = createHash('sha256')
-      .update(digest.checksum)
-      .update(digestInput(event))
-      .digest('hex')
-    this.#streams.set(key, digest)
+    digest.hash.update(createHash('sha256').update(digestInput(event)).digest())
+  }
+
+  /** A stream's digest computed elsewhere, such as by the store that holds it. */
+  set(aggregateId: string, aggregateType: string, digest: StreamDigest): void {
+    this.#streams.set(streamKey(aggregateId, aggregateType), {
+      ...digest,
+      hash: undefined,
+    })
   }
 
   get(aggregateId: string, aggregateType: string): StreamDigest | undefined {
-    return this.#streams.get(streamKey(aggregateId, aggregateType))
+    const digest = this.#streams.get(streamKey(aggregateId, aggregateType))
+    return digest && finished(digest)
   }
 
   has(aggregateId: string, aggregateType: string): boolean {
@@ -51,7 +76,7 @@ export class StreamDigests {
   }> {
     for (const [key, digest] of this.#streams) {
       const [aggregateType, aggregateId] = JSON.parse(key) as [string, string]
-      yield { aggregateId, aggregateType, digest }
+      yield { aggregateId, aggregateType, digest: finished(digest) }
     }
   }
 
@@ -59,9 +84,19 @@ export class StreamDigests {
   checksum(): string {
     const hash = createHash('sha256')
     for (const key of [...this.#streams.keys()].sort())
-      hash.update(`${key}:${this.#streams.get(key)!.checksum}\n`)
+      hash.update(`${key}:${finished(this.#streams.get(key)!).checksum}\n`)
     return hash.digest('hex')
   }
+}
+
+/** The stream's digest, its checksum read (from then on, it takes no more events). */
+function finished(digest: Digesting): StreamDigest {
+  if (digest.hash) {
+    digest.checksum = digest.hash.digest('hex')
+    digest.hash = undefined
+  }
+  const { events, version, checksum } = digest
+  return { events, version, checksum }
 }
 
 function streamKey(aggregateId: string, aggregateType: string): string {
@@ -69,11 +104,12 @@ function streamKey(aggregateId: string, aggregateType: string): string {
 }
 
 /**
- * What the checksum covers of an event: its fields in a fixed order, then its payload and metadata, as
- * canonical JSON.
+ * What the checksum covers of an event: its fields in a fixed order, its payload and metadata last. A
+ * PostgreSQL store builds the same text in SQL (`SELECT_STREAM_DIGESTS` in src/stores/postgresql/schema.ts):
+ * change both or neither.
  */
 function digestInput(event: DomainEvent): string {
-  return canonicalJson([
+  return jsonbText([
     event.eventId,
     event.eventType,
     event.eventVersion,
@@ -88,32 +124,4 @@ function digestInput(event: DomainEvent): string {
     payloadOf(event),
     event.metadata,
   ])
-}
-
-/** JSON with every object's keys sorted, so the same value gives the same text whatever order its keys came in. */
-export function canonicalJson(value: unknown): string {
-  const data = hasToJson(value) ? value.toJSON() : value
-  if (data === null || typeof data !== 'object')
-    return JSON.stringify(data) ?? 'null'
-  if (Array.isArray(data)) return `[${data.map(canonicalJson).join(',')}]`
-  const fields: string[] = []
-  for (const key of Object.keys(data).sort()) {
-    const item = (data as Record<string, unknown>)[key]
-    // Left out, as JSON.stringify leaves them out of objects.
-    if (
-      item !== undefined &&
-      typeof item !== 'function' &&
-      typeof item !== 'symbol'
-    )
-      fields.push(`${JSON.stringify(key)}:${canonicalJson(item)}`)
-  }
-  return `{${fields.join(',')}}`
-}
-
-function hasToJson(value: unknown): value is { toJSON(): unknown } {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as { toJSON?: unknown }).toJSON === 'function'
-  )
 }

@@ -6,7 +6,6 @@ import {
 } from '../errors.ts'
 import { describe, DomainEvent } from '../events/domain-event.ts'
 import type { EventRegistry } from '../events/registry.ts'
-import { encodeEvent, type EncodedEvent } from './event-record.ts'
 import {
   ExpectedVersion,
   type AppendEventsInput,
@@ -14,12 +13,15 @@ import {
 } from './event-store.ts'
 import { requireInteger, requireText } from './arguments.ts'
 
-/** An append checked and encoded before any database work, so bad input never writes anything. */
-export interface AppendBatch {
+/**
+ * An append checked before any database work, so bad input never writes anything. A database store
+ * encodes its events (`E`) before it writes them.
+ */
+export interface AppendBatch<E extends { eventId: string } = DomainEvent> {
   aggregateId: string
   aggregateType: string
   expectedVersion: number
-  events: EncodedEvent[]
+  events: E[]
 }
 
 export function prepareAppend(
@@ -46,7 +48,8 @@ export function prepareAppend(
     )
 
   const seen = new Set<string>()
-  const encoded = events.map((event: unknown, index) => {
+  for (let index = 0; index < events.length; index++) {
+    const event: unknown = events[index]
     if (!(event instanceof DomainEvent))
       throw new InvalidArgumentError(
         `appendEvents: events[${index}] is ${describe(event)}, not an event made by an event class.`,
@@ -66,9 +69,8 @@ export function prepareAppend(
         `appendEvents: event id ${event.eventId} appears twice in the batch.`,
       )
     seen.add(event.eventId)
-    return encodeEvent(event)
-  })
-  return { aggregateId, aggregateType, expectedVersion, events: encoded }
+  }
+  return { aggregateId, aggregateType, expectedVersion, events: [...events] }
 }
 
 /** Where an event id is already stored. */
@@ -79,11 +81,11 @@ export interface StoredIdentity {
   globalPosition: number
 }
 
-export type AppendPlan =
+export type AppendPlan<E> =
   | { write: false; result: AppendResult }
   | {
       write: true
-      events: EncodedEvent[]
+      events: E[]
       firstVersion: number
       skipped: number
     }
@@ -92,12 +94,12 @@ export type AppendPlan =
  * Decides what an append does, given the stream's current version and which of its event ids are already
  * stored. Every backend runs this inside its write transaction, so all of them behave the same.
  */
-export function planAppend(
-  batch: AppendBatch,
+export function planAppend<E extends { eventId: string }>(
+  batch: AppendBatch<E>,
   currentVersion: number,
   alreadyStored: readonly StoredIdentity[],
   currentPosition: () => number,
-): AppendPlan {
+): AppendPlan<E> {
   for (const stored of alreadyStored) {
     if (
       stored.aggregateId !== batch.aggregateId ||
@@ -140,7 +142,11 @@ export function planAppend(
 }
 
 function checkExpectedVersion(
-  { aggregateId, aggregateType, expectedVersion }: AppendBatch,
+  {
+    aggregateId,
+    aggregateType,
+    expectedVersion,
+  }: AppendBatch<{ eventId: string }>,
   currentVersion: number,
 ): void {
   const ok =

@@ -9,7 +9,7 @@ import {
   requireText,
   requireTextList,
 } from './arguments.ts'
-import { decodeEvent, decodeRecord, type EventRecord } from './event-record.ts'
+import type { DomainEvent } from '../events/domain-event.ts'
 import type {
   AppendEventsInput,
   AppendResult,
@@ -20,7 +20,9 @@ import type {
   StoredEvent,
 } from './event-store.ts'
 import {
+  COUNT_EVENTS,
   WATCH_APPENDS,
+  type CountsEvents,
   type StopWatching,
   type WatchesAppends,
 } from './store-internals.ts'
@@ -49,10 +51,13 @@ type MaybePromise<T> = T | Promise<T>
 const PAGE_SIZE = 1000
 
 /**
- * What every backend shares: the lifecycle, argument checks, tracing, decoding and paging. A backend
- * supplies the storage primitives below, each given arguments already checked.
+ * What every backend shares: the lifecycle, argument checks, tracing and paging. A backend supplies the
+ * storage primitives below, each given arguments already checked, and reads rows of its own (`Row`),
+ * which it turns into events only as they are handed out.
  */
-export abstract class BaseEventStore implements EventStore, WatchesAppends {
+export abstract class BaseEventStore<Row>
+  implements EventStore, WatchesAppends, CountsEvents
+{
   readonly eventRegistry: EventRegistry
   readonly enableTracing: boolean
   readonly #appendListeners = new Set<() => void>()
@@ -86,14 +91,21 @@ export abstract class BaseEventStore implements EventStore, WatchesAppends {
     aggregateId: string,
     aggregateType: string,
     fromVersion: number,
-  ): MaybePromise<EventRecord[]>
-  protected abstract readPage(query: PageQuery): MaybePromise<EventRecord[]>
+  ): MaybePromise<Row[]>
+  protected abstract readPage(query: PageQuery): MaybePromise<Row[]>
+  /** The event a row holds; throws the typed error of a row that cannot be read. */
+  protected abstract eventOf(row: Row): DomainEvent
+  /** The row as `readAll` yields it. */
+  protected abstract storedEventOf(row: Row): StoredEvent
+  protected abstract positionOf(row: Row): number
   protected abstract streamVersion(
     aggregateId: string,
     aggregateType: string,
   ): MaybePromise<number>
   protected abstract hasEvent(eventId: string): MaybePromise<boolean>
   protected abstract lastPosition(): MaybePromise<number>
+  /** How many events have a position of `end` or less. */
+  protected abstract countUpTo(end: number): MaybePromise<number>
 
   #opening: Promise<void> | undefined
 
@@ -169,6 +181,12 @@ export abstract class BaseEventStore implements EventStore, WatchesAppends {
     return async () => void this.#appendListeners.delete(listener)
   }
 
+  /** Library-internal: how many events the log holds up to position `end` (see store-internals.ts). */
+  async [COUNT_EVENTS](end: number): Promise<number> {
+    this.requireConnection()
+    return this.countUpTo(end)
+  }
+
   /** Tells the listeners that an append committed, so subscriptions read without waiting for their next poll. */
   private appended<T>(result: T): T {
     for (const listener of this.#appendListeners) listener()
@@ -195,17 +213,16 @@ export abstract class BaseEventStore implements EventStore, WatchesAppends {
           [ATTR.FROM_VERSION]: fromVersion,
         }),
       async (span) => {
-        const records = await this.readStream(
+        const rows = await this.readStream(
           aggregateId,
           aggregateType,
           fromVersion,
         )
-        const events = records.map((record) =>
-          decodeEvent(record, this.eventRegistry),
-        )
+        const events = new Array<DomainEvent>(rows.length)
+        for (let i = 0; i < rows.length; i++) events[i] = this.eventOf(rows[i]!)
         const version =
-          records.length > 0
-            ? records[records.length - 1]!.aggregateVersion
+          events.length > 0
+            ? events[events.length - 1]!.aggregateVersion
             : await this.streamVersion(aggregateId, aggregateType)
         span?.setAttribute(ATTR.EVENT_COUNT, events.length)
         return { aggregateId, aggregateType, events, version }
@@ -259,9 +276,9 @@ export abstract class BaseEventStore implements EventStore, WatchesAppends {
     let count = 0
     try {
       for await (const page of this.pages(query, limit ?? Infinity)) {
-        for (const record of page) {
+        for (const row of page) {
           count++
-          yield decodeRecord(record, this.eventRegistry)
+          yield this.storedEventOf(row)
         }
       }
     } catch (error) {
@@ -273,10 +290,7 @@ export abstract class BaseEventStore implements EventStore, WatchesAppends {
   }
 
   /** The log page by page. The next page is asked for before this one is decoded, so a server works meanwhile. */
-  private async *pages(
-    query: PageQuery,
-    limit: number,
-  ): AsyncGenerator<EventRecord[]> {
+  private async *pages(query: PageQuery, limit: number): AsyncGenerator<Row[]> {
     let remaining = limit
     let next =
       remaining > 0
@@ -288,7 +302,7 @@ export abstract class BaseEventStore implements EventStore, WatchesAppends {
       remaining -= page.length
       next = undefined
       if (page.length === PAGE_SIZE && remaining > 0) {
-        const last = page[page.length - 1]!.globalPosition
+        const last = this.positionOf(page[page.length - 1]!)
         query =
           query.direction === 'forward'
             ? { ...query, above: last }
@@ -300,7 +314,7 @@ export abstract class BaseEventStore implements EventStore, WatchesAppends {
   }
 
   /** A page read ahead: if the reader stops first, its failure (say, the store closed) is nobody's concern. */
-  private prefetch(query: PageQuery): Promise<EventRecord[]> {
+  private prefetch(query: PageQuery): Promise<Row[]> {
     const page = (async () => {
       this.requireConnection()
       return this.readPage(query)

@@ -5,11 +5,15 @@ import {
   StoreConnectionError,
 } from '../errors.ts'
 import {
+  NO_METADATA,
   payloadOf,
   restoreEvent,
   type DomainEvent,
 } from '../events/domain-event.ts'
+import { parseIsoTime } from '../events/iso-time.ts'
+import type { JsonObject } from '../events/json.ts'
 import type { EventRegistry } from '../events/registry.ts'
+import type { AppendBatch } from './append-plan.ts'
 import type { StoredEvent } from './event-store.ts'
 
 /** An event as every backend stores it: base fields in columns, payload and metadata as JSON text. */
@@ -92,6 +96,11 @@ export function encodeEvent(event: DomainEvent): EncodedEvent {
   }
 }
 
+/** A batch with its events encoded, as a database store writes them. */
+export function encodeBatch(batch: AppendBatch): AppendBatch<EncodedEvent> {
+  return { ...batch, events: batch.events.map(encodeEvent) }
+}
+
 /** A stored row as `readAll` yields it: the event, with where and when the store put it. */
 export function decodeRecord(
   record: EventRecord,
@@ -101,7 +110,7 @@ export function decodeRecord(
     event: decodeEvent(record, registry),
     globalPosition: record.globalPosition,
     streamPosition: record.aggregateVersion,
-    storedAt: new Date(record.storedAt),
+    storedAt: new Date(parseIsoTime(record.storedAt)),
   }
 }
 
@@ -113,52 +122,30 @@ export function decodeEvent(
   record: EventRecord,
   registry: EventRegistry,
 ): DomainEvent {
-  const location = { globalPosition: record.globalPosition }
   if (!registry.has(record.eventType))
-    throw new EventTypeNotFoundError(
-      record.eventType,
-      registry.list(),
-      location,
-    )
-  const eventClass = registry.get(record.eventType)
+    throw new EventTypeNotFoundError(record.eventType, registry.list(), {
+      globalPosition: record.globalPosition,
+    })
   const payload = parseJson(record, 'payload')
-  const metadata = record.metadata === '{}' ? {} : parseJson(record, 'metadata')
-  let event: DomainEvent
+  const metadata =
+    record.metadata === '{}'
+      ? NO_METADATA
+      : (parseJson(record, 'metadata') as JsonObject)
   try {
-    event = restoreEvent(
-      eventClass,
-      {
-        eventId: record.eventId,
-        eventVersion: record.eventVersion,
-        occurredAt: record.occurredAt,
-        aggregateId: record.aggregateId,
-        aggregateVersion: record.aggregateVersion,
-        tenantId: record.tenantId ?? undefined,
-        actorId: record.actorId ?? undefined,
-        correlationId: record.correlationId,
-        causationId: record.causationId ?? undefined,
-        metadata,
-      },
+    // The row holds the base fields under their own names: it is passed as it is.
+    return restoreEvent(
+      registry.get(record.eventType),
+      record,
       payload,
+      metadata,
     )
   } catch (error) {
     if (error instanceof EventValidationError)
-      throw new EventValidationError(error.eventType, error.issues, location)
+      throw new EventValidationError(error.eventType, error.issues, {
+        globalPosition: record.globalPosition,
+      })
     throw error
   }
-  if (event.aggregateType !== record.aggregateType) {
-    throw new EventValidationError(
-      record.eventType,
-      [
-        {
-          path: 'aggregateType',
-          message: `is stored as "${record.aggregateType}", but ${record.eventType} events belong to "${event.aggregateType}"`,
-        },
-      ],
-      location,
-    )
-  }
-  return event
 }
 
 function parseJson(

@@ -1,4 +1,6 @@
 import {
+  context,
+  isSpanContextValid,
   SpanKind,
   SpanStatusCode,
   trace,
@@ -37,21 +39,20 @@ export async function withSpan<T>(
   work: (span?: Span) => Promise<T>,
 ): Promise<T> {
   if (!enabled) return work()
-  return tracer.startActiveSpan(
-    name,
-    { kind: SpanKind.INTERNAL },
-    async (span) => {
-      if (span.isRecording()) span.setAttributes(attributes())
-      try {
-        return await work(span)
-      } catch (error) {
-        fail(span, error)
-        throw error
-      } finally {
-        span.end()
-      }
-    },
-  )
+  const span = tracer.startSpan(name, { kind: SpanKind.INTERNAL })
+  // Without an SDK the span belongs to no trace: there is nothing to record, nor a context to pass on.
+  if (!isSpanContextValid(span.spanContext())) return work()
+  if (span.isRecording()) span.setAttributes(attributes())
+  return context.with(trace.setSpan(context.active(), span), async () => {
+    try {
+      return await work(span)
+    } catch (error) {
+      fail(span, error)
+      throw error
+    } finally {
+      span.end()
+    }
+  })
 }
 
 /** One span over an iteration: the iterating code reports a failure, then the end with how many items it gave. */

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -45,8 +46,9 @@ async function log(store: EventStore) {
 describe('migrateEvents', () => {
   it('copies every event from a SQLite file to PGlite in global order, keeping ids, times, payloads, streams and versions', async () => {
     await using source = await sqliteLog(600)
+    const db = new PGlite()
     await using target = new PostgreSQLEventStore({
-      embedded: true,
+      embedded: db,
       eventRegistry,
     })
     await target.initialize()
@@ -78,6 +80,25 @@ describe('migrateEvents', () => {
       verified: true,
       checksum: report.checksum,
     })
+
+    // The target checks its copy in SQL: one changed field of one event shows.
+    await db.query(
+      `UPDATE events SET payload = payload || '{"content": "changed"}' WHERE aggregate_id = 'note-3' AND aggregate_version = 2`,
+    )
+    const changed = await migrateEvents({ source, target })
+    expect(changed).toMatchObject({ copied: 0, verified: false })
+    expect(changed.mismatches).toHaveLength(1)
+    const [mismatch] = changed.mismatches
+    expect(mismatch).toMatchObject({
+      aggregateId: 'note-3',
+      aggregateType: 'Note',
+    })
+    expect(mismatch!.target).toMatchObject({
+      events: mismatch!.source.events,
+      version: mismatch!.source.version,
+    })
+    expect(mismatch!.target!.checksum).not.toBe(mismatch!.source.checksum)
+    await db.close()
   })
 
   it('copies between any two stores, one transaction a batch', async () => {
@@ -95,7 +116,7 @@ describe('migrateEvents', () => {
     await sqlite.initialize()
     expect(
       await migrateEvents({ source: memory, target: sqlite, batchSize: 300 }),
-    ).toMatchObject({ copied: 1000, verified: true })
+    ).toMatchObject({ copied: 1000, total: 1000, verified: true })
     expect(sqlite.transactions).toBe(4)
     await using back = new InMemoryEventStore({ eventRegistry })
     await back.initialize()

@@ -158,6 +158,35 @@ describe.each(targets)('appendStreams on $name', (target) => {
     expect(await positions()).toHaveLength(3)
   })
 
+  it('skips the events already stored where the expected versions hold, and refuses an id stored in another stream', async () => {
+    await open()
+    const stored = created('a')
+    await store.appendStreams([append('a', [stored], 0)])
+    expect(
+      await store.appendStreams([
+        append('a', [stored, updated('a')], ExpectedVersion.ANY),
+        append('b', [created('b')], 0),
+      ]),
+    ).toMatchObject([
+      { newVersion: 2, skipped: 1 },
+      { newVersion: 1, skipped: 0 },
+    ])
+    await expect(
+      store.appendStreams([
+        append(
+          'x',
+          [new NoteCreated({ ...stored.toJSON(), aggregateId: 'x' } as never)],
+          0,
+        ),
+      ]),
+    ).rejects.toThrow(DuplicateEventIdError)
+    expect(await positions()).toEqual([
+      ['a', 1],
+      ['a', 2],
+      ['b', 1],
+    ])
+  })
+
   it('refuses bad input and an id stored in another stream before writing anything', async () => {
     await open()
     await expect(store.appendStreams('nope' as never)).rejects.toThrow(

@@ -79,8 +79,8 @@ describe('global positions become visible in commit order', () => {
         await second.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
       ).rows[0]!.pid
       const secondAppend = append(second, 'order-second', ids.second)
-      // Unprotected, the second append takes the next position at once and commits before the first.
-      // Protected, it waits for the first transaction to end before taking any position.
+      // Writers do not wait for each other: the second append takes the next position at once, and
+      // commits before the first. Readers must not see it until the first has committed too.
       const secondWentFirst = await Promise.race([
         secondAppend.then(() => true),
         waitUntilBlocked(secondPid).then(() => false),
@@ -97,10 +97,70 @@ describe('global positions become visible in commit order', () => {
         ids.first,
         ids.second,
       ])
-      expect(secondWentFirst).toBe(false)
+      expect(secondWentFirst).toBe(true)
     } finally {
       first.release()
       second.release()
+    }
+  })
+
+  it('a writer that has its transaction id takes its positions before any writer after it', async () => {
+    // A statement trigger holds the first append after it took its transaction id and before it takes a
+    // position, until the test lets it go. Unprotected, the second append takes a position below the first's
+    // meanwhile, while its transaction id is above it: the first, committed, looks older than every
+    // transaction still running, and a reader passes the second's position before it commits.
+    const PAUSE = 4242
+    const [first, second, control] = [
+      await pool.connect(),
+      await pool.connect(),
+      await pool.connect(),
+    ]
+    await pool.query(`CREATE OR REPLACE FUNCTION test_pause_append() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF current_setting('eventsource_test.pause', true) = 'on' THEN
+          PERFORM pg_advisory_xact_lock_shared(${PAUSE});
+        END IF;
+        RETURN NULL;
+      END $$`)
+    await pool.query(
+      'CREATE TRIGGER test_pause_append BEFORE INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION test_pause_append()',
+    )
+    try {
+      const ids = { first: randomUUID(), second: randomUUID() }
+      const follower = tail(reader)
+      await follower.poll()
+      const before = follower.seen.length
+      await control.query('SELECT pg_advisory_lock($1)', [PAUSE])
+      await first.query('BEGIN')
+      await first.query("SET LOCAL eventsource_test.pause = 'on'")
+      const firstPid = (
+        await first.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+      ).rows[0]!.pid
+      const firstAppend = append(first, 'paused-first', ids.first)
+      await waitUntilBlocked(firstPid)
+      await second.query('BEGIN')
+      const secondPid = (
+        await second.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+      ).rows[0]!.pid
+      const secondAppend = append(second, 'paused-second', ids.second)
+      await Promise.race([secondAppend, waitUntilBlocked(secondPid)])
+
+      await control.query('SELECT pg_advisory_unlock($1)', [PAUSE])
+      await firstAppend
+      await first.query('COMMIT')
+      await follower.poll() // the second transaction still open
+      await secondAppend
+      await second.query('COMMIT')
+      await follower.poll()
+
+      expect(follower.seen.slice(before).map((e) => e.eventId)).toEqual([
+        ids.first,
+        ids.second,
+      ])
+    } finally {
+      await pool.query('DROP TRIGGER test_pause_append ON events')
+      await pool.query('DROP FUNCTION test_pause_append()')
+      for (const client of [first, second, control]) client.release()
     }
   })
 })

@@ -13,6 +13,7 @@ import {
   PostgreSQLEventStore,
   StoreConnectionError,
 } from 'eventsource-ts'
+import { APPEND_LOCK } from '../../src/stores/postgresql/schema.ts'
 import { NoteCreated, notesRegistry } from '../support/notes.ts'
 import {
   usePostgresDatabase,
@@ -26,6 +27,13 @@ const note = (
   aggregateId: string,
   fields: Partial<ConstructorParameters<typeof NoteCreated>[0]> = {},
 ) => new NoteCreated({ aggregateId, title: 't', content: 'c', ...fields })
+/** The append that starts a stream with one note. */
+const newStream = (aggregateId: string) => ({
+  aggregateId,
+  aggregateType: 'Note',
+  events: [note(aggregateId)],
+  expectedVersion: 0,
+})
 
 describe('PostgreSQLEventStore options', () => {
   it('has the store defaults and a printable location', () => {
@@ -101,12 +109,7 @@ describe('PostgreSQLEventStore on PGlite', () => {
       eventRegistry: notesRegistry,
     })
     await store.initialize()
-    await store.appendEvents({
-      aggregateId: 'n-1',
-      aggregateType: 'Note',
-      events: [note('n-1')],
-      expectedVersion: 0,
-    })
+    await store.appendEvents(newStream('n-1'))
     expect(await store.getStreamVersion('n-1', 'Note')).toBe(1)
     await store.close()
     await store.initialize()
@@ -150,12 +153,7 @@ describe('PostgreSQLEventStore on PGlite', () => {
       eventRegistry: notesRegistry,
     })
     await store.initialize()
-    await store.appendEvents({
-      aggregateId: 'n-3',
-      aggregateType: 'Note',
-      events: [note('n-3')],
-      expectedVersion: 0,
-    })
+    await store.appendEvents(newStream('n-3'))
     await store.close()
     expect(
       (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))
@@ -289,28 +287,69 @@ describe('PostgreSQLEventStore on a server', () => {
       busyTimeout: 200,
     })
     await store.initialize()
+    const busy = newStream('busy')
     const holder = await pool.connect()
     try {
-      // Hold every lock an append takes: the append lock and the stream's rows.
+      // Hold the lock every insert takes, so that appends fail once they hold the append lock.
       await holder.query('BEGIN')
       await holder.query('LOCK TABLE events IN EXCLUSIVE MODE')
-      const error = await store
-        .appendEvents({
-          aggregateId: 'busy',
-          aggregateType: 'Note',
-          events: [note('busy')],
-          expectedVersion: 0,
-        })
-        .catch((e: unknown) => e)
-      expect(error).toBeInstanceOf(DatabaseBusyError)
-      expect(String(error)).toMatch(
-        /held a lock past the store's busyTimeout.*Nothing was written/,
+      for (const append of [
+        () => store.appendEvents(busy),
+        () => store.appendStreams([busy]), // in a transaction of its own
+      ]) {
+        const error = await append().catch((e: unknown) => e)
+        expect(error).toBeInstanceOf(DatabaseBusyError)
+        expect(String(error)).toMatch(
+          /held a lock past the store's busyTimeout.*Nothing was written/,
+        )
+      }
+      await holder.query('ROLLBACK')
+      // The failed appends let the append lock go: another session takes it at once.
+      const { rows } = await holder.query<{ taken: boolean }>(
+        'SELECT pg_try_advisory_lock($1) AS taken',
+        [APPEND_LOCK],
       )
+      expect(rows[0]!.taken).toBe(true)
+      await holder.query('SELECT pg_advisory_unlock($1)', [APPEND_LOCK])
     } finally {
       await holder.query('ROLLBACK')
       holder.release()
     }
     expect(await store.getStreamVersion('busy', 'Note')).toBe(0)
+  })
+
+  it('adds the transaction id column to a log made before it, whose events stay readable', async () => {
+    const admin = new pg.Client({
+      connectionString: withDatabase(server.url, 'postgres'),
+    })
+    await admin.connect()
+    await admin.query('CREATE DATABASE es_earlier_layout')
+    await admin.end()
+    const url = withDatabase(server.url, 'es_earlier_layout')
+    const earlier = new pg.Client({ connectionString: url })
+    await earlier.connect()
+    await earlier.query(`CREATE TABLE events (
+      global_position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, event_id UUID NOT NULL UNIQUE,
+      event_type TEXT NOT NULL, event_version INTEGER NOT NULL, aggregate_id TEXT NOT NULL,
+      aggregate_type TEXT NOT NULL, aggregate_version INTEGER NOT NULL, tenant_id TEXT, actor_id TEXT,
+      correlation_id TEXT NOT NULL, causation_id TEXT, occurred_at TIMESTAMPTZ NOT NULL,
+      stored_at TIMESTAMPTZ NOT NULL DEFAULT now(), payload JSONB NOT NULL, metadata JSONB NOT NULL,
+      UNIQUE (aggregate_id, aggregate_type, aggregate_version))`)
+    await earlier.query(
+      `INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, correlation_id, occurred_at, payload, metadata)
+       VALUES (gen_random_uuid(), 'NoteCreated', 1, 'old', 'Note', 1, 'c', now(), '{"title": "t", "content": "c"}', '{}')`,
+    )
+    await earlier.end()
+    await using store = new PostgreSQLEventStore({
+      connectionString: url,
+      eventRegistry: notesRegistry,
+    })
+    await store.initialize()
+    await store.appendEvents(newStream('new'))
+    const ids = []
+    for await (const { event } of store.readAll()) ids.push(event.aggregateId)
+    expect(ids).toEqual(['old', 'new'])
+    expect(await store.getGlobalPosition()).toBe(2)
   })
 
   it('refuses a database whose events table is not an event store', async () => {

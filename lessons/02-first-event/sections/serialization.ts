@@ -4,7 +4,7 @@ import {
   defineEvent,
   EventValidationError,
   ExpectedVersion,
-  InMemoryEventStore,
+  SQLiteEventStore,
 } from 'eventsource-ts'
 import { OrderPlaced } from '../orders.ts'
 import { wrap } from '../wrap.ts'
@@ -29,7 +29,7 @@ export default async function serialization(): Promise<void> {
   // #endregion to-json
 
   // #region store
-  await using store = new InMemoryEventStore()
+  await using store = new SQLiteEventStore(':memory:')
   await store.initialize()
   await store.appendEvents({
     aggregateId: placed.aggregateId,

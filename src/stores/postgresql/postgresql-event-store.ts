@@ -1,5 +1,5 @@
 import { InvalidArgumentError, OptimisticLockError } from '../../errors.ts'
-import { describe, UUID } from '../../events/domain-event.ts'
+import { describe, UUID, type DomainEvent } from '../../events/domain-event.ts'
 import {
   planAppend,
   type AppendBatch,
@@ -14,24 +14,34 @@ import {
 } from '../base-event-store.ts'
 import {
   checkEventTable,
+  decodeEvent,
+  decodeRecord,
+  encodeBatch,
   type EncodedEvent,
   type EventRecord,
 } from '../event-record.ts'
-import type { AppendResult } from '../event-store.ts'
+import type { AppendResult, StoredEvent } from '../event-store.ts'
 import { checkConnection, type PostgreSQLConnection } from './connection.ts'
 import type { PostgreSQLDriver, PostgreSQLQueryable } from './driver.ts'
 import { toOpenError, toStoreError } from './postgresql-errors.ts'
 import {
   OPEN_DRIVER,
+  STREAM_DIGESTS,
   WATCH_APPENDS,
+  type DigestsStreams,
   type StopWatching,
+  type StreamDigestEntry,
 } from '../store-internals.ts'
 import { listenForAppends } from './append-notifications.ts'
 import {
+  ADD_TRANSACTION_ID,
   APPEND,
   APPEND_STREAMS,
+  COMMITTED_IN_ORDER,
   CREATE_SCHEMA,
+  HOLD_APPEND_LOCK,
   SELECT_RECORD,
+  SELECT_STREAM_DIGESTS,
   TABLE_COLUMNS,
 } from './schema.ts'
 
@@ -78,7 +88,10 @@ interface AppendRow {
  * An event store in PostgreSQL: a real server for production, or PGlite (the same PostgreSQL, compiled to
  * WebAssembly) for zero-setup lessons and tests. One store, written once against a small driver interface.
  */
-export class PostgreSQLEventStore extends BaseEventStore {
+export class PostgreSQLEventStore
+  extends BaseEventStore<EventRecord>
+  implements DigestsStreams
+{
   /** Where the store is, safe to print: a redacted URL (`postgres://user:***@host:5432/db`) or the PGlite location. */
   readonly database: string
   readonly busyTimeout: number
@@ -147,6 +160,28 @@ export class PostgreSQLEventStore extends BaseEventStore {
     return async () => (await remote(), await local())
   }
 
+  /** Library-internal: the streams' digests, computed in SQL, for `migrateEvents` to verify a copy. */
+  async [STREAM_DIGESTS](
+    streams: readonly { aggregateId: string; aggregateType: string }[],
+  ): Promise<StreamDigestEntry[]> {
+    this.requireConnection()
+    const rows = await this.query<{
+      aggregateId: string
+      aggregateType: string
+      events: number
+      version: number
+      checksum: string
+    }>(SELECT_STREAM_DIGESTS, [
+      streams.map((stream) => stream.aggregateId),
+      streams.map((stream) => stream.aggregateType),
+    ])
+    return rows.map(({ aggregateId, aggregateType, ...digest }) => ({
+      aggregateId,
+      aggregateType,
+      digest,
+    }))
+  }
+
   protected async shutdown(): Promise<void> {
     const driver = this.#driver
     this.#driver = undefined
@@ -155,7 +190,7 @@ export class PostgreSQLEventStore extends BaseEventStore {
 
   protected async writeBatch(batch: AppendBatch): Promise<AppendResult> {
     try {
-      return await appendTo(this.#driver!, batch)
+      return await appendTo(this.#driver!, encodeBatch(batch))
     } catch (error) {
       throw await this.appendError(error, batch)
     }
@@ -163,21 +198,35 @@ export class PostgreSQLEventStore extends BaseEventStore {
 
   protected async writeBatches(
     batches: AppendBatch[],
-    oneStatement = true,
   ): Promise<AppendResult[]> {
-    let current: AppendBatch | undefined
+    const encoded = batches.map(encodeBatch)
+    // All of them in one statement when it can: atomic on its own, so no transaction to open and commit.
+    let all: AppendResult[] | undefined
+    try {
+      all = await appendAllTo(this.#driver!, encoded)
+    } catch (error) {
+      // A unique violation there names no stream: one stream at a time, it does.
+      if (!isUniqueViolation(error)) throw await this.appendError(error)
+    }
+    return all ?? this.writeOneByOne(encoded)
+  }
+
+  /**
+   * The batches in one transaction, one stream at a time, so one statement after another: the transaction
+   * holds the append lock to its commit, so its events still take their positions in one run.
+   */
+  private async writeOneByOne(
+    batches: AppendBatch<EncodedEvent>[],
+  ): Promise<AppendResult[]> {
+    let current: AppendBatch<EncodedEvent> | undefined
     try {
       return await this.#driver!.transaction(async (tx) => {
-        const all = oneStatement ? await appendAllTo(tx, batches) : undefined
-        if (all) return all
+        await tx.query(HOLD_APPEND_LOCK)
         const results: AppendResult[] = []
         for (current of batches) results.push(await appendTo(tx, current))
         return results
       })
     } catch (error) {
-      // A unique violation in the one-statement path names no stream: one stream at a time, it does.
-      if (oneStatement && !current && isUniqueViolation(error))
-        return this.writeBatches(batches, false)
       throw await this.appendError(error, current)
     }
   }
@@ -196,6 +245,18 @@ export class PostgreSQLEventStore extends BaseEventStore {
   protected async readPage(query: PageQuery): Promise<EventRecord[]> {
     const { sql, params } = pageQuery(query)
     return this.query<EventRecord>(sql, params)
+  }
+
+  protected eventOf(record: EventRecord): DomainEvent {
+    return decodeEvent(record, this.eventRegistry)
+  }
+
+  protected storedEventOf(record: EventRecord): StoredEvent {
+    return decodeRecord(record, this.eventRegistry)
+  }
+
+  protected positionOf(record: EventRecord): number {
+    return record.globalPosition
   }
 
   protected async streamVersion(
@@ -220,9 +281,17 @@ export class PostgreSQLEventStore extends BaseEventStore {
 
   protected async lastPosition(): Promise<number> {
     const [row] = await this.query<{ position: number }>(
-      'SELECT coalesce(max(global_position), 0) AS position FROM events',
+      `SELECT coalesce(max(global_position), 0) AS position FROM events WHERE ${COMMITTED_IN_ORDER}`,
     )
     return row!.position
+  }
+
+  protected async countUpTo(end: number): Promise<number> {
+    const [row] = await this.query<{ count: number }>(
+      'SELECT count(*) AS count FROM events WHERE global_position <= $1',
+      [end],
+    )
+    return row!.count
   }
 
   private async query<R>(
@@ -243,6 +312,7 @@ export class PostgreSQLEventStore extends BaseEventStore {
         (row) => row.name,
       )
       checkEventTable(this.database, columns, 'Use another database or schema.')
+      await tx.query(ADD_TRANSACTION_ID)
     })
   }
 
@@ -252,7 +322,7 @@ export class PostgreSQLEventStore extends BaseEventStore {
    */
   private async appendError(
     error: unknown,
-    batch: AppendBatch | undefined,
+    batch?: AppendBatch<{ eventId: string }>,
   ): Promise<unknown> {
     if (!batch || !isUniqueViolation(error))
       return toStoreError(error, this.database)
@@ -276,7 +346,7 @@ export class PostgreSQLEventStore extends BaseEventStore {
  */
 async function appendTo(
   db: PostgreSQLQueryable,
-  batch: AppendBatch,
+  batch: AppendBatch<EncodedEvent>,
 ): Promise<AppendResult> {
   let events = batch.events
   let skipped = 0
@@ -309,7 +379,7 @@ async function appendTo(
  */
 async function appendAllTo(
   db: PostgreSQLQueryable,
-  batches: readonly AppendBatch[],
+  batches: readonly AppendBatch<EncodedEvent>[],
 ): Promise<AppendResult[] | undefined> {
   const events = batches.flatMap((batch) => batch.events)
   if (
@@ -358,7 +428,7 @@ async function appendAllTo(
 
 /** The function's parameters: the stream, then one array a column, so a batch of any size is one statement. */
 function appendParams(
-  { aggregateId, aggregateType, expectedVersion }: AppendBatch,
+  { aggregateId, aggregateType, expectedVersion }: AppendBatch<EncodedEvent>,
   events: readonly EncodedEvent[],
 ): unknown[] {
   return [aggregateId, aggregateType, expectedVersion, ...eventColumns(events)]
@@ -392,7 +462,7 @@ function pageQuery({
   tenantId,
 }: PageQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [above]
-  const where = ['global_position > $1']
+  const where = ['global_position > $1', COMMITTED_IN_ORDER]
   const add = (condition: (placeholder: string) => string, value: unknown) => {
     params.push(value)
     where.push(condition(`$${params.length}`))

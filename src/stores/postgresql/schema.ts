@@ -6,11 +6,41 @@ import { RECORD_COLUMNS, recordField } from '../event-record.ts'
  */
 
 /**
- * The advisory lock every append holds until it commits, so global positions are taken and become visible
- * one transaction at a time: a reader never sees a position before a lower one. See
- * docs/guide/postgresql-ordering.md for why this and not transaction-id visibility.
+ * The advisory lock under which an append takes its transaction id and then its positions, released as
+ * soon as they are taken, before the commit: transactions then hold positions in the order of their ids,
+ * and readers see only the events of transactions older than every one still running
+ * (`COMMITTED_IN_ORDER`), so a reader never sees a position before a lower one that may still commit. See
+ * docs/guide/postgresql-ordering.md.
  */
 export const APPEND_LOCK = 7_306_983_290_861_105
+
+/**
+ * Holds the append lock to the commit: for a transaction that appends in several statements, so that its
+ * events take their positions in one run, as one statement's do.
+ */
+export const HOLD_APPEND_LOCK = `SELECT pg_advisory_xact_lock(${APPEND_LOCK})`
+
+/**
+ * What a reader of the log may see: events of transactions older than every transaction still running.
+ * Any transaction that may yet commit took its id, and so its positions, after them.
+ */
+export const COMMITTED_IN_ORDER =
+  'transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))'
+
+/**
+ * Takes the append lock, the transaction's id and then the positions of `insert` (a statement), and lets
+ * the lock go: also when the statement fails, which a session-level lock would outlive.
+ */
+const WITH_APPEND_LOCK = (insert: string) => `
+  PERFORM pg_advisory_lock(${APPEND_LOCK});
+  BEGIN
+    PERFORM pg_current_xact_id();
+    ${insert}
+  EXCEPTION WHEN OTHERS OR query_canceled THEN
+    PERFORM pg_advisory_unlock(${APPEND_LOCK});
+    RAISE;
+  END;
+  PERFORM pg_advisory_unlock(${APPEND_LOCK});`
 
 const CREATE_TABLE = `
 CREATE TABLE IF NOT EXISTS events (
@@ -29,8 +59,22 @@ CREATE TABLE IF NOT EXISTS events (
   stored_at         TIMESTAMPTZ NOT NULL DEFAULT now(),
   payload           JSONB       NOT NULL,
   metadata          JSONB       NOT NULL,
+  transaction_id    XID8        NOT NULL DEFAULT pg_current_xact_id(),
   UNIQUE (aggregate_id, aggregate_type, aggregate_version)
 )`
+
+/**
+ * A table made before transaction ids were stored gets the column; its rows count as committed long ago
+ * (id 0). Run only after the table is known to be an event store's.
+ */
+export const ADD_TRANSACTION_ID = `
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                  WHERE table_schema = current_schema() AND table_name = 'events' AND column_name = 'transaction_id') THEN
+    ALTER TABLE events ADD COLUMN transaction_id xid8 NOT NULL DEFAULT '0';
+    ALTER TABLE events ALTER COLUMN transaction_id SET DEFAULT pg_current_xact_id();
+  END IF;
+END $$`
 
 /**
  * Every query of the append functions finds rows by key. The planner judges a table by its statistics, and
@@ -58,8 +102,6 @@ DECLARE
   v_stored jsonb;
   v_last bigint;
 BEGIN
-  -- Taken before reading or numbering anything, and held until commit.
-  PERFORM pg_advisory_xact_lock(${APPEND_LOCK});
   SELECT coalesce(max(e.aggregate_version), 0) INTO v_version
     FROM events e WHERE e.aggregate_id = p_aggregate_id AND e.aggregate_type = p_aggregate_type;
   SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
@@ -70,28 +112,30 @@ BEGIN
     RETURN QUERY SELECT false, v_version, (SELECT max(e.global_position) FROM events e), coalesce(v_stored, '[]'::jsonb);
     RETURN;
   END IF;
-  WITH inserted AS (
-    INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id,
-                        actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
-    SELECT u.event_id, u.event_type, u.event_version, p_aggregate_id, p_aggregate_type, v_version + u.n::integer, u.tenant_id,
-           u.actor_id, u.correlation_id, u.causation_id, u.occurred_at, u.payload, u.metadata
-      FROM unnest(p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids, p_correlation_ids,
-                  p_causation_ids, p_occurred_at, p_payloads, p_metadata)
-           WITH ORDINALITY AS u(event_id, event_type, event_version, tenant_id, actor_id, correlation_id,
-                                causation_id, occurred_at, payload, metadata, n)
-     ORDER BY u.n
-    RETURNING global_position)
-  SELECT max(inserted.global_position) INTO v_last FROM inserted;
+  -- A concurrent append to the stream that got there first makes the insert fail on the unique stream index.
+  ${WITH_APPEND_LOCK(`WITH inserted AS (
+      INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id,
+                          actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
+      SELECT u.event_id, u.event_type, u.event_version, p_aggregate_id, p_aggregate_type, v_version + u.n::integer,
+             u.tenant_id, u.actor_id, u.correlation_id, u.causation_id, u.occurred_at, u.payload, u.metadata
+        FROM unnest(p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids, p_correlation_ids,
+                    p_causation_ids, p_occurred_at, p_payloads, p_metadata)
+             WITH ORDINALITY AS u(event_id, event_type, event_version, tenant_id, actor_id, correlation_id,
+                                  causation_id, occurred_at, payload, metadata, n)
+       ORDER BY u.n
+      RETURNING global_position)
+    SELECT max(inserted.global_position) INTO v_last FROM inserted;`)}
   RETURN QUERY SELECT true, v_version + cardinality(p_event_ids), v_last, '[]'::jsonb;
 END
 $$`
 
 /**
- * Appends to several streams in one statement (for appendStreams), like eventsource_append: it writes only
- * in the plain case, where no event id is stored yet and every append's expected version holds against its
- * stream as the earlier appends of the call leave it, and returns the positions it took, in event order,
- * and each append's version before it. Otherwise it writes nothing and returns each append's stream version,
- * the ids already stored and the last position, for the store to decide with planAppend.
+ * Appends to several streams in one statement (for appendStreams), like eventsource_append: it writes when
+ * every append's expected version holds against its stream as the earlier appends of the call leave it, and
+ * returns the positions it took, in event order, and each append's version before it; an id stored already
+ * then fails the insert on its unique index (the store goes one stream at a time). Otherwise it writes
+ * nothing and returns each append's stream version, the ids already stored and the last position, for the
+ * store to decide with planAppend.
  * `p_appends` gives each event's append (1-based), `p_offsets` its place in that append (1-based).
  */
 const CREATE_APPEND_STREAMS_FUNCTION = `
@@ -106,11 +150,8 @@ DECLARE
   v_before integer[];
   v_plain boolean;
   v_stored jsonb;
+  v_positions bigint[];
 BEGIN
-  PERFORM pg_advisory_xact_lock(${APPEND_LOCK});
-  SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
-                                      'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
-    INTO v_stored FROM events e WHERE e.event_id = ANY (p_event_ids);
   SELECT array_agg(b.version ORDER BY b.n), array_agg(b.version_before ORDER BY b.n),
          bool_and(b.expected = -1 OR b.expected = b.version_before OR (b.expected = -2 AND b.version_before > 0))
     INTO v_current, v_before, v_plain
@@ -124,31 +165,35 @@ BEGIN
                          WITH ORDINALITY AS s(aggregate_id, aggregate_type, expected, n)
                     LEFT JOIN (SELECT x.append, count(*) AS size FROM unnest(p_appends) AS x(append) GROUP BY x.append) c
                       ON c.append = s.n) a) b;
-  IF v_stored IS NOT NULL OR NOT coalesce(v_plain, false) THEN
+  IF NOT coalesce(v_plain, false) THEN
+    SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
+                                        'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
+      INTO v_stored FROM events e WHERE e.event_id = ANY (p_event_ids);
     RETURN QUERY SELECT false, NULL::bigint[], v_current, coalesce(v_stored, '[]'::jsonb), (SELECT max(e.global_position) FROM events e);
     RETURN;
   END IF;
-  RETURN QUERY
-  WITH inserted AS (
-    INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id,
-                        actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
-    SELECT u.event_id, u.event_type, u.event_version, p_aggregate_ids[u.append], p_aggregate_types[u.append],
-           v_before[u.append] + u.offset_in_append, u.tenant_id, u.actor_id, u.correlation_id, u.causation_id, u.occurred_at,
-           u.payload, u.metadata
-      FROM unnest(p_appends, p_offsets, p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids,
-                  p_correlation_ids, p_causation_ids, p_occurred_at, p_payloads, p_metadata)
-           WITH ORDINALITY AS u(append, offset_in_append, event_id, event_type, event_version, tenant_id, actor_id,
-                                correlation_id, causation_id, occurred_at, payload, metadata, n)
-     ORDER BY u.n
-    RETURNING global_position)
-  SELECT true, array_agg(inserted.global_position ORDER BY inserted.global_position), v_before, '[]'::jsonb, NULL::bigint
-    FROM inserted;
+  -- Every expected version holds: an id stored already is rare, and makes the insert fail on its unique
+  -- index, after which the store appends one stream at a time, each seeing which of its ids are stored.
+  ${WITH_APPEND_LOCK(`WITH inserted AS (
+      INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id,
+                          actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
+      SELECT u.event_id, u.event_type, u.event_version, p_aggregate_ids[u.append], p_aggregate_types[u.append],
+             v_before[u.append] + u.offset_in_append, u.tenant_id, u.actor_id, u.correlation_id, u.causation_id,
+             u.occurred_at, u.payload, u.metadata
+        FROM unnest(p_appends, p_offsets, p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids,
+                    p_correlation_ids, p_causation_ids, p_occurred_at, p_payloads, p_metadata)
+             WITH ORDINALITY AS u(append, offset_in_append, event_id, event_type, event_version, tenant_id, actor_id,
+                                  correlation_id, causation_id, occurred_at, payload, metadata, n)
+       ORDER BY u.n
+      RETURNING global_position)
+    SELECT array_agg(inserted.global_position ORDER BY inserted.global_position) INTO v_positions FROM inserted;`)}
+  RETURN QUERY SELECT true, v_positions, v_before, '[]'::jsonb, NULL::bigint;
 END
 $$`
 
 /** Run in one transaction, under the append lock, so stores initializing at once do not race. */
 export const CREATE_SCHEMA = [
-  `SELECT pg_advisory_xact_lock(${APPEND_LOCK})`,
+  HOLD_APPEND_LOCK,
   CREATE_TABLE,
   CREATE_APPEND_FUNCTION,
   CREATE_APPEND_STREAMS_FUNCTION,
@@ -174,3 +219,20 @@ export const SELECT_RECORD = `SELECT ${RECORD_COLUMNS.map((column) => {
     return `${isoTime(column)} AS ${field}`
   return `${column} AS ${field}`
 }).join(', ')} FROM events`
+
+/**
+ * The digest of each stream of `$1` (aggregate ids) and `$2` (their types) the table holds: its events, its
+ * version, and its checksum, the SHA-256 of the SHA-256 of each event in version order, each over its
+ * fields as a JSON array (`json_build_array` writes JSONB values as `jsonb::text` does), in the order and
+ * the text `StreamDigests` digests them (src/migration/stream-digests.ts): change both or neither.
+ */
+export const SELECT_STREAM_DIGESTS = `
+SELECT s.aggregate_id AS "aggregateId", s.aggregate_type AS "aggregateType", count(*)::integer AS events,
+       max(e.aggregate_version) AS version,
+       encode(sha256(string_agg(sha256(convert_to(json_build_array(e.event_id::text, e.event_type, e.event_version,
+         e.aggregate_id, e.aggregate_type, e.aggregate_version, ${isoTime('e.occurred_at')}, e.tenant_id, e.actor_id,
+         e.correlation_id, e.causation_id, e.payload, e.metadata)::text, 'UTF8')), ''::bytea ORDER BY e.aggregate_version)),
+         'hex') AS checksum
+  FROM unnest($1::text[], $2::text[]) AS s(aggregate_id, aggregate_type)
+  JOIN events e ON e.aggregate_id = s.aggregate_id AND e.aggregate_type = s.aggregate_type
+ GROUP BY s.aggregate_id, s.aggregate_type`

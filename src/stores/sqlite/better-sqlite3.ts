@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { StoreConnectionError } from '../../errors.ts'
 import { importDriver } from '../import-driver.ts'
-import type { SQLiteEngine, SqlRow } from './driver.ts'
+import type { SQLiteEngine, SqlRow, SqlValue } from './driver.ts'
 
 export { watchDatabaseFile as watchDatabase } from './watch-database-file.ts'
 
@@ -16,6 +16,7 @@ interface Database {
     }
     get(...params: unknown[]): unknown
     all(...params: unknown[]): unknown[]
+    raw(toggle: boolean): unknown
   }
   exec(sql: string): unknown
   transaction(fn: (work: () => unknown) => unknown): {
@@ -101,6 +102,14 @@ export const openSQLite: SQLiteEngine = async (path, { busyTimeout }) => {
         run: (...params) => statement.run(...params),
         get: (...params) => statement.get(...params) as SqlRow | undefined,
         all: (...params) => statement.all(...params) as SqlRow[],
+        values: (...params) => {
+          statement.raw(true) // rows as arrays, for this call only
+          try {
+            return statement.all(...params) as SqlValue[][]
+          } finally {
+            statement.raw(false)
+          }
+        },
       }
     },
     exec: (sql) => void db.exec(sql),

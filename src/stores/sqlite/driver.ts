@@ -15,6 +15,8 @@ export interface SQLiteStatement {
   }
   get(...params: SqlValue[]): SqlRow | undefined
   all(...params: SqlValue[]): SqlRow[]
+  /** The rows as arrays of their values, in the order the statement selects them: far lighter than objects. */
+  values(...params: SqlValue[]): SqlValue[][]
 }
 
 export interface SQLiteDriver {

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../errors.ts'
-import { describe } from '../../events/domain-event.ts'
+import { describe, type DomainEvent } from '../../events/domain-event.ts'
 import {
   planAppend,
   type AppendBatch,
@@ -12,8 +12,14 @@ import {
   type PageQuery,
   type StoreOptions,
 } from '../base-event-store.ts'
-import { checkEventTable, type EventRecord } from '../event-record.ts'
-import type { AppendResult } from '../event-store.ts'
+import {
+  checkEventTable,
+  decodeEvent,
+  decodeRecord,
+  encodeBatch,
+  type EncodedEvent,
+} from '../event-record.ts'
+import type { AppendResult, StoredEvent } from '../event-store.ts'
 import { openSQLite, watchDatabase } from '#sqlite-engine'
 import type {
   SQLiteDriver,
@@ -24,6 +30,7 @@ import type {
 import {
   CREATE_SCHEMA,
   INSERT_EVENT,
+  recordOf,
   SCHEMA_VERSION,
   SELECT_RECORD,
 } from './schema.ts'
@@ -71,11 +78,12 @@ interface Statements {
   readStream: SQLiteStatement
   hasEvent: SQLiteStatement
   lastPosition: SQLiteStatement
+  countUpTo: SQLiteStatement
   pages: Map<string, SQLiteStatement>
 }
 
 /** An event store in a SQLite file, or in memory: zero set-up, for development, tests and embedded apps. */
-export class SQLiteEventStore extends BaseEventStore {
+export class SQLiteEventStore extends BaseEventStore<SqlValue[]> {
   /**
    * The engine the stores of this class open their databases with: the environment's (better-sqlite3 on
    * Node.js, sqlite-wasm in a browser bundle; see driver.ts). A subclass may plug in another.
@@ -210,14 +218,15 @@ export class SQLiteEventStore extends BaseEventStore {
   }
 
   protected writeBatches(batches: AppendBatch[]): AppendResult[] {
+    const encoded = batches.map(encodeBatch)
     return this.guard(() =>
       this.#driver!.transaction(() =>
-        batches.map((batch) => this.writeInTransaction(batch)),
+        encoded.map((batch) => this.writeInTransaction(batch)),
       ),
     )
   }
 
-  private writeInTransaction(batch: AppendBatch): AppendResult {
+  private writeInTransaction(batch: AppendBatch<EncodedEvent>): AppendResult {
     const sql = this.#sql!
     const current = version(
       sql.streamVersion.get(batch.aggregateId, batch.aggregateType),
@@ -263,26 +272,31 @@ export class SQLiteEventStore extends BaseEventStore {
     aggregateId: string,
     aggregateType: string,
     fromVersion: number,
-  ): EventRecord[] {
-    return this.guard(
-      () =>
-        this.#sql!.readStream.all(
-          aggregateId,
-          aggregateType,
-          fromVersion,
-        ) as unknown as EventRecord[],
+  ): SqlValue[][] {
+    return this.guard(() =>
+      this.#sql!.readStream.values(aggregateId, aggregateType, fromVersion),
     )
   }
 
-  protected readPage(query: PageQuery): EventRecord[] {
+  protected readPage(query: PageQuery): SqlValue[][] {
     const { sql, params } = pageQuery(query)
     const pages = this.#sql!.pages
     let statement = pages.get(sql)
     if (!statement)
       pages.set(sql, (statement = this.guard(() => this.#driver!.prepare(sql))))
-    return this.guard(
-      () => statement.all(...params) as unknown as EventRecord[],
-    )
+    return this.guard(() => statement.values(...params))
+  }
+
+  protected eventOf(row: SqlValue[]): DomainEvent {
+    return decodeEvent(recordOf(row), this.eventRegistry)
+  }
+
+  protected storedEventOf(row: SqlValue[]): StoredEvent {
+    return decodeRecord(recordOf(row), this.eventRegistry)
+  }
+
+  protected positionOf(row: SqlValue[]): number {
+    return row[0] as number
   }
 
   protected streamVersion(aggregateId: string, aggregateType: string): number {
@@ -297,6 +311,10 @@ export class SQLiteEventStore extends BaseEventStore {
 
   protected lastPosition(): number {
     return this.guard(() => position(this.#sql!.lastPosition.get()))
+  }
+
+  protected countUpTo(end: number): number {
+    return this.guard(() => Number(this.#sql!.countUpTo.get(end)?.count ?? 0))
   }
 
   private createSchema(driver: SQLiteDriver): void {
@@ -347,6 +365,9 @@ function prepareStatements(driver: SQLiteDriver): Statements {
     hasEvent: driver.prepare('SELECT 1 FROM events WHERE event_id = ?'),
     lastPosition: driver.prepare(
       'SELECT MAX(global_position) AS position FROM events',
+    ),
+    countUpTo: driver.prepare(
+      'SELECT count(*) AS count FROM events WHERE global_position <= ?',
     ),
     pages: new Map(),
   }

@@ -12,7 +12,9 @@ import type {
 interface Statement {
   bind(values: readonly SqlValue[]): Statement
   step(): boolean
+  /** The current row, as an object of its columns or an array of its values. */
   get(target: Record<string, never>): SqlRow
+  get(target: []): SqlValue[]
   reset(clearBindings?: boolean): Statement
   finalize(): unknown
 }
@@ -87,16 +89,22 @@ export const openSQLite: SQLiteEngine = async (path) => {
     }
   }
   const statements: Statement[] = []
-  const rows = (statement: Statement, params: SqlValue[]): SqlRow[] => {
+  const read = <R>(
+    statement: Statement,
+    params: SqlValue[],
+    row: (statement: Statement) => R,
+  ): R[] => {
     try {
       if (params.length > 0) statement.bind(params)
-      const all: SqlRow[] = []
-      while (statement.step()) all.push(statement.get({}))
+      const all: R[] = []
+      while (statement.step()) all.push(row(statement))
       return all
     } finally {
       statement.reset(true)
     }
   }
+  const rows = (statement: Statement, params: SqlValue[]) =>
+    read(statement, params, (s) => s.get({}))
   return {
     prepare: (sql): SQLiteStatement => {
       const statement = guard(() => db.prepare(sql))
@@ -114,6 +122,8 @@ export const openSQLite: SQLiteEngine = async (path) => {
           }),
         get: (...params) => guard(() => rows(statement, params)[0]),
         all: (...params) => guard(() => rows(statement, params)),
+        values: (...params) =>
+          guard(() => read(statement, params, (s) => s.get([]))),
       }
     },
     exec: (sql) => void guard(() => db.exec(sql)),
