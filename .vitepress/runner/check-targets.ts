@@ -4,14 +4,14 @@
  */
 export { quoted } from '../../tools/workbook/quoted.ts'
 
-/** An answer to check, as tools/workbook/check-targets.ts names one. */
+/**
+ * An answer to check, as tools/workbook/check-targets.ts names one (written again: that module's types
+ * bring Node.js's, which this browser program has not).
+ */
 export interface CheckTarget {
   label: string
   file: string
 }
-
-/** The label a checker's describe block gets: the answer's name in the page. */
-export const ANSWER_LABEL = 'your answer'
 
 let answer: { module: unknown } | { error: unknown } = {
   error: new Error('The page has not given the checker an answer.'),
@@ -25,7 +25,7 @@ export function provideAnswer(
 }
 
 export function checkTargets(_exerciseId: string): Promise<CheckTarget[]> {
-  return Promise.resolve([{ label: ANSWER_LABEL, file: 'answer.ts' }])
+  return Promise.resolve([{ label: 'your answer', file: 'answer.ts' }])
 }
 
 export function importTarget<M>(

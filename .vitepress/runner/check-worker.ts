@@ -5,13 +5,18 @@
  */
 import checks from 'virtual:workbook-checks'
 import { transform } from 'sucrase'
+import { groupOf } from '../../tools/workbook/test-groups.ts'
 import { provideAnswer } from './check-targets.ts'
-import { errorText, sendConsoleTo } from './console.ts'
-import { onRequest, reply } from './worker-scope.ts'
+import { reply, serve } from './worker-scope.ts'
 import { runCollected } from './shims/vitest.ts'
 
-/** How long one check may wait for the answer, as in `verify`: checks take milliseconds. */
+/**
+ * How long one check may wait for the answer: checks take milliseconds. Shorter than verify's 10 s, as the
+ * page stops a worker that stays silent for 10 s (runs.ts), and a check that times out must say so first.
+ */
 const CHECK_TIMEOUT_MS = 5_000
+
+type Modules = Map<string, Record<string, unknown>>
 
 type AsyncFunction = new (
   ...parameters: string[]
@@ -22,16 +27,7 @@ const AsyncFunction = async function () {}.constructor as AsyncFunction
  * Runs the answer's TypeScript as a module: its types stripped, its imports made `require` calls that get
  * the modules the stub and the solution import (the checker gets the same ones, so they share classes).
  */
-async function runAnswer(
-  code: string,
-  modules: Record<string, () => Promise<Record<string, unknown>>>,
-): Promise<unknown> {
-  const loaded = new Map<string, Record<string, unknown>>()
-  await Promise.all(
-    Object.entries(modules).map(async ([specifier, load]) => {
-      loaded.set(specifier, { ...(await load()), __esModule: true })
-    }),
-  )
+async function runAnswer(code: string, loaded: Modules): Promise<unknown> {
   const { code: script } = transform(code, {
     transforms: ['typescript', 'imports'],
     filePath: 'answer.ts',
@@ -53,29 +49,40 @@ async function runAnswer(
   return module.exports
 }
 
-async function check(id: number, exercise: string, code: string) {
-  const entry = checks[exercise]
-  if (!entry) throw new Error(`Exercise ${exercise} cannot be checked here.`)
+/** The modules an answer may import, by the specifiers it writes, as `require` hands them to it. */
+async function loadModules(
+  modules: Record<string, () => Promise<Record<string, unknown>>>,
+): Promise<Modules> {
+  const loaded: Modules = new Map()
+  await Promise.all(
+    Object.entries(modules).map(async ([specifier, load]) => {
+      loaded.set(specifier, { ...(await load()), __esModule: true })
+    }),
+  )
+  return loaded
+}
+
+serve(async (request, loaded) => {
+  if (request.kind !== 'check') throw new Error('This worker checks answers.')
+  const entry = checks[request.exercise]
+  if (!entry)
+    throw new Error(`Exercise ${request.exercise} cannot be checked here.`)
+  const modules = await loadModules(entry.modules)
+  loaded()
   try {
-    provideAnswer({ module: await runAnswer(code, entry.modules) })
+    provideAnswer({ module: await runAnswer(request.code, modules) })
   } catch (error) {
     provideAnswer({ error })
   }
   await entry.check()
   await runCollected(({ path, name, passed, message }) => {
-    const group = path[1] === 'checks' ? 'checks' : 'own'
-    reply({ id, kind: 'check', outcome: { name, group, passed, message } })
+    const group = groupOf(path)
+    // A probe runs the answer on broken code to read its results: it is meant to fail, and is no check.
+    if (group === 'probes') return
+    reply({
+      id: request.id,
+      kind: 'check',
+      outcome: { name, group, passed, message },
+    })
   }, CHECK_TIMEOUT_MS)
-}
-
-onRequest((data) => {
-  if (data.kind !== 'check') return
-  sendConsoleTo((stream, text) =>
-    reply({ id: data.id, kind: 'line', stream, text }),
-  )
-  check(data.id, data.exercise, data.code).then(
-    () => reply({ id: data.id, kind: 'done' }),
-    (error: unknown) =>
-      reply({ id: data.id, kind: 'done', error: errorText(error) }),
-  )
 })

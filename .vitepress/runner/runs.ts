@@ -27,7 +27,11 @@ export interface Run {
  * A run that says nothing for this long is stuck in a loop that never yields: its worker is stopped
  * (nothing else can stop such a loop), and a new one starts next time.
  */
-export const RUN_TIMEOUT_MS = 10_000
+const RUN_TIMEOUT_MS = 10_000
+
+/** The id of the block that shows a section's output, `output-12-in-memory`: a Run's result links to it. */
+export const outputId = (section: string): string =>
+  `output-${section.replace('/', '-')}`
 
 /** Runs by what they ran: `"12/in-memory"` for a section, `"exercise:01-1"` for a check. */
 export const runs = reactive(new Map<string, Run>())
@@ -40,19 +44,27 @@ type Unsent = Request extends infer R
   : never
 
 interface Pending {
-  key: string
-  started: number
-  timer: ReturnType<typeof setTimeout>
+  id: number
+  request: Unsent
+  /** The run this request reports into (a later run of the same key is another one). */
+  run: Run
+  requested: number
+  timer?: ReturnType<typeof setTimeout>
+  done: Promise<void>
   settle: () => void
 }
 
 let nextId = 1
 
-/** A worker and the requests it is working on. */
+/**
+ * A worker and the requests it is asked: one at a time, in order (two sections at once would print into
+ * each other's output), a request for what is already running being that same request.
+ */
 class Channel {
   readonly #worker: Worker
-  readonly #pending = new Map<number, Pending>()
-  #onStopped: () => void
+  readonly #onStopped: () => void
+  /** The request in hand first, then those waiting their turn. */
+  readonly #queue: Pending[] = []
 
   constructor(worker: Worker, onStopped: () => void) {
     this.#worker = worker
@@ -64,33 +76,46 @@ class Channel {
   }
 
   send(key: string, request: Unsent): Promise<void> {
-    const id = nextId++
+    const asked = this.#queue.find((pending) => runs.get(key) === pending.run)
+    if (asked) return asked.done
     runs.set(key, { state: 'running', lines: [], checks: [] })
-    return new Promise((settle) => {
-      this.#pending.set(id, {
-        key,
-        started: performance.now(),
-        timer: this.#watchdog(id),
-        settle,
-      })
-      this.#worker.postMessage({ ...request, id } as Request)
+    // The reactive one, which the page's components watch.
+    const run = runs.get(key)!
+    let settle = () => {}
+    const done = new Promise<void>((resolve) => (settle = resolve))
+    const id = nextId++
+    this.#queue.push({
+      id,
+      request,
+      run,
+      requested: performance.now(),
+      done,
+      settle,
     })
+    if (this.#queue.length === 1) this.#post()
+    return done
   }
 
-  /** Ends the worker: what it was still doing fails with `why`. */
+  /** Ends the worker: what it was still doing, or waiting to do, fails with `why`. */
   stop(why = 'Stopped.'): void {
     this.#worker.terminate()
-    for (const [id, request] of this.#pending) this.#end(id, request, why)
+    for (const pending of this.#queue.splice(0)) this.#end(pending, why)
     this.#onStopped()
   }
 
-  #watchdog(id: number): ReturnType<typeof setTimeout> {
-    return setTimeout(() => {
-      const stuck = this.#pending.get(id)
-      if (!stuck) return
+  #post(): void {
+    const next = this.#queue[0]
+    if (next)
+      this.#worker.postMessage({ ...next.request, id: next.id } as Request)
+  }
+
+  /** The request in hand has said nothing for too long: it loops, and only ending the worker stops it. */
+  #watch(pending: Pending): void {
+    clearTimeout(pending.timer)
+    pending.timer = setTimeout(() => {
+      this.#queue.shift()
       this.#end(
-        id,
-        stuck,
+        pending,
         `Stopped after ${RUN_TIMEOUT_MS / 1000} s without a sign of life: the code did not finish (a loop that never ends?).`,
       )
       this.stop('Stopped: the runner was restarted.')
@@ -98,31 +123,31 @@ class Channel {
   }
 
   #receive(data: Reply): void {
-    const request = this.#pending.get(data.id)
-    const run = request && runs.get(request.key)
-    if (!request || !run) return
-    clearTimeout(request.timer)
-    request.timer = this.#watchdog(data.id)
+    const pending = this.#queue[0]
+    if (pending?.id !== data.id) return
+    const { run } = pending
+    if (data.kind === 'done') {
+      this.#queue.shift()
+      this.#end(pending, data.error)
+      this.#post()
+      return
+    }
+    this.#watch(pending)
     if (data.kind === 'line') {
-      run.firstOutputMs ??= performance.now() - request.started
+      run.firstOutputMs ??= performance.now() - pending.requested
       run.lines.push({ stream: data.stream, text: data.text })
     } else if (data.kind === 'check') {
       run.checks.push(data.outcome)
-    } else {
-      this.#end(data.id, request, data.error)
     }
   }
 
-  #end(id: number, request: Pending, error: string | undefined): void {
-    clearTimeout(request.timer)
-    this.#pending.delete(id)
-    const run = runs.get(request.key)
-    if (run) {
-      run.tookMs = performance.now() - request.started
-      run.state = error === undefined ? 'done' : 'failed'
-      if (error !== undefined) run.error = error
-    }
-    request.settle()
+  #end(pending: Pending, error: string | undefined): void {
+    clearTimeout(pending.timer)
+    const { run } = pending
+    run.tookMs = performance.now() - pending.requested
+    run.state = error === undefined ? 'done' : 'failed'
+    if (error !== undefined) run.error = error
+    pending.settle()
   }
 }
 

@@ -3,39 +3,22 @@
  * and prints what they print back to the page. It starts on a reader's first Run and is reused after.
  */
 import sections from 'virtual:workbook-sections'
-import type { Request } from './protocol.ts'
-import { onRequest, reply } from './worker-scope.ts'
-import { errorText, sendConsoleTo } from './console.ts'
+import { serve } from './worker-scope.ts'
 
-let current = 0
-
-sendConsoleTo((stream, text) =>
-  reply({ id: current, kind: 'line', stream, text }),
-)
-
-async function run(section: string): Promise<void> {
-  const load = sections[section]
-  if (!load) throw new Error(`There is no runnable section "${section}".`)
-  // A lesson's other sections come along, so they run without the network once one has run (one that
-  // fails to load fails its own Run, not this one).
-  const [lesson] = section.split('/')
-  await Promise.allSettled(
+serve(async (request, loaded) => {
+  if (request.kind !== 'run') throw new Error('This worker runs sections.')
+  const load = sections[request.section]
+  if (!load)
+    throw new Error(`There is no runnable section "${request.section}".`)
+  // The lesson's other sections come along in the background, so they run without the network once
+  // one has run (one that fails to load fails its own Run, not this one).
+  const [lesson] = request.section.split('/')
+  void Promise.allSettled(
     Object.entries(sections)
       .filter(([key]) => key.startsWith(`${lesson}/`))
       .map(([, other]) => other()),
   )
   const { default: main } = await load()
+  loaded()
   await main()
-}
-
-async function handle(data: Request): Promise<void> {
-  current = data.id
-  try {
-    if (data.kind === 'run') await run(data.section)
-    reply({ id: data.id, kind: 'done' })
-  } catch (error) {
-    reply({ id: data.id, kind: 'done', error: errorText(error) })
-  }
-}
-
-onRequest((request) => void handle(request))
+})

@@ -4,6 +4,7 @@
  */
 import type { Exercise } from './course.ts'
 import { absolutePath, repoPath } from './paths.ts'
+import { groupOf } from './test-groups.ts'
 import { typeErrors, typeErrorsInWorker, type TypeError } from './typecheck.ts'
 import {
   runTests,
@@ -133,10 +134,6 @@ function toAnswerReports(
       const tests = run.tests
         .filter((test) => test.file === exercise.check && test.path[0] === file)
         .map(explained)
-      const isCheck = (test: TestOutcome) => test.path[1] === 'checks'
-      // An answer that is a test suite, run by its checker on broken code to read the results (08-1): these
-      // runs are neither the answer's own tests nor checks, and are meant to fail.
-      const isProbe = (test: TestOutcome) => test.path[1] === 'probes'
       return {
         exercise,
         file,
@@ -144,8 +141,8 @@ function toAnswerReports(
         typeErrors: types.filter(
           (error) => error.file === file || !answerFiles.has(error.file),
         ),
-        checks: tests.filter(isCheck),
-        ownTests: tests.filter((test) => !isCheck(test) && !isProbe(test)),
+        checks: tests.filter((test) => groupOf(test.path) === 'checks'),
+        ownTests: tests.filter((test) => groupOf(test.path) === 'own'),
         errors: checkerErrors,
       }
     })
