@@ -1,6 +1,11 @@
 import { dirname, join, resolve } from 'node:path'
 import type { UserConfig } from 'vitepress'
-import { root, workbookJson } from './workbook.ts'
+import {
+  listSections,
+  root,
+  workbookJson,
+  type SiteSection,
+} from './workbook.ts'
 
 /** A plugin of the Vite that VitePress runs (its own, not the workbook's, which vitest uses). */
 type Plugin = Extract<
@@ -8,38 +13,30 @@ type Plugin = Extract<
   { name: string }
 >
 
-interface CourseInBrowser {
-  sections: { key: string; file: string; notInBrowser?: string }[]
-  exercises: {
-    id: string
-    file: string
-    check: string
-    notInBrowser?: string
-    stub: string
-    /** What the stub and the solution import, as they write it. */
-    imports: string[]
-  }[]
+interface ExerciseInBrowser {
+  id: string
+  file: string
+  check: string
+  notInBrowser?: string
+  stub: string
+  /** What the stub and the solution import, as they write it. */
+  imports: string[]
 }
 
-// Every section and exercise of the course, with what the page needs of each.
-const LIST_COURSE = `
+// Every exercise of the course, with what the page needs of each.
+const LIST_EXERCISES = `
   import { loadCourse } from './tools/workbook/course.ts'
   import { solutionAt, stubOf } from './tools/workbook/derived.ts'
   const { lessons } = await loadCourse()
   const specifiers = (code) => [...code.matchAll(/^import (?!type )[^'"]*?['"]([^'"]+)['"]/gm)]
     .map((match) => match[1])
-  console.log(JSON.stringify({
-    sections: lessons.flatMap((lesson) => lesson.sections.map((section) => ({
-      key: lesson.number + '/' + section.name, file: section.file, notInBrowser: section.notInBrowser,
-    }))),
-    exercises: await Promise.all(lessons.flatMap((lesson) => lesson.exercises).map(async (exercise) => {
-      const stub = await stubOf(exercise)
-      return {
-        id: exercise.id, file: exercise.file, check: exercise.check, notInBrowser: exercise.notInBrowser,
-        stub, imports: [...new Set([...specifiers(stub), ...specifiers(solutionAt(exercise))])],
-      }
-    })),
-  }))
+  console.log(JSON.stringify(await Promise.all(lessons.flatMap((lesson) => lesson.exercises).map(async (exercise) => {
+    const stub = await stubOf(exercise)
+    return {
+      id: exercise.id, file: exercise.file, check: exercise.check, notInBrowser: exercise.notInBrowser,
+      stub, imports: [...new Set([...specifiers(stub), ...specifiers(solutionAt(exercise))])],
+    }
+  }))))
 `
 
 const SECTIONS = 'virtual:workbook-sections'
@@ -60,10 +57,18 @@ const moduleOf = (entries: string[]) =>
  * - `virtual:workbook-stubs`: an exercise's id to its file's name and its untouched stub (the page's editor).
  */
 export function workbookRunner(): Plugin {
-  let course: Promise<CourseInBrowser> | undefined
-  const load = () => (course ??= workbookJson<CourseInBrowser>(LIST_COURSE))
+  let sections: Promise<SiteSection[]> | undefined
+  let exercises: Promise<ExerciseInBrowser[]> | undefined
+  const runnable = async () =>
+    (
+      await (sections ??= listSections().then((lessons) =>
+        lessons.flatMap((lesson) => lesson.sections),
+      ))
+    ).filter((section) => !section.notInBrowser)
   const inBrowser = async () =>
-    (await load()).exercises.filter((exercise) => !exercise.notInBrowser)
+    (
+      await (exercises ??= workbookJson<ExerciseInBrowser[]>(LIST_EXERCISES))
+    ).filter((exercise) => !exercise.notInBrowser)
   return {
     name: 'workbook-runner',
     resolveId: (id) =>
@@ -74,14 +79,11 @@ export function workbookRunner(): Plugin {
       if (!id.startsWith('\0virtual:workbook-')) return undefined
       const name = id.slice(1)
       if (name === SECTIONS) {
-        const { sections } = await load()
         return moduleOf(
-          sections
-            .filter((section) => !section.notInBrowser)
-            .map(
-              ({ key, file }) =>
-                `  ${JSON.stringify(key)}: ${lazyImport(join(root, file))},`,
-            ),
+          (await runnable()).map(
+            ({ key, file }) =>
+              `  ${JSON.stringify(key)}: ${lazyImport(join(root, file))},`,
+          ),
         )
       }
       if (name === CHECKS) {

@@ -49,3 +49,33 @@ export async function workbookJson<T>(module: string): Promise<T> {
     ]),
   ) as T
 }
+
+/** A lesson's section as the site knows it. */
+export interface SiteSection {
+  /** `"12/in-memory"`: the section's key in the site's data and in the runner. */
+  key: string
+  name: string
+  /** Relative to the repository. */
+  file: string
+  /** Why a browser cannot run it, when it cannot. */
+  notInBrowser?: string
+}
+
+// Every lesson with its sections, in order, as the workbook's runner knows them.
+const LIST_SECTIONS = `
+  import { loadCourse } from './tools/workbook/course.ts'
+  const { lessons } = await loadCourse()
+  console.log(JSON.stringify(lessons.map((lesson) => ({
+    number: lesson.number,
+    sections: lesson.sections.map(({ name, file, notInBrowser }) => ({
+      key: lesson.number + '/' + name, name, file, notInBrowser,
+    })),
+  }))))
+`
+
+/** Every available lesson and its sections, listed now (the site's data and its runner both use it). */
+export function listSections(): Promise<
+  { number: number; sections: SiteSection[] }[]
+> {
+  return workbookJson(LIST_SECTIONS)
+}

@@ -1,5 +1,5 @@
 import { defineLoader } from 'vitepress'
-import { capture, workbookJson } from '../workbook.ts'
+import { capture, listSections } from '../workbook.ts'
 
 /** What one lesson section printed when the site was built, and the command that runs that section alone. */
 export interface SectionOutput {
@@ -12,13 +12,6 @@ export interface SectionOutput {
 /** Keyed by `"<lesson>/<section>"`, such as `"12/in-memory"`. */
 declare const data: Record<string, SectionOutput>
 export { data }
-
-// Every section of every available lesson, as the workbook's runner knows them.
-const LIST_SECTIONS = `
-  import { loadCourse } from './tools/workbook/course.ts'
-  const { lessons } = await loadCourse()
-  console.log(JSON.stringify(lessons.map((lesson) => ({ number: lesson.number, sections: lesson.sections }))))
-`
 
 /**
  * Splits what `npm run lesson N` printed into its sections. The runner prints each section under a heading
@@ -63,12 +56,7 @@ export default defineLoader({
     '../../src/**/*.ts',
   ],
   async load(): Promise<Record<string, SectionOutput>> {
-    const lessons = await workbookJson<
-      {
-        number: number
-        sections: { name: string; notInBrowser?: string }[]
-      }[]
-    >(LIST_SECTIONS)
+    const lessons = await listSections()
     const outputs: Record<string, SectionOutput> = {}
     // The whole lesson, as a learner runs it: every section, in order, in one process.
     for (const { number, sections } of lessons) {
@@ -79,10 +67,10 @@ export default defineLoader({
         String(number),
       ])
       const names = sections.map((section) => section.name)
-      for (const [section, output] of splitSections(printed, names)) {
-        const { notInBrowser } = sections.find((s) => s.name === section)!
-        outputs[`${number}/${section}`] = {
-          command: `npm run lesson ${number} -- --section ${section}`,
+      for (const [name, output] of splitSections(printed, names)) {
+        const { key, notInBrowser } = sections.find((s) => s.name === name)!
+        outputs[key] = {
+          command: `npm run lesson ${number} -- --section ${name}`,
           output,
           ...(notInBrowser ? { notInBrowser } : {}),
         }
