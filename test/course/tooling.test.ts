@@ -9,9 +9,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { FROM_SOURCE } from '../../tools/source-condition.ts'
 import { loadCourse, type Exercise } from '../../tools/workbook/course.ts'
-import { derivedFolder, writeStub } from '../../tools/workbook/derived.ts'
+import {
+  derivedFolder,
+  solutionAt,
+  writeStub,
+} from '../../tools/workbook/derived.ts'
 import { absolutePath, repoRoot } from '../../tools/workbook/paths.ts'
-import { moveImports } from '../../tools/workbook/stub.ts'
 import { colorEnabled } from '../../tools/workbook/style.ts'
 import { workbook, type CommandResult } from '../lessons/run-workbook.ts'
 
@@ -39,11 +42,7 @@ const readState = (env: { WORKBOOK_STATE: string }) =>
   >
 /** The reference solution, as if the learner had written it in their file. */
 const solutionText = (exercise: Exercise) =>
-  moveImports(
-    readFileSync(absolutePath(exercise.solution), 'utf8'),
-    exercise.solution,
-    learnerFile(exercise),
-  )
+  solutionAt(exercise, learnerFile(exercise))
 
 /** npm itself, as a learner types it: with or without the `--` before the flags. */
 function npm(
@@ -279,6 +278,25 @@ describe('npm run verify -- --watch', () => {
       expect(watch.output()).toContain(`Watching ${learnerFile(first)}`)
     } finally {
       watch.child.kill()
+    }
+  }, 90_000)
+
+  it('checks the exercises the learner worked on to find where they are: one that is broken stops it', async () => {
+    const file = learnerFile(first)
+    writeFileSync(
+      absolutePath(file),
+      `${solutionText(first)}\nthrow new Error('broken')\n`,
+    )
+    const watch = startWatch([], learner())
+    try {
+      await watch.until((o) => o.includes('Watching '), 'the first run')
+      expect(watch.output()).toContain(
+        'Checking the exercises you worked on to find where you are',
+      )
+      expect(watch.output()).toContain(`Watching ${file}`)
+    } finally {
+      watch.child.kill()
+      await writeStub(first, file)
     }
   }, 90_000)
 

@@ -4,7 +4,13 @@
  * ignores it), with their relative imports moved, and checked there: never the learner's own files.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Exercise } from './course.ts'
 import type { Mistake } from './manifest.ts'
@@ -46,6 +52,14 @@ export function stubOf(
   file = exercise.file,
 ): Promise<string> {
   return makeStub(readSolution(exercise), exercise.solution, file)
+}
+
+/** Whether the learner's file is the exercise's untouched stub (not when it is missing). */
+export async function isUntouchedStub(exercise: Exercise): Promise<boolean> {
+  const file = absolutePath(exercise.file)
+  return (
+    existsSync(file) && readFileSync(file, 'utf8') === (await stubOf(exercise))
+  )
 }
 
 /** The reference solution as the learner's file would hold it: without its markers, its imports moved. */

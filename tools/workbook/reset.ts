@@ -2,12 +2,12 @@
  * `npm run reset 12-1` puts an exercise's untouched stub back in place of the learner's file, after asking
  * (or at once with `-- --force`). The learner's version is kept in .workbook/backups/, so nothing is lost.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { commandLine, runCommand, UsageError } from './command.ts'
 import { findExercise, type Exercise } from './course.ts'
-import { stubOf, writeStub } from './derived.ts'
+import { isUntouchedStub, writeStub } from './derived.ts'
 import { absolutePath, learnerPath, repoPath } from './paths.ts'
 import { updateProgress } from './state.ts'
 import { cyan, dim, green } from './style.ts'
@@ -47,9 +47,7 @@ await runCommand(async () => {
   const { positionals, flags } = commandLine('reset', { flags: ['force'] })
   if (positionals.length !== 1) throw new UsageError(USAGE)
   const exercise = await findExercise(positionals[0]!)
-  const file = absolutePath(exercise.file)
-  const stub = await stubOf(exercise)
-  if (existsSync(file) && readFileSync(file, 'utf8') === stub) {
+  if (await isUntouchedStub(exercise)) {
     console.log(
       `${exercise.file} is already the untouched stub: nothing to reset.`,
     )
@@ -59,7 +57,9 @@ await runCommand(async () => {
     console.log('Nothing was changed.')
     return
   }
-  const backup = existsSync(file) ? backUp(exercise) : undefined
+  const backup = existsSync(absolutePath(exercise.file))
+    ? backUp(exercise)
+    : undefined
   await writeStub(exercise, exercise.file)
   updateProgress(exercise.id, (current) => ({ ...current, done: false }))
   console.log(`${green('✓')} ${exercise.file} is the untouched stub again.`)

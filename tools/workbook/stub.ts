@@ -12,7 +12,6 @@
  * answer that is not a statement (`// #stub export const TaskCreated = todo('TaskCreated')`).
  */
 import { dirname, relative, resolve } from 'node:path'
-import { format, resolveConfig } from 'prettier'
 import { absolutePath } from './paths.ts'
 
 const TODO = /^(\s*)\/\/ #todo (.+)$/
@@ -79,11 +78,6 @@ export function withoutRegions(source: string): string {
     .join('\n')
 }
 
-/** Whether a solution has any part marked for the learner to write. */
-export function hasTodos(source: string, file = 'solution'): boolean {
-  return findTodos(source.split('\n'), file).length > 0
-}
-
 /**
  * Rewrites the relative import specifiers of a file that moves from `from` to `to` (paths relative to the
  * repository), so they still point at the same modules.
@@ -134,6 +128,8 @@ export async function makeStub(
   out.push(...lines.slice(next))
   const code = withoutRegions(out.join('\n'))
   const stub = addTodoImport(moveImports(code, solution, file), file)
+  // Prettier is loaded here, not at start-up: most commands (verify) never make a stub.
+  const { format, resolveConfig } = await import('prettier')
   const options = await resolveConfig(absolutePath(file))
   return format(stub, { ...options, filepath: absolutePath(file) })
 }

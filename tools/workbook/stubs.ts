@@ -3,12 +3,9 @@
  * learner's file in lessons/ is not the stub its solution makes; `--write` makes them all again. On a
  * learner's checkout the files are their work, so only the authors' checks run this.
  */
-import { readFileSync } from 'node:fs'
 import { commandLine, runCommand, UsageError } from './command.ts'
 import { loadCourse } from './course.ts'
-import { writeStub } from './derived.ts'
-import { absolutePath } from './paths.ts'
-import { makeStub } from './stub.ts'
+import { isUntouchedStub, writeStub } from './derived.ts'
 
 await runCommand(async () => {
   const { flags } = commandLine('stubs', { flags: ['check', 'write'] })
@@ -21,15 +18,7 @@ await runCommand(async () => {
       await writeStub(exercise, exercise.file)
       continue
     }
-    const solution = readFileSync(absolutePath(exercise.solution), 'utf8')
-    const stub = await makeStub(solution, exercise.solution, exercise.file)
-    let current = ''
-    try {
-      current = readFileSync(absolutePath(exercise.file), 'utf8')
-    } catch {
-      // missing: stale too
-    }
-    if (current !== stub) stale.push(exercise.file)
+    if (!(await isUntouchedStub(exercise))) stale.push(exercise.file)
   }
   if (stale.length > 0) {
     throw new UsageError(

@@ -4,12 +4,12 @@
  * recorded), and never exits on its own. On a terminal it takes keys: h hint, n next, l list, r re-run,
  * q quit. Without one (piped), it moves on by itself once an exercise passes.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { emitKeypressEvents } from 'node:readline'
 import { passed, runChecks, watchChecks, type AnswerReport } from './checks.ts'
 import { recordResult } from './conclude.ts'
 import type { Exercise } from './course.ts'
-import { stubOf } from './derived.ts'
+import { isUntouchedStub } from './derived.ts'
 import { absolutePath } from './paths.ts'
 import { readHints } from './hints.ts'
 import { mark, printHeader, printReport, summary } from './report.ts'
@@ -173,10 +173,10 @@ async function firstUntouched(
   exercises: readonly Exercise[],
 ): Promise<Exercise | undefined> {
   for (const exercise of exercises) {
-    const file = absolutePath(exercise.file)
+    // A missing file fails too.
     if (
-      !existsSync(file) ||
-      readFileSync(file, 'utf8') === (await stubOf(exercise))
+      !existsSync(absolutePath(exercise.file)) ||
+      (await isUntouchedStub(exercise))
     )
       return exercise
   }
