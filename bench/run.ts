@@ -147,7 +147,7 @@ try {
 
 if (runs('memory')) await measureReadAllMemory(report)
 if (runs('import-cost')) measureImportCost(report)
-if (runs('cold-start')) measureColdStart(report)
+if (runs('cold-start')) await measureColdStart(report)
 
 // RESULTS.md always holds a whole run; results.json holds the last run, whole or not.
 report.write(

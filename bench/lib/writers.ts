@@ -9,7 +9,7 @@ import { sideBySide, type Trial } from './measure.ts'
 import type { FreshSchema } from './postgres.ts'
 import { formatRatio, rate, type Report } from './report.ts'
 
-export const PLAIN_INSERT = 'plain INSERT'
+const PLAIN_INSERT = 'plain INSERT'
 const WRITER_COUNTS = [1, 4, 16] as const
 /** Appends a slice: each of the writers makes its share, all at once. */
 const SLICE_APPENDS = 480
