@@ -5,12 +5,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCourse } from '../../tools/workbook/course.ts'
 import {
+  ANSI,
   expectEverySectionRan,
   npmRun,
   type CommandResult,
 } from './run-workbook.ts'
 
-const ANSI = /\u001b\[/
 const lesson = (await loadCourse()).lessons.find((l) => l.number === 1)!
 const learnerDir = mkdtempSync(join(tmpdir(), 'learner-'))
 afterAll(() => rmSync(learnerDir, { recursive: true, force: true }))

@@ -5,12 +5,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCourse } from '../../tools/workbook/course.ts'
 import {
+  ANSI,
   expectEverySectionRan,
   npmRun,
   type CommandResult,
 } from './run-workbook.ts'
 
-const ANSI = /\u001b\[/
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 const lesson = (await loadCourse()).lessons.find((l) => l.number === 2)!
 const learnerDir = mkdtempSync(join(tmpdir(), 'learner-'))

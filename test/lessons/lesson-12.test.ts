@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCourse } from '../../tools/workbook/course.ts'
 import { repoRoot } from '../../tools/workbook/paths.ts'
 import {
+  ANSI,
   expectEverySectionRan,
   npmRun,
   type CommandResult,
 } from './run-workbook.ts'
 
-const ANSI = /\u001b\[/
 const lesson = (await loadCourse()).lessons.find((l) => l.number === 12)!
 const learnerDir = mkdtempSync(join(tmpdir(), 'learner-'))
 afterAll(() => rmSync(learnerDir, { recursive: true, force: true }))

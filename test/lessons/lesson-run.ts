@@ -5,12 +5,11 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCourse } from '../../tools/workbook/course.ts'
 import {
+  ANSI,
   expectEverySectionRan,
   npmRun,
   type CommandResult,
 } from './run-workbook.ts'
-
-const ANSI = /\u001b\[/
 
 /**
  * Runs `npm run lesson <number>` from a temp directory of a learner's own, and checks that every section

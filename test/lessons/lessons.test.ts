@@ -8,9 +8,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadCourse } from '../../tools/workbook/course.ts'
 import { series } from '../../tools/workbook/series.ts'
-import { workbook } from './run-workbook.ts'
+import { ANSI, workbook } from './run-workbook.ts'
 
-const ANSI = /\u001b\[/
 const { lessons } = await loadCourse()
 const available = lessons.map((lesson) => lesson.number).join(', ')
 const upcoming = series.find(

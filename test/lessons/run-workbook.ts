@@ -6,6 +6,9 @@ import { FROM_SOURCE } from '../../tools/source-condition.ts'
 import type { Lesson } from '../../tools/workbook/course.ts'
 import { repoRoot } from '../../tools/workbook/paths.ts'
 
+/** A colour code in a terminal's output: a learner's piped output must have none. */
+export const ANSI = /\u001b\[/
+
 export interface CommandResult {
   code: number
   stdout: string
