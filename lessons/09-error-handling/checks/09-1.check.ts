@@ -13,7 +13,7 @@ import {
   TaskReassigned,
   TaskRuleError,
 } from '../../03-first-aggregate/tasks.ts'
-import { listEvents } from '../../05-repositories/list-events.ts'
+import { listEvents } from '../../04-event-stores/task-history.ts'
 import { recordingStore } from '../../05-repositories/recording-store.ts'
 import { taskRepository } from '../../05-repositories/task-repository.ts'
 import { outcome, storeWithTask, times } from '../check-support.ts'
