@@ -1,6 +1,5 @@
 /** Checks exercise 09-2 (tell the caller what happened). */
 import assert from 'node:assert/strict'
-import { inspect } from 'node:util'
 import { describe, test } from 'vitest'
 import {
   InvalidArgumentError,
@@ -11,6 +10,7 @@ import { TaskAggregate, TaskCompleted } from '../../03-first-aggregate/tasks.ts'
 import { recordingStore } from '../../05-repositories/recording-store.ts'
 import { taskRepository } from '../../05-repositories/task-repository.ts'
 import { outcome, storeWithTask } from '../check-support.ts'
+import { shown } from '../../shown.ts'
 import {
   checkTargets,
   importTarget,
@@ -19,9 +19,6 @@ import {
 
 type Answer =
   typeof import('../../../solutions/09-error-handling/09-2-reply.ts')
-
-const shown = (value: unknown) =>
-  inspect(value, { breakLength: Infinity, compact: true })
 
 /**
  * A store with task-1 assigned to alice (version 2) and task-2 created,
