@@ -1,12 +1,19 @@
-/** A task's stream as one line, for the checks' messages. */
-import type { EventStore } from 'eventsource-ts'
+/** How the lessons and their checks name a run of events in one line. */
+import type { DomainEvent, EventStore } from 'eventsource-ts'
 
-/** The task's stream as "v1 TaskCreated, v2 TaskAssigned", or "no event". */
+/** Events as "v1 TaskCreated, v2 TaskAssigned", or "no event". */
+export function listEvents(events: readonly DomainEvent[]): string {
+  return (
+    events.map((e) => `v${e.aggregateVersion} ${e.eventType}`).join(', ') ||
+    'no event'
+  )
+}
+
+/** The task's stream in `store`, as `listEvents` names it. */
 export async function historyOf(
   store: EventStore,
   taskId: string,
 ): Promise<string> {
   const { events } = await store.getEvents(taskId, 'Task')
-  const listed = events.map((e) => `v${e.aggregateVersion} ${e.eventType}`)
-  return listed.join(', ') || 'no event'
+  return listEvents(events)
 }

@@ -8,7 +8,8 @@ import type {
   Projection,
 } from 'eventsource-ts'
 import { feed } from './feed.ts'
-import { play, taskRepository, storeWith, type Step } from './history.ts'
+import { taskRepository } from '../05-repositories/task-repository.ts'
+import { play, storeWith, type Step } from './history.ts'
 
 export const create = (taskId: string, title = `Title of ${taskId}`): Step => ({
   taskId,

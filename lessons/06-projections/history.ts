@@ -3,12 +3,9 @@
  * application runs them, through a repository into an event store. It is
  * the write side; every read model of the lesson is built from its events.
  */
-import {
-  AggregateRepository,
-  InMemoryEventStore,
-  type EventStore,
-} from 'eventsource-ts'
-import { TaskAggregate } from '../03-first-aggregate/tasks.ts'
+import { InMemoryEventStore, type AggregateRepository } from 'eventsource-ts'
+import type { TaskAggregate } from '../03-first-aggregate/tasks.ts'
+import { taskRepository } from '../05-repositories/task-repository.ts'
 
 // #region story
 /** One command of the story: the task it is for, and what to do to it. */
@@ -34,13 +31,6 @@ export const story: readonly Step[] = [
 // #endregion story
 
 // #region play
-export function taskRepository(eventStore: EventStore) {
-  return new AggregateRepository({
-    eventStore,
-    aggregateFactory: TaskAggregate,
-  })
-}
-
 /** Runs a step as an application does: load the task, command it, save. */
 export async function play(
   tasks: AggregateRepository<TaskAggregate>,

@@ -12,7 +12,7 @@ import {
   type EventStore,
 } from 'eventsource-ts'
 import type { TaskAggregate } from '../03-first-aggregate/tasks.ts'
-import { taskRepository } from '../06-projections/history.ts'
+import { taskRepository } from '../05-repositories/task-repository.ts'
 
 // #region fixtures
 export type Backend = 'in-memory' | 'sqlite'

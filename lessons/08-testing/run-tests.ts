@@ -4,6 +4,7 @@
  * (A vitest run takes a second to start; five would take five.)
  */
 import { fileURLToPath } from 'node:url'
+import { wrap } from '../02-first-event/wrap.ts'
 import { green, red } from '../../tools/workbook/style.ts'
 import {
   runTests,
@@ -38,21 +39,12 @@ export function printResults(file: string, tests: TestOutcome[]): void {
   for (const test of tests) {
     const mark = test.state === 'passed' ? green('✓') : red('✗')
     console.log(`  ${mark} ${test.path.join(' › ')}`)
-    for (const failure of test.failures)
-      for (const line of wrapped(failure.message.split('\n')[0]!))
-        console.log(`      ${red(line)}`)
+    for (const failure of test.failures) {
+      // Its first line, indented 6 in the site's output column of 78.
+      const message = wrap(failure.message.split('\n')[0]!, '', 72)
+      for (const line of message.split('\n')) console.log(`      ${red(line)}`)
+    }
   }
-}
-
-/** A message in lines that fit the site's output column, indented 6. */
-function wrapped(message: string, width = 72): string[] {
-  const lines = ['']
-  for (const word of message.split(' ')) {
-    const last = lines.at(-1)!
-    if (last !== '' && last.length + word.length + 1 > width) lines.push(word)
-    else lines[lines.length - 1] = last === '' ? word : `${last} ${word}`
-  }
-  return lines
 }
 
 /** Runs a file's tests and prints them; every one of them must pass. */

@@ -1,20 +1,12 @@
 /** For the checkers: a stored task, what an answer gave, counts in words. */
-import {
-  AggregateRepository,
-  InMemoryEventStore,
-  type EventStore,
-} from 'eventsource-ts'
-import { TaskAggregate } from '../03-first-aggregate/tasks.ts'
-
-/** A repository of tasks on `eventStore`. */
-export const tasksIn = (eventStore: EventStore) =>
-  new AggregateRepository({ eventStore, aggregateFactory: TaskAggregate })
+import { InMemoryEventStore } from 'eventsource-ts'
+import { taskRepository } from '../05-repositories/task-repository.ts'
 
 /** A new store holding task-1, assigned to alice (version 2). */
 export async function storeWithTask(): Promise<InMemoryEventStore> {
   const store = new InMemoryEventStore()
   await store.initialize()
-  const tasks = tasksIn(store)
+  const tasks = taskRepository(store)
   const task = tasks.createNew('task-1')
   task.create('Check the exercise')
   task.assign('alice')

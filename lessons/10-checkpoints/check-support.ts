@@ -14,14 +14,6 @@ import { OrderShipped } from '../02-first-event/orders.ts'
 import { runReadSide, type RunOptions } from './read-side.ts'
 import { placeOrders } from './shop.ts'
 
-/** A new in-memory store holding orders 1 to `count`. */
-export async function shopWith(count: number): Promise<InMemoryEventStore> {
-  const store = new InMemoryEventStore()
-  await store.initialize()
-  await placeOrders(store, count)
-  return store
-}
-
 /**
  * runReadSide, printing nothing. When a handler fails, it throws the
  * handler's own error, so a check reports a TODO as the TODO it is.

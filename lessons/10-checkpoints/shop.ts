@@ -3,7 +3,11 @@
  * OrderPlaced event of lesson 2, on a stream of its own. Order n costs one of
  * five prices, in turn, so every total is easy to check.
  */
-import { ExpectedVersion, type EventStore } from 'eventsource-ts'
+import {
+  ExpectedVersion,
+  InMemoryEventStore,
+  type EventStore,
+} from 'eventsource-ts'
 import { money, OrderPlaced } from '../02-first-event/orders.ts'
 
 // #region orders
@@ -39,6 +43,14 @@ export async function placeOrders(
   }
 }
 // #endregion orders
+
+/** A new in-memory store holding orders 1 to `count`. */
+export async function shopWith(count: number): Promise<InMemoryEventStore> {
+  const store = new InMemoryEventStore()
+  await store.initialize()
+  await placeOrders(store, count)
+  return store
+}
 
 /** What a revenue read model holds: how many orders, and their total. */
 export interface RevenueFigures {

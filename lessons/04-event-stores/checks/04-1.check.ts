@@ -14,9 +14,9 @@ import {
 import {
   TaskAssigned,
   TaskCompleted,
-  TaskCreated,
   TaskReassigned,
 } from '../../03-first-aggregate/tasks.ts'
+import { storeWithTask } from '../check-support.ts'
 import { historyOf } from '../task-history.ts'
 import {
   checkTargets,
@@ -38,24 +38,6 @@ async function write(store: EventStore, ...events: TaskAssigned[]) {
     events,
     expectedVersion: ExpectedVersion.ANY,
   })
-}
-
-/** A store holding task-1, created: the version Alice saw, 1. */
-async function storeWithTask(store = new InMemoryEventStore()) {
-  await store.initialize()
-  await store.appendEvents({
-    aggregateId: TASK,
-    aggregateType: 'Task',
-    events: [
-      new TaskCreated({
-        aggregateId: TASK,
-        title: 'Check 04-1',
-        description: '',
-      }),
-    ],
-    expectedVersion: ExpectedVersion.NO_STREAM,
-  })
-  return store
 }
 
 const bobAssigns = () =>
@@ -119,7 +101,7 @@ for (const target of await checkTargets('04-1')) {
         'a stream still at seenVersion takes the TaskCompleted at once, ' +
           'with no conflict',
         async () => {
-          await using store = await storeWithTask()
+          await using store = await storeWithTask(TASK)
           const completion = await completeTask(store, TASK, 'alice', 1)
           const history = await historyOf(store, TASK)
           assert.equal(
@@ -150,7 +132,7 @@ for (const target of await checkTargets('04-1')) {
         'a stale seenVersion is refused first: the conflict is the ' +
           'OptimisticLockError, with the versions expected and found',
         async () => {
-          await using store = await storeWithTask()
+          await using store = await storeWithTask(TASK)
           await write(store, bobAssigns()) // Bob writes version 2
           const { conflict } = await completeTask(store, TASK, 'alice', 1)
           assert.ok(
@@ -170,7 +152,7 @@ for (const target of await checkTargets('04-1')) {
         'after a conflict, the retry appends the TaskCompleted after the ' +
           "other writer's event, which is kept",
         async () => {
-          await using store = await storeWithTask()
+          await using store = await storeWithTask(TASK)
           await write(store, bobAssigns())
           const { newVersion } = await completeTask(store, TASK, 'alice', 1)
           const history = await historyOf(store, TASK)
@@ -193,7 +175,7 @@ for (const target of await checkTargets('04-1')) {
         'the retry expects the version the error found, however far the ' +
           'stream moved',
         async () => {
-          await using store = await storeWithTask()
+          await using store = await storeWithTask(TASK)
           await write(store, bobAssigns(), bobAssigns()) // versions 2 and 3
           let completion
           try {
@@ -220,7 +202,7 @@ for (const target of await checkTargets('04-1')) {
           'it throws OptimisticLockError, and nothing is forced in',
         async () => {
           const busy = new BusyStore()
-          await using store = await storeWithTask(busy)
+          await using store = await storeWithTask(TASK, busy)
           await write(store, bobAssigns())
           busy.cutInAfter = 1 // Alice's first append goes, then Bob cuts in
           const { said, error } = await outcome(

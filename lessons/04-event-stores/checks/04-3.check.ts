@@ -1,12 +1,8 @@
 /** Checks exercise 04-3 (a retry after a lost reply writes nothing twice). */
 import assert from 'node:assert/strict'
 import { describe, test } from 'vitest'
-import {
-  ExpectedVersion,
-  InMemoryEventStore,
-  OptimisticLockError,
-} from 'eventsource-ts'
-import { TaskCreated } from '../../03-first-aggregate/tasks.ts'
+import { OptimisticLockError } from 'eventsource-ts'
+import { storeWithTask } from '../check-support.ts'
 import { historyOf } from '../task-history.ts'
 import {
   ConnectionLostError,
@@ -27,17 +23,7 @@ const COMPLETED_ONCE = 'v1 TaskCreated, v2 TaskCompleted'
 
 /** A store holding task-1 at version 1, behind a link losing `losses`. */
 async function linkTo(...losses: Loss[]): Promise<UnreliableLink> {
-  const store = new InMemoryEventStore()
-  await store.initialize()
-  await store.appendEvents({
-    aggregateId: TASK,
-    aggregateType: 'Task',
-    events: [
-      new TaskCreated({ aggregateId: TASK, title: 'Check', description: '' }),
-    ],
-    expectedVersion: ExpectedVersion.NO_STREAM,
-  })
-  return new UnreliableLink(store, losses)
+  return new UnreliableLink(await storeWithTask(TASK), losses)
 }
 
 for (const target of await checkTargets('04-3')) {

@@ -7,7 +7,7 @@ import {
   type EventStore,
 } from 'eventsource-ts'
 import { TaskRuleError } from '../../03-first-aggregate/tasks.ts'
-import { listEvents } from '../list-events.ts'
+import { listEvents } from '../../04-event-stores/task-history.ts'
 import { recordingStore } from '../recording-store.ts'
 import { taskRepository } from '../task-repository.ts'
 import {

@@ -12,7 +12,7 @@ import {
   TaskRuleError,
   type TaskAggregate,
 } from '../../03-first-aggregate/tasks.ts'
-import { listEvents } from '../list-events.ts'
+import { listEvents } from '../../04-event-stores/task-history.ts'
 import { recordingStore } from '../recording-store.ts'
 import { taskRepository } from '../task-repository.ts'
 import {

@@ -7,7 +7,7 @@ import {
   OptimisticLockError,
 } from 'eventsource-ts'
 import { TaskCreated, TaskRuleError } from '../../03-first-aggregate/tasks.ts'
-import { listEvents } from '../list-events.ts'
+import { listEvents } from '../../04-event-stores/task-history.ts'
 import { taskRepository } from '../task-repository.ts'
 import {
   checkTargets,

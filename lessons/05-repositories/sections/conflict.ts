@@ -4,7 +4,7 @@
  */
 import { InMemoryEventStore, OptimisticLockError } from 'eventsource-ts'
 import { printError } from '../../03-first-aggregate/print-error.ts'
-import { listEvents } from '../list-events.ts'
+import { listEvents } from '../../04-event-stores/task-history.ts'
 import { taskRepository } from '../task-repository.ts'
 
 export default async function conflict(): Promise<void> {

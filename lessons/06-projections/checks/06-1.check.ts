@@ -1,6 +1,5 @@
 /** Checks exercise 06-1 (task statistics). */
 import assert from 'node:assert/strict'
-import { inspect } from 'node:util'
 import { describe, test } from 'vitest'
 import {
   assign,
@@ -13,6 +12,7 @@ import {
 } from '../check-support.ts'
 import { feed } from '../feed.ts'
 import type { Step } from '../history.ts'
+import { shown } from '../../shown.ts'
 import {
   checkTargets,
   importTarget,
@@ -23,9 +23,6 @@ type Answer =
 type Statistics = ReturnType<
   InstanceType<Answer['TaskStatisticsProjection']>['statistics']
 >
-
-const shown = (value: unknown) =>
-  inspect(value, { breakLength: Infinity, compact: true })
 
 for (const target of await checkTargets('06-1')) {
   describe(target.label, async () => {

@@ -1,6 +1,5 @@
 /** Checks exercise 06-2 (a rebuild gives the same read model). */
 import assert from 'node:assert/strict'
-import { inspect } from 'node:util'
 import { describe, test } from 'vitest'
 import {
   assign,
@@ -12,6 +11,7 @@ import {
   reset,
 } from '../check-support.ts'
 import { storeWith, type Step } from '../history.ts'
+import { shown } from '../../shown.ts'
 import {
   checkTargets,
   importTarget,
@@ -20,8 +20,8 @@ import {
 type Answer =
   typeof import('../../../solutions/06-projections/06-2-workload.ts')
 
-const shown = (value: unknown) =>
-  inspect(value, { breakLength: Infinity, compact: true, depth: 3 })
+/** A level deeper than Node shows: an answer's lists may hold objects. */
+const shownWhole = (value: unknown) => shown(value, 3)
 
 /**
  * A day of the team's: every kind of event, a task reassigned twice, one
@@ -81,8 +81,8 @@ for (const target of await checkTargets('06-2')) {
             workload,
             expected,
             'Rebuilt from a log of 2 tasks, created and assigned to alice ' +
-              `and bob, workload() is ${shown(workload)}; expected ` +
-              `${shown(expected)}. Read the whole log with ` +
+              `and bob, workload() is ${shownWhole(workload)}; expected ` +
+              `${shownWhole(expected)}. Read the whole log with ` +
               'store.readAll(): with no fromPosition, or fromPosition 0, ' +
               'it starts at the first event (fromPosition means "after").',
           )
@@ -105,8 +105,8 @@ for (const target of await checkTargets('06-2')) {
             workload,
             expected,
             'alice was given Plan and Build, then Build was reassigned to ' +
-              `bob: workload() is ${shown(workload)}; expected ` +
-              `${shown(expected)}. Take the task from previousAssignee ` +
+              `bob: workload() is ${shownWhole(workload)}; expected ` +
+              `${shownWhole(expected)}. Take the task from previousAssignee ` +
               'and give it to newAssignee.',
           )
         },
@@ -126,7 +126,7 @@ for (const target of await checkTargets('06-2')) {
             workload,
             {},
             'Plan was assigned to alice, reassigned to bob, and completed: ' +
-              `workload() is ${shown(workload)}; expected {}. A ` +
+              `workload() is ${shownWhole(workload)}; expected {}. A ` +
               'TaskCompleted does not say whose the task was: on a ' +
               "reassignment, update the task's record (its assignee) too.",
           )
@@ -149,8 +149,8 @@ for (const target of await checkTargets('06-2')) {
             workload,
             expected,
             "alice's task was completed, then reopened by bob: " +
-              `workload() is ${shown(workload)}; expected ` +
-              `${shown(expected)}. A reopened task is open again for its ` +
+              `workload() is ${shownWhole(workload)}; expected ` +
+              `${shownWhole(expected)}. A reopened task is open again for its ` +
               'assignee, whoever reopened it.',
           )
         },
@@ -163,7 +163,7 @@ for (const target of await checkTargets('06-2')) {
         assert.deepEqual(
           workload,
           {},
-          `After reset(), workload() is ${shown(workload)}; expected {}. ` +
+          `After reset(), workload() is ${shownWhole(workload)}; expected {}. ` +
             'reset() must empty every field the handlers fill.',
         )
       })
@@ -181,16 +181,16 @@ for (const target of await checkTargets('06-2')) {
             live,
             endOfDay,
             `Built live, fed after each command of a day with reassigned ` +
-              `and reopened tasks, workload() is ${shown(live)}; expected ` +
-              `${shown(endOfDay)}.`,
+              `and reopened tasks, workload() is ${shownWhole(live)}; expected ` +
+              `${shownWhole(endOfDay)}.`,
           )
           await rebuild(projection, store)
           const rebuilt = projection.workload()
           assert.deepEqual(
             rebuilt,
             live,
-            `Rebuilt from the log, workload() is ${shown(rebuilt)}; live, ` +
-              `it was ${shown(live)}. A rebuild replays the events that ` +
+            `Rebuilt from the log, workload() is ${shownWhole(rebuilt)}; live, ` +
+              `it was ${shownWhole(live)}. A rebuild replays the events that ` +
               'are already in the read model: reset() it first, emptying ' +
               'every field, or each one counts twice.',
           )
@@ -199,7 +199,7 @@ for (const target of await checkTargets('06-2')) {
             projection.workload(),
             live,
             'Rebuilt a second time, workload() differs from the first ' +
-              `rebuild: ${shown(projection.workload())}.`,
+              `rebuild: ${shown(projection.workload(), 3)}.`,
           )
         },
       )

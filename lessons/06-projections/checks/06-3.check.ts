@@ -1,6 +1,5 @@
 /** Checks exercise 06-3 (a read model in a SQLite table). */
 import assert from 'node:assert/strict'
-import { inspect } from 'node:util'
 import Database from 'better-sqlite3'
 import { describe, onTestFinished, test } from 'vitest'
 import {
@@ -12,6 +11,7 @@ import {
 } from '../check-support.ts'
 import { feed } from '../feed.ts'
 import type { Step } from '../history.ts'
+import { shown } from '../../shown.ts'
 import {
   checkTargets,
   importTarget,
@@ -20,9 +20,6 @@ import {
 
 type Answer =
   typeof import('../../../solutions/06-projections/06-3-completions.ts')
-
-const shown = (value: unknown) =>
-  inspect(value, { breakLength: Infinity, compact: true })
 
 /** A new database in memory, closed once the check is done. */
 function database(): Database.Database {

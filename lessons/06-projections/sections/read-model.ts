@@ -4,7 +4,8 @@
  */
 import { InMemoryEventStore, type EventSubscriber } from 'eventsource-ts'
 import { TaskCreated } from '../../03-first-aggregate/tasks.ts'
-import { play, story, taskRepository } from '../history.ts'
+import { taskRepository } from '../../05-repositories/task-repository.ts'
+import { play, story } from '../history.ts'
 
 export default async function readModel(): Promise<void> {
   // #region write-side

@@ -6,7 +6,8 @@ import { isDeepStrictEqual } from 'node:util'
 import { InMemoryEventStore } from 'eventsource-ts'
 import { TaskBoard } from '../board.ts'
 import { feed } from '../feed.ts'
-import { play, story, taskRepository } from '../history.ts'
+import { taskRepository } from '../../05-repositories/task-repository.ts'
+import { play, story } from '../history.ts'
 
 export default async function rebuild(): Promise<void> {
   await using store = new InMemoryEventStore()

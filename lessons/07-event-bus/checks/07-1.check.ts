@@ -1,6 +1,5 @@
 /** Checks exercise 07-1 (repository, bus and a task list). */
 import assert from 'node:assert/strict'
-import { inspect } from 'node:util'
 import { describe, test } from 'vitest'
 import {
   EventPublishError,
@@ -12,6 +11,7 @@ import {
   TaskCompleted,
   TaskReopened,
 } from '../../03-first-aggregate/tasks.ts'
+import { shown } from '../../shown.ts'
 import {
   checkTargets,
   importTarget,
@@ -22,8 +22,6 @@ type Answer = typeof import('../../../solutions/07-event-bus/07-1-task-list.ts')
 type App = ReturnType<Answer['wireTaskList']>
 
 const TITLE = 'Complete exercise 07-1'
-const shown = (value: unknown) =>
-  inspect(value, { breakLength: Infinity, compact: true })
 
 /** Why a save through the answer's repository failed, and what to do. */
 function explainSave(error: unknown, after: string): string {

@@ -1,6 +1,5 @@
 /** Checks exercise 07-2 (an audit trail of every event). */
 import assert from 'node:assert/strict'
-import { inspect } from 'node:util'
 import { describe, test } from 'vitest'
 import { z } from 'zod'
 import {
@@ -9,6 +8,7 @@ import {
   InMemoryEventBus,
 } from 'eventsource-ts'
 import { wireTasks } from '../wiring.ts'
+import { shown } from '../../shown.ts'
 import {
   checkTargets,
   importTarget,
@@ -29,9 +29,6 @@ const InvoiceIssued = defineEvent({
 })
 const invoice = () =>
   new InvoiceIssued({ aggregateId: 'inv-7', aggregateVersion: 1, amount: 90 })
-
-const shown = (value: unknown) =>
-  inspect(value, { breakLength: Infinity, compact: true })
 
 /** Calls `what` on the trail; fails with the error it threw, explained. */
 function call(trail: AuditTrail, what: 'start' | 'stop', bus?: unknown) {

@@ -1,10 +1,10 @@
 /** Checks exercise 07-3 (a save whose handlers failed). */
 import assert from 'node:assert/strict'
-import { inspect } from 'node:util'
 import { describe, test } from 'vitest'
 import { OptimisticLockError } from 'eventsource-ts'
 import { TaskAssigned, TaskCompleted } from '../../03-first-aggregate/tasks.ts'
 import { wireTasks } from '../wiring.ts'
+import { shown } from '../../shown.ts'
 import {
   checkTargets,
   importTarget,
@@ -13,9 +13,6 @@ import {
 
 type Answer = typeof import('../../../solutions/07-event-bus/07-3-save-task.ts')
 type SaveResult = Awaited<ReturnType<Answer['saveTask']>>
-
-const shown = (value: unknown) =>
-  inspect(value, { breakLength: Infinity, compact: true })
 
 /** Handlers that fail, named as the bus names them in its failures. */
 function notifyAssignee(): void {

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'vitest'
 import {
   AggregateNotFoundError,
-  AggregateRepository,
   EventPublishError,
   OptimisticLockError,
   type EventPublisher,
@@ -14,9 +13,10 @@ import {
   TaskReassigned,
   TaskRuleError,
 } from '../../03-first-aggregate/tasks.ts'
-import { listEvents } from '../../05-repositories/list-events.ts'
+import { listEvents } from '../../04-event-stores/task-history.ts'
 import { recordingStore } from '../../05-repositories/recording-store.ts'
-import { outcome, storeWithTask, tasksIn, times } from '../check-support.ts'
+import { taskRepository } from '../../05-repositories/task-repository.ts'
+import { outcome, storeWithTask, times } from '../check-support.ts'
 import {
   checkTargets,
   importTarget,
@@ -45,7 +45,7 @@ const failingPublisher: EventPublisher = {
  */
 async function contest(rivalSaves: number, publisher?: EventPublisher) {
   const store = await storeWithTask()
-  const rival = tasksIn(store)
+  const rival = taskRepository(store)
   const timeline: string[] = []
   let saves = 0
   let rivalLeft = rivalSaves
@@ -65,11 +65,7 @@ async function contest(rivalSaves: number, publisher?: EventPublisher) {
       await rival.save(theirs)
     },
   })
-  const tasks = new AggregateRepository({
-    eventStore: watchedStore,
-    aggregateFactory: TaskAggregate,
-    eventPublisher: publisher,
-  })
+  const tasks = taskRepository(watchedStore, publisher)
   return {
     tasks,
     timeline,
@@ -393,7 +389,7 @@ for (const target of await checkTargets('09-1')) {
           'none lost',
         async () => {
           const store = await storeWithTask()
-          const tasks = tasksIn(store)
+          const tasks = taskRepository(store)
           const people = ['bob', 'carol', 'dave', 'erin']
           // A wait that lets the other writers run first, at once.
           const sleep = () =>

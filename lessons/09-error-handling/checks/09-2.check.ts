@@ -1,16 +1,16 @@
 /** Checks exercise 09-2 (tell the caller what happened). */
 import assert from 'node:assert/strict'
-import { inspect } from 'node:util'
 import { describe, test } from 'vitest'
 import {
-  AggregateRepository,
   InvalidArgumentError,
   NotConnectedError,
   type EventPublisher,
 } from 'eventsource-ts'
 import { TaskAggregate, TaskCompleted } from '../../03-first-aggregate/tasks.ts'
 import { recordingStore } from '../../05-repositories/recording-store.ts'
-import { outcome, storeWithTask, tasksIn } from '../check-support.ts'
+import { taskRepository } from '../../05-repositories/task-repository.ts'
+import { outcome, storeWithTask } from '../check-support.ts'
+import { shown } from '../../shown.ts'
 import {
   checkTargets,
   importTarget,
@@ -19,9 +19,6 @@ import {
 
 type Answer =
   typeof import('../../../solutions/09-error-handling/09-2-reply.ts')
-
-const shown = (value: unknown) =>
-  inspect(value, { breakLength: Infinity, compact: true })
 
 /**
  * A store with task-1 assigned to alice (version 2) and task-2 created,
@@ -32,7 +29,7 @@ async function api(
   options: { publisher?: EventPublisher; rival?: boolean } = {},
 ) {
   const store = await storeWithTask()
-  const plain = tasksIn(store)
+  const plain = taskRepository(store)
   const second = plain.createNew('task-2')
   second.create('Nobody has it yet')
   await plain.save(second)
@@ -45,11 +42,7 @@ async function api(
       await plain.save(theirs)
     },
   })
-  const tasks = new AggregateRepository({
-    eventStore: watchedStore,
-    aggregateFactory: TaskAggregate,
-    eventPublisher: options.publisher,
-  })
+  const tasks = taskRepository(watchedStore, options.publisher)
   return { store, tasks }
 }
 

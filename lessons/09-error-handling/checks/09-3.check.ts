@@ -1,6 +1,5 @@
 /** Checks exercise 09-3 (a poison event set aside, replayed once fixed). */
 import assert from 'node:assert/strict'
-import { inspect } from 'node:util'
 import { describe, test } from 'vitest'
 import { InMemoryDeadLetterStore, type EventSubscriber } from 'eventsource-ts'
 import { assign, create, reassign } from '../../06-projections/check-support.ts'
@@ -8,6 +7,7 @@ import { feed } from '../../06-projections/feed.ts'
 import { storeWith } from '../../06-projections/history.ts'
 import { outcome } from '../check-support.ts'
 import { AssignmentNotices, MailServer, teamDirectory } from '../notices.ts'
+import { shown } from '../../shown.ts'
 import {
   checkTargets,
   importTarget,
@@ -16,9 +16,6 @@ import {
 
 type Answer =
   typeof import('../../../solutions/09-error-handling/09-3-dead-letters.ts')
-
-const shown = (value: unknown) =>
-  inspect(value, { breakLength: Infinity, compact: true })
 
 /**
  * Eight events: four assignments, two of them to people the team's

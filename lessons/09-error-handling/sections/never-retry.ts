@@ -12,7 +12,7 @@ import {
 } from 'eventsource-ts'
 import { printError } from '../../03-first-aggregate/print-error.ts'
 import { TaskAggregate, TaskCompleted } from '../../03-first-aggregate/tasks.ts'
-import { listEvents } from '../../05-repositories/list-events.ts'
+import { listEvents } from '../../04-event-stores/task-history.ts'
 
 // #region retry-everything
 /** Wrong: runs `work` again after any error, three attempts in all. */

@@ -11,7 +11,7 @@ import {
   type AggregateRepository,
 } from 'eventsource-ts'
 import type { TaskAggregate } from '../../03-first-aggregate/tasks.ts'
-import { listEvents } from '../../05-repositories/list-events.ts'
+import { listEvents } from '../../04-event-stores/task-history.ts'
 import { taskRepository } from '../../05-repositories/task-repository.ts'
 
 type Tasks = AggregateRepository<TaskAggregate>

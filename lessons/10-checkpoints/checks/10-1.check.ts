@@ -11,8 +11,14 @@ import {
   type EventSubscriber,
   type StoredEvent,
 } from 'eventsource-ts'
-import { run, shopWith } from '../check-support.ts'
-import { describeRevenue, revenueOf, type RevenueFigures } from '../shop.ts'
+import { collect } from '../../04-event-stores/collect.ts'
+import { run } from '../check-support.ts'
+import {
+  describeRevenue,
+  revenueOf,
+  shopWith,
+  type RevenueFigures,
+} from '../shop.ts'
 import { openReadModel } from '../shop-app.ts'
 import {
   checkTargets,
@@ -205,8 +211,7 @@ for (const target of await checkTargets('10-1')) {
           const store = await shopWith(6)
           const { db, revenue } = open(newFile())
           const cut = powerCutAtSecondWrite(db)
-          const events: StoredEvent[] = []
-          for await (const stored of store.readAll()) events.push(stored)
+          const events = await collect(store.readAll())
           const sixth = events.pop()!
           for (const stored of events) await revenue.handle(stored)
           cut.arm()

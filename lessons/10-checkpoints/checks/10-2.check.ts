@@ -6,7 +6,8 @@ import {
   type EventSubscriber,
   type StoredEvent,
 } from 'eventsource-ts'
-import { shopWith, shopWithShipments } from '../check-support.ts'
+import { shopWithShipments } from '../check-support.ts'
+import { shopWith } from '../shop.ts'
 import { Revenue } from '../revenue.ts'
 import {
   describeRevenue,

@@ -7,7 +7,7 @@ import {
   type EventSubscriber,
   type SubscriptionStatus,
 } from 'eventsource-ts'
-import { shopWith } from '../check-support.ts'
+import { shopWith } from '../shop.ts'
 import { Revenue } from '../revenue.ts'
 import {
   checkTargets,

@@ -2,18 +2,13 @@
  * A checkpoint by hand: the position of the last event a projection has
  * handled, read before it reads the log and saved after.
  */
-import {
-  InMemoryCheckpointRepository,
-  InMemoryEventStore,
-} from 'eventsource-ts'
+import { InMemoryCheckpointRepository } from 'eventsource-ts'
 import { feed } from '../../06-projections/feed.ts'
 import { Revenue } from '../revenue.ts'
-import { describeRevenue, placeOrders } from '../shop.ts'
+import { describeRevenue, placeOrders, shopWith } from '../shop.ts'
 
 export default async function byHand(): Promise<void> {
-  await using store = new InMemoryEventStore()
-  await store.initialize()
-  await placeOrders(store, 40)
+  await using store = await shopWith(40)
 
   // #region repository
   const checkpoints = new InMemoryCheckpointRepository()

@@ -2,18 +2,13 @@
  * A checkpoint is worth as much as the read model it belongs to: one that
  * outlives its read model makes the next run skip what the read model lost.
  */
-import {
-  InMemoryCheckpointRepository,
-  InMemoryEventStore,
-} from 'eventsource-ts'
+import { InMemoryCheckpointRepository } from 'eventsource-ts'
 import { runReadSide } from '../read-side.ts'
 import { Revenue } from '../revenue.ts'
-import { compared, placeOrders, revenueOf } from '../shop.ts'
+import { compared, placeOrders, revenueOf, shopWith } from '../shop.ts'
 
 export default async function lostReadModel(): Promise<void> {
-  await using store = new InMemoryEventStore()
-  await store.initialize()
-  await placeOrders(store, 40)
+  await using store = await shopWith(40)
 
   // #region lost
   // The checkpoints are kept (in a database, say), the revenue in memory.

@@ -4,17 +4,14 @@
  */
 import {
   InMemoryCheckpointRepository,
-  InMemoryEventStore,
   type CheckpointRepository,
 } from 'eventsource-ts'
 import { runReadSide } from '../read-side.ts'
 import { Revenue } from '../revenue.ts'
-import { compared, placeOrders, revenueOf } from '../shop.ts'
+import { compared, revenueOf, shopWith } from '../shop.ts'
 
 export default async function rebuild(): Promise<void> {
-  await using store = new InMemoryEventStore()
-  await store.initialize()
-  await placeOrders(store, 40)
+  await using store = await shopWith(40)
   const log = revenueOf(40)
   const quiet = { print: () => {} }
 

@@ -2,18 +2,19 @@
  * A SubscriptionManager keeps the checkpoint: a run that is stopped halfway,
  * and the next one, which resumes after it without counting an order twice.
  */
-import {
-  InMemoryCheckpointRepository,
-  InMemoryEventStore,
-} from 'eventsource-ts'
+import { InMemoryCheckpointRepository } from 'eventsource-ts'
 import { runReadSide } from '../read-side.ts'
 import { Revenue } from '../revenue.ts'
-import { compared, describeRevenue, placeOrders, revenueOf } from '../shop.ts'
+import {
+  compared,
+  describeRevenue,
+  placeOrders,
+  revenueOf,
+  shopWith,
+} from '../shop.ts'
 
 export default async function stopAndResume(): Promise<void> {
-  await using store = new InMemoryEventStore()
-  await store.initialize()
-  await placeOrders(store, 40)
+  await using store = await shopWith(40)
   console.log(`The log: ${describeRevenue(revenueOf(40))}`)
 
   // #region first-run
