@@ -11,6 +11,7 @@ import {
 import { strictSnippets } from './snippets.ts'
 import { SOURCE_CONDITION } from '../tools/source-condition.ts'
 import { workbookRunner } from './runner-plugin.ts'
+import { twoslashPopupsAsHtml } from './twoslash-popups.ts'
 import { regionTwoslasher } from './twoslash-regions.ts'
 import { series } from '../tools/workbook/series.ts'
 import { root } from './workbook.ts'
@@ -100,6 +101,7 @@ export default defineConfig({
         twoslasher: regionTwoslasher(createTwoslasher(twoslashOptions)),
         twoslashOptions,
       }) as unknown as CodeTransformer,
+      twoslashPopupsAsHtml() as unknown as CodeTransformer,
     ],
     config: (md) => strictSnippets(md, root),
   },
