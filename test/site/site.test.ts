@@ -1,37 +1,46 @@
 /**
  * The built site in a real browser: builds it once, serves the build on 127.0.0.1 and drives Debian's
- * Chromium through playwright-core. Screenshots and measurements go to test-results/site/.
+ * Chromium through playwright-core. Each lesson page is opened once and checked as a reader goes through
+ * it: what it shows, light and dark, every Run button, every exercise editor. Screenshots and measurements
+ * go to test-results/site/.
  */
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import {
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rm,
-  writeFile,
-} from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
-import type { Page, Request } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findExercise, loadCourse } from '../../tools/workbook/course.ts'
+import {
+  findExercise,
+  loadCourse,
+  type Lesson,
+} from '../../tools/workbook/course.ts'
 import { solutionAt, stubOf } from '../../tools/workbook/derived.ts'
 import { launchChromium, type Chromium } from './chromium.ts'
+import {
+  artifacts,
+  checkInPage,
+  comparable,
+  isPrefetch,
+  runInPage,
+  screenshot,
+  shownSections,
+  transferred,
+} from './in-page.ts'
 import { regionText, root, snippetReferences } from './snippet-references.ts'
 import { serveStatic, type StaticSite } from './static-server.ts'
 
-const artifacts = join(root, 'test-results/site')
 const LESSON = '/lessons/12-sqlite'
+const { lessons } = await loadCourse()
 
 let outDir: string
 let site: StaticSite
 let chromium: Chromium
 let buildSeconds: number
 
-/** What a page showed when it loaded: problems, links and the ids links may point to. */
+/** What a page showed while it was open: problems, links and the ids links may point to. */
 interface Visit {
   problems: string[]
   links: string[]
@@ -52,16 +61,7 @@ async function builtPages(): Promise<string[]> {
     .sort()
 }
 
-/** The lesson pages of the build, such as `/lessons/12-sqlite`. */
-async function lessonPages(): Promise<string[]> {
-  const paths = (await builtPages()).filter((path) =>
-    path.startsWith('/lessons/'),
-  )
-  expect(paths.length).toBeGreaterThan(0)
-  return paths
-}
-
-/** Opens a page, recording console errors, uncaught exceptions and failed requests. */
+/** Opens a page in light mode, recording console errors, uncaught exceptions and failed requests. */
 async function open(path: string, problems: string[] = []): Promise<Page> {
   const page = await chromium.context.newPage()
   page.on('console', (message) => {
@@ -69,19 +69,31 @@ async function open(path: string, problems: string[] = []): Promise<Page> {
       problems.push(`console error: ${message.text()}`)
   })
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
-  page.on('requestfailed', (request) =>
-    problems.push(
-      `request failed: ${request.url()} (${request.failure()?.errorText})`,
-    ),
-  )
+  page.on('requestfailed', (request) => {
+    if (!isPrefetch(request))
+      problems.push(
+        `request failed: ${request.url()} (${request.failure()?.errorText})`,
+      )
+  })
   page.on('response', (response) => {
     if (response.status() >= 400)
       problems.push(`HTTP ${response.status()}: ${response.url()}`)
   })
+  await page.emulateMedia({ colorScheme: 'light' })
   await page.goto(site.url + path, { waitUntil: 'networkidle' })
   return page
 }
 
+/** The links and ids of an open page; its problems keep growing while it stays open. */
+async function visitOf(page: Page, problems: string[]): Promise<Visit> {
+  const { links, ids } = await page.evaluate<Omit<Visit, 'problems'>>(`({
+    links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
+    ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
+  })`)
+  return { problems, links, ids }
+}
+
+/** A page's visit: the one its lesson's tests made, or a page opened and closed for it. */
 function visit(path: string): Promise<Visit> {
   if (!visits.has(path)) {
     visits.set(
@@ -89,12 +101,9 @@ function visit(path: string): Promise<Visit> {
       (async () => {
         const problems: string[] = []
         const page = await open(path, problems)
-        const { links, ids } = await page.evaluate<Omit<Visit, 'problems'>>(`({
-        links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
-        ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
-      })`)
+        const seen = await visitOf(page, problems)
         await page.close()
-        return { problems, links, ids }
+        return seen
       })(),
     )
   }
@@ -139,10 +148,142 @@ afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true })
 })
 
-// Several tests visit every lesson page, a few seconds each: more with each lesson.
+describe.each(lessons)(
+  'the page of lesson $number',
+  { timeout: 60_000 },
+  (lesson: Lesson) => {
+    const path = `/lessons/${lesson.slug}`
+    const problems: string[] = []
+    let page: Page
+    beforeAll(async () => {
+      page = await open(path, problems)
+      visits.set(path, visitOf(page, problems))
+    })
+    afterAll(() => page?.close())
+
+    it('shows what its sections print, links to the lessons around it, and has code that never scrolls sideways', async () => {
+      expect(
+        await page.locator('.vp-doc .lesson-output').count(),
+        'output blocks',
+      ).toBeGreaterThan(0)
+      expect(
+        await page.locator('.lesson-nav a').count(),
+        'links to the lessons before and after it',
+      ).toBeGreaterThan(0)
+      const wide = await page.evaluate<string[]>(
+        `[...document.querySelectorAll('.vp-doc div[class*="language-"] pre')]
+          .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+          .map((pre) => Math.max(...pre.textContent.split('\\n').map((line) => line.length)) + ': ' + pre.textContent.split('\\n').reduce((a, b) => (b.length > a.length ? b : a)))`,
+      )
+      expect(wide, 'code blocks wider than the column').toEqual([])
+    })
+
+    it('copies a code block exactly as the lesson file has it', async () => {
+      const block = page.locator('.vp-doc div[class*="language-ts"]').first()
+      await block.hover()
+      await block.locator('button.copy').click()
+      await expect
+        .poll(() => block.locator('button.copy.copied').count())
+        .toBe(1)
+      const copied = await page.evaluate<string>(
+        'navigator.clipboard.readText()',
+      )
+      const shown = snippetReferences(`${path.slice(1)}.md`).map(
+        ({ file, region }) =>
+          regionText(readFileSync(join(root, file), 'utf8'), region!),
+      )
+      expect(shown).toContain(copied.replace(/\n$/, ''))
+    })
+
+    it('renders in light and dark mode', async () => {
+      const isDark = () =>
+        page.evaluate<boolean>(
+          `document.documentElement.classList.contains('dark')`,
+        )
+      expect(await isDark()).toBe(false)
+      // /lessons/01-introduction is lesson-01-introduction-light.png: a picture of its diagrams and code.
+      const name = `lesson-${lesson.slug}`
+      await screenshot(page, `${name}-light.png`)
+      const toggle = page.locator('.VPNavBarAppearance .VPSwitchAppearance')
+      await toggle.click()
+      expect(await isDark()).toBe(true)
+      await screenshot(page, `${name}-dark.png`)
+      await toggle.click() // the choice is remembered: leave light mode for the next page
+      expect(await isDark()).toBe(false)
+    })
+
+    it('has a Run button wherever a browser can run a section, and each run prints what npm run lesson prints', async () => {
+      const differences: string[] = []
+      // A Run button exactly where the manifest says a browser can run the section.
+      const shown = await shownSections(page)
+      for (const { section, runnable } of shown) {
+        const { notInBrowser } = lesson.sections.find(
+          ({ name }) => `${lesson.number}/${name}` === section,
+        )!
+        if (runnable === Boolean(notInBrowser))
+          differences.push(
+            `${section}: ${runnable ? 'a Run button, but its manifest says notInBrowser' : 'no Run button, but a browser can run it'}`,
+          )
+      }
+      for (const { section } of shown.filter((block) => block.runnable)) {
+        const output = page.locator(`#output-${section.replace('/', '-')}`)
+        const built = (await output.locator('pre').textContent())!
+        const { state, text } = await runInPage(page, section)
+        if (state !== 'done')
+          differences.push(`${section}: it failed:\n${text}`)
+        else if (comparable(text) !== comparable(built))
+          differences.push(
+            `${section}: the page printed\n${text}\nbut npm run lesson printed\n${built}`,
+          )
+      }
+      expect(differences).toEqual([])
+    })
+
+    const checkable = lesson.exercises.filter(
+      (exercise) => !exercise.notInBrowser,
+    )
+    if (checkable.length > 0)
+      it('has an editor for every exercise a browser can check: its stub fails the checks, its solution passes them', async () => {
+        const wrong: string[] = []
+        for (const exercise of checkable) {
+          const editor = page.locator(
+            `.exercise-editor[data-exercise="${exercise.id}"]`,
+          )
+          if ((await editor.count()) !== 1) {
+            wrong.push(`${exercise.id}: no editor on its page`)
+            continue
+          }
+          await expect
+            .poll(() => editor.locator('textarea').inputValue())
+            .toBe(await stubOf(exercise))
+          const stub = await checkInPage(page, exercise.id)
+          if (stub.state !== 'failed' || !/TODO/.test(stub.text))
+            wrong.push(
+              `${exercise.id}: its stub did not fail with a TODO:\n${stub.text}`,
+            )
+          const solution = await checkInPage(
+            page,
+            exercise.id,
+            solutionAt(exercise),
+          )
+          if (solution.state !== 'passed')
+            wrong.push(
+              `${exercise.id}: its solution did not pass:\n${solution.text}`,
+            )
+        }
+        expect(wrong).toEqual([])
+      })
+
+    it('meets no console error, uncaught exception or failed request along the way', () => {
+      expect(problems).toEqual([])
+    })
+  },
+)
+
 describe('the built site, in Chromium', { timeout: 120_000 }, () => {
-  it('has the workbook pages', async () => {
-    expect(await builtPages()).toEqual(
+  it('has the workbook pages, and a page for every lesson', async () => {
+    const pages = await builtPages()
+    expect(pages).toEqual(
       expect.arrayContaining([
         '/',
         '/exercises',
@@ -150,6 +291,9 @@ describe('the built site, in Chromium', { timeout: 120_000 }, () => {
         '/reference',
         '/series',
       ]),
+    )
+    expect(pages.filter((path) => path.startsWith('/lessons/'))).toEqual(
+      lessons.map((lesson) => `/lessons/${lesson.slug}`).sort(),
     )
   })
 
@@ -229,50 +373,6 @@ describe('the built site, in Chromium', { timeout: 120_000 }, () => {
     await page.close()
   })
 
-  it('copies a code block of every lesson page, exactly as the lesson file has it', async () => {
-    for (const path of await lessonPages()) {
-      const page = await open(path)
-      const block = page.locator('.vp-doc div[class*="language-ts"]').first()
-      await block.hover()
-      await block.locator('button.copy').click()
-      await expect
-        .poll(() => block.locator('button.copy.copied').count())
-        .toBe(1)
-      const copied = await page.evaluate<string>(
-        'navigator.clipboard.readText()',
-      )
-      const shown = snippetReferences(`${path.slice(1)}.md`).map(
-        ({ file, region }) =>
-          regionText(readFileSync(join(root, file), 'utf8'), region!),
-      )
-      expect(shown, path).toContain(copied.replace(/\n$/, ''))
-      await page.close()
-    }
-  })
-
-  it('shows every lesson page with its output blocks, and code that never scrolls sideways', async () => {
-    for (const path of await lessonPages()) {
-      const page = await open(path)
-      expect(
-        await page.locator('.vp-doc .lesson-output').count(),
-        `${path} shows what its sections print`,
-      ).toBeGreaterThan(0)
-      expect(
-        await page.locator('.lesson-nav a').count(),
-        `${path} links to the lessons before and after it`,
-      ).toBeGreaterThan(0)
-      const wide = await page.evaluate<string[]>(
-        `[...document.querySelectorAll('.vp-doc div[class*="language-"] pre')]
-          .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
-          .map((pre) => Math.max(...pre.textContent.split('\\n').map((line) => line.length)) + ': ' + pre.textContent.split('\\n').reduce((a, b) => (b.length > a.length ? b : a)))`,
-      )
-      expect(wide, `${path}: code blocks wider than the column`).toEqual([])
-      // A picture of each lesson page, to look at its diagrams and code.
-      await screenshot(page, `${path.slice(1).replaceAll('/', '-')}.png`)
-      await page.close()
-    }
-  })
-
   it('keeps each reference solution hidden until the reader asks, and out of the search', async () => {
     const page = await open(LESSON)
     const reveal = page.locator('.solution-reveal').first()
@@ -312,29 +412,6 @@ describe('the built site, in Chromium', { timeout: 120_000 }, () => {
     await page.close()
   })
 
-  it('renders every lesson page in light and dark mode', async () => {
-    for (const path of await lessonPages()) {
-      const page = await chromium.context.newPage()
-      await page.emulateMedia({ colorScheme: 'light' })
-      await page.goto(site.url + path, { waitUntil: 'networkidle' })
-      const isDark = () =>
-        page.evaluate<boolean>(
-          `document.documentElement.classList.contains('dark')`,
-        )
-      expect(await isDark()).toBe(false)
-      // /lessons/01-introduction is lesson-01-introduction-light.png
-      const name = `lesson-${path.split('/').pop()}`
-      await screenshot(page, `${name}-light.png`)
-      const toggle = page.locator('.VPNavBarAppearance .VPSwitchAppearance')
-      await toggle.click()
-      expect(await isDark()).toBe(true)
-      await screenshot(page, `${name}-dark.png`)
-      await toggle.click() // the choice is remembered: leave light mode for the next page
-      expect(await isDark()).toBe(false)
-      await page.close()
-    }
-  })
-
   it('measures the build and the weight of the lesson page', async () => {
     const page = await chromium.context.newPage()
     const session = await chromium.context.newCDPSession(page)
@@ -363,88 +440,6 @@ describe('the built site, in Chromium', { timeout: 120_000 }, () => {
   })
 })
 
-/** The whole page, with the sidebar drawn full length: the viewport grows to the page instead of scrolling. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  const height = await page.evaluate<number>(
-    'document.documentElement.scrollHeight',
-  )
-  const viewport = page.viewportSize()!
-  await page.setViewportSize({ width: viewport.width, height })
-  await page.screenshot({ path: join(artifacts, name) })
-  await page.setViewportSize(viewport)
-  expect(
-    (await readFile(join(artifacts, name))).length,
-    `${relative(root, join(artifacts, name))} is empty`,
-  ).toBeGreaterThan(10_000)
-}
-
-/** What a section prints, apart from what differs between two runs: ids, times, durations, paths. */
-function comparable(output: string): string {
-  return output
-    .replace(
-      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
-      '<id>',
-    )
-    .replace(/\b[0-9a-f]{8}\b/g, '<id>') // an id's first characters
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
-    .replace(/\d+(\.\d+)? ?(ms|s)\b/g, '<duration>')
-    .replace(/\/tmp\/\S+/g, '<path>')
-    .trim()
-}
-
-/**
- * Bytes a page and its workers transfer while `work` runs, as the network counts them (compressed, with
- * headers). Playwright's request events include the workers' requests, which the page's CDP session misses.
- */
-async function transferred(
-  page: Page,
-  work: () => Promise<void>,
-): Promise<number> {
-  const sizes: Promise<number>[] = []
-  const count = (request: Request) =>
-    void sizes.push(
-      request
-        .sizes()
-        .then((size) => size.responseBodySize + size.responseHeadersSize),
-    )
-  page.on('requestfinished', count)
-  await work()
-  page.off('requestfinished', count)
-  return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0)
-}
-
-/** The sections of a page whose code it shows, in page order, and whether they have Run buttons. */
-async function shownSections(
-  page: Page,
-): Promise<{ section: string; runnable: boolean }[]> {
-  const blocks = await page.evaluate<{ section: string; runnable: boolean }[]>(
-    `[...document.querySelectorAll('.runnable-code')].map((block) => ({ section: block.dataset.section, runnable: !!block.querySelector('button.run') }))`,
-  )
-  return blocks.filter(
-    (block, index) =>
-      blocks.findIndex((other) => other.section === block.section) === index,
-  )
-}
-
-/** Clicks the first Run button of a section, and waits for its output block to say the run ended. */
-async function runInPage(
-  page: Page,
-  section: string,
-): Promise<{ state: string; text: string }> {
-  const output = page.locator(`#output-${section.replace('/', '-')}`)
-  await page
-    .locator(`.runnable-code[data-section="${section}"] button.run`)
-    .first()
-    .click()
-  await expect
-    .poll(() => output.getAttribute('data-state'), { timeout: 20_000 })
-    .toMatch(/^(done|failed)$/)
-  return {
-    state: (await output.getAttribute('data-state'))!,
-    text: (await output.locator('pre').textContent())!,
-  }
-}
-
 describe('lessons run in the page', { timeout: 120_000 }, () => {
   const measured: Record<string, unknown> = {}
   afterAll(async () => {
@@ -452,45 +447,6 @@ describe('lessons run in the page', { timeout: 120_000 }, () => {
       join(artifacts, 'runner.json'),
       `${JSON.stringify(measured, null, 2)}\n`,
     )
-  })
-
-  it('runs every runnable section of every lesson page, printing what npm run lesson prints', async () => {
-    const { lessons } = await loadCourse()
-    const inBrowser = new Map(
-      lessons.flatMap((lesson) =>
-        lesson.sections.map((section) => [
-          `${lesson.number}/${section.name}`,
-          !section.notInBrowser,
-        ]),
-      ),
-    )
-    const differences: string[] = []
-    for (const path of await lessonPages()) {
-      const problems: string[] = []
-      const page = await open(path, problems)
-      const shown = await shownSections(page)
-      // A Run button exactly where the manifest says a browser can run the section.
-      for (const { section, runnable } of shown)
-        if (runnable !== inBrowser.get(section))
-          differences.push(
-            `${section}: ${runnable ? 'a Run button, but its manifest says notInBrowser' : 'no Run button, but a browser can run it'}`,
-          )
-      const runnable = shown.filter((block) => block.runnable)
-      for (const { section } of runnable) {
-        const output = page.locator(`#output-${section.replace('/', '-')}`)
-        const built = (await output.locator('pre').textContent())!
-        const { state, text } = await runInPage(page, section)
-        if (state !== 'done')
-          differences.push(`${section}: it failed:\n${text}`)
-        else if (comparable(text) !== comparable(built))
-          differences.push(
-            `${section}: the page printed\n${text}\nbut npm run lesson printed\n${built}`,
-          )
-      }
-      expect(problems, path).toEqual([])
-      await page.close()
-    }
-    expect(differences).toEqual([])
   })
 
   it('says which sections run only on the reader’s machine, and why', async () => {
@@ -557,67 +513,7 @@ describe('lessons run in the page', { timeout: 120_000 }, () => {
   })
 })
 
-/** Checks what an exercise's editor holds, and waits for the verdict: `passed` or `failed`, and the text. */
-async function checkInPage(
-  page: Page,
-  exercise: string,
-  answer?: string,
-): Promise<{ state: string; text: string }> {
-  const editor = page.locator(`.exercise-editor[data-exercise="${exercise}"]`)
-  if (answer !== undefined) await editor.locator('textarea').fill(answer)
-  await editor.locator('button.check').click()
-  await expect
-    .poll(() => editor.getAttribute('data-state'), { timeout: 20_000 })
-    .toMatch(/^(passed|failed)$/)
-  return {
-    state: (await editor.getAttribute('data-state'))!,
-    text: await editor.locator('.results').innerText(),
-  }
-}
-
 describe('exercises in the page', { timeout: 120_000 }, () => {
-  it('has an editor for every exercise a browser can check: its stub fails the checks, its solution passes them', async () => {
-    const { lessons } = await loadCourse()
-    const wrong: string[] = []
-    for (const lesson of lessons) {
-      const exercises = lesson.exercises.filter(
-        (exercise) => !exercise.notInBrowser,
-      )
-      if (exercises.length === 0) continue
-      const problems: string[] = []
-      const page = await open(`/lessons/${lesson.slug}`, problems)
-      for (const exercise of exercises) {
-        const editor = page.locator(
-          `.exercise-editor[data-exercise="${exercise.id}"]`,
-        )
-        if ((await editor.count()) !== 1) {
-          wrong.push(`${exercise.id}: no editor on its page`)
-          continue
-        }
-        await expect
-          .poll(() => editor.locator('textarea').inputValue())
-          .toBe(await stubOf(exercise))
-        const stub = await checkInPage(page, exercise.id)
-        if (stub.state !== 'failed' || !/TODO/.test(stub.text))
-          wrong.push(
-            `${exercise.id}: its stub did not fail with a TODO:\n${stub.text}`,
-          )
-        const solution = await checkInPage(
-          page,
-          exercise.id,
-          solutionAt(exercise),
-        )
-        if (solution.state !== 'passed')
-          wrong.push(
-            `${exercise.id}: its solution did not pass:\n${solution.text}`,
-          )
-      }
-      expect(problems, lesson.slug).toEqual([])
-      await page.close()
-    }
-    expect(wrong).toEqual([])
-  })
-
   it('keeps the answer in the browser, starts over from the stub, and stops an answer that never ends', async () => {
     const exercise = await findExercise('01-1')
     const editor = (page: Page) =>
