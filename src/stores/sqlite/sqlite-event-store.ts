@@ -197,12 +197,28 @@ export class SQLiteEventStore extends BaseEventStore<SqlValue[]> {
     return this.#driver!
   }
 
-  /** Library-internal: appends through this object, and, for a file, commits of other connections. */
+  /**
+   * Library-internal: appends through this object, and, for a file, commits of other connections. The file
+   * changes for this object's appends too, and for writes that append nothing (a checkpoint saved, say), so
+   * the listener is called only when the log has grown since it was last called: once an append.
+   */
   override async [WATCH_APPENDS](listener: () => void): Promise<StopWatching> {
-    const local = await super[WATCH_APPENDS](listener)
-    const file = this.inMemory
-      ? () => undefined
-      : this.#engine.watch(this.database, listener)
+    if (this.inMemory) return super[WATCH_APPENDS](listener)
+    let heard = this.isConnected ? this.lastPosition() : 0
+    const grown = () => {
+      if (!this.isConnected) return
+      let head: number
+      try {
+        head = this.lastPosition()
+      } catch {
+        return listener() // a log it cannot read now: the subscription finds out
+      }
+      if (head <= heard) return
+      heard = head
+      listener()
+    }
+    const local = await super[WATCH_APPENDS](grown)
+    const file = this.#engine.watch(this.database, grown)
     return async () => (file(), await local())
   }
 
