@@ -224,6 +224,37 @@ describe('PostgreSQLEventStore on a server', () => {
     await expectOneWakeAnAppend(store, other)
   })
 
+  it('listens on a connection of its pool, whatever the options hold, and leaves a pool its last one', async () => {
+    // A pool of the library's shape whose options name no server: notifications still come.
+    await using store = new PostgreSQLEventStore({
+      pool: {
+        options: { max: 2 },
+        query: (config) => pool.query(config),
+        connect: () => pool.connect(),
+      },
+      eventRegistry: notesRegistry,
+    })
+    await using other = new PostgreSQLEventStore({
+      connectionString: server.url,
+      eventRegistry: notesRegistry,
+    })
+    await store.initialize()
+    await other.initialize()
+    await expectOneWakeAnAppend(store, other)
+    // A pool of one connection: listening would leave the store's queries none; its appends still wake.
+    const single = new pg.Pool({ connectionString: server.url, max: 1 })
+    try {
+      await using alone = new PostgreSQLEventStore({
+        pool: single,
+        eventRegistry: notesRegistry,
+      })
+      await alone.initialize()
+      await expectOneWakeAnAppend(alone)
+    } finally {
+      await single.end()
+    }
+  })
+
   it('stores JSONB and TIMESTAMPTZ, and reads times back as fixed-width UTC text', async () => {
     await using store = new PostgreSQLEventStore({
       pool,
