@@ -13,7 +13,8 @@ const TRIGGER_EXISTS = `SELECT 1 FROM pg_trigger WHERE tgname = 'eventsource_not
 /**
  * A statement-level trigger on the log: one NOTIFY an append, delivered when its transaction commits (the
  * server folds repeats within a transaction into one). It is made by the first subscription that listens,
- * so writers pay for notifications only once someone reads them.
+ * so writers pay nothing for notifications until someone has listened; from then on they pay for every
+ * append, as the trigger stays: a session cannot tell whether another, in any process, still listens.
  */
 const CREATE_TRIGGER = [
   `SELECT pg_advisory_xact_lock(${TRIGGER_LOCK})`,
