@@ -73,9 +73,6 @@ async function load(): Promise<DatabaseConstructor> {
   return Database
 }
 
-/** The name of the engine, for messages. */
-export const SQLITE_ENGINE = PACKAGE
-
 /** A file in a missing directory is refused up front: SQLite's own error does not say which directory. */
 function checkPath(path: string): void {
   const directory = dirname(resolve(path))

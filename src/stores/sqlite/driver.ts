@@ -3,7 +3,7 @@
  * plugs in: better-sqlite3 on Node.js (`./better-sqlite3.ts`), SQLite compiled to WebAssembly in a browser
  * (`./sqlite-wasm.ts`). The package's `#sqlite-engine` import picks one by the environment: `browser`
  * for bundles made for a browser, better-sqlite3 everywhere else. Each engine module exports the same
- * names: `openSQLite`, `watchDatabase`, `SQLITE_AVAILABLE` and `SQLITE_ENGINE`.
+ * names: `openSQLite`, `watchDatabase` and `SQLITE_AVAILABLE`.
  */
 export type SqlValue = string | number | bigint | null
 export type SqlRow = Record<string, unknown>

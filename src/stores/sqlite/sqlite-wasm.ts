@@ -41,9 +41,6 @@ const WHAT = 'SQLite compiled to WebAssembly'
 /** sqlite-wasm is bundled with the app that runs in a browser, so the driver is there whenever this engine is. */
 export const SQLITE_AVAILABLE = true
 
-/** The name of the engine, for messages. */
-export const SQLITE_ENGINE = 'sqlite-wasm'
-
 /** A page's databases are in memory, and only this page writes them: there is nothing to watch. */
 export const watchDatabase: DatabaseWatcher = () => () => undefined
 
