@@ -99,15 +99,12 @@ export const openSQLite: SQLiteEngine = async (path, { busyTimeout }) => {
         run: (...params) => statement.run(...params),
         get: (...params) => statement.get(...params) as SqlRow | undefined,
         all: (...params) => statement.all(...params) as SqlRow[],
-        values: (...params) => {
-          statement.raw(true) // rows as arrays, for this call only
-          try {
-            return statement.all(...params) as SqlValue[][]
-          } finally {
-            statement.raw(false)
-          }
-        },
       }
+    },
+    prepareValues: (sql) => {
+      const statement = db.prepare(sql)
+      statement.raw(true) // rows as arrays
+      return { values: (...params) => statement.all(...params) as SqlValue[][] }
     },
     exec: (sql) => void db.exec(sql),
     transaction: <T>(work: () => T) => immediate(work) as T,

@@ -15,12 +15,17 @@ export interface SQLiteStatement {
   }
   get(...params: SqlValue[]): SqlRow | undefined
   all(...params: SqlValue[]): SqlRow[]
+}
+
+/** A query read as values only, so an engine sets it up for that once, not at every call. */
+export interface SQLiteValuesStatement {
   /** The rows as arrays of their values, in the order the statement selects them: far lighter than objects. */
   values(...params: SqlValue[]): SqlValue[][]
 }
 
 export interface SQLiteDriver {
   prepare(sql: string): SQLiteStatement
+  prepareValues(sql: string): SQLiteValuesStatement
   exec(sql: string): void
   /** Runs `work` in a `BEGIN IMMEDIATE` transaction: takes the write lock first, waiting up to the busy timeout. */
   transaction<T>(work: () => T): T
