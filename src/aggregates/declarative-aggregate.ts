@@ -1,5 +1,6 @@
-import { InvalidArgumentError, UnhandledEventError } from '../errors.ts'
-import { describe, DomainEvent } from '../events/domain-event.ts'
+import { UnhandledEventError } from '../errors.ts'
+import type { DomainEvent } from '../events/domain-event.ts'
+import { EventHandlers } from '../events/event-handlers.ts'
 import type { AnyEventClass } from '../events/registry.ts'
 import { AggregateRoot } from './aggregate-root.ts'
 
@@ -19,38 +20,23 @@ type Handler = (event: DomainEvent) => void
 export abstract class DeclarativeAggregate<S> extends AggregateRoot<S> {
   /** What to do with an event that has no handler: ignore it (the default), warn, or throw. */
   static readonly unhandledEvents: UnhandledEvents = 'ignore'
-  readonly #handlers = new Map<AnyEventClass, Handler>()
+  readonly #handlers = new EventHandlers<Handler>()
 
   /** Registers the handler of one event class; call it in the constructor. */
   protected on<C extends AnyEventClass>(
     eventClass: C,
     handler: (event: InstanceType<C>) => void,
   ): void {
-    if (
-      typeof eventClass !== 'function' ||
-      !(eventClass.prototype instanceof DomainEvent)
-    )
-      throw new InvalidArgumentError(
-        `${this.constructor.name}.on: expected an event class made by defineEvent(), got ${describe(eventClass)}.`,
-      )
-    if (typeof handler !== 'function')
-      throw new InvalidArgumentError(
-        `${this.constructor.name}.on(${eventClass.eventType}): the handler must be a function, got ${describe(handler)}.`,
-      )
-    if (this.#handlers.has(eventClass))
-      throw new InvalidArgumentError(
-        `${this.constructor.name} already has a handler for ${eventClass.eventType}: register one handler an event class.`,
-      )
-    this.#handlers.set(eventClass, handler as Handler)
+    this.#handlers.add(this.constructor.name, eventClass, handler as Handler)
   }
 
   /** The event types this aggregate has handlers for, in the order they were registered. */
   get handledEventTypes(): string[] {
-    return [...this.#handlers.keys()].map((eventClass) => eventClass.eventType)
+    return this.#handlers.eventTypes
   }
 
   protected apply(event: DomainEvent): void {
-    const handler = this.#handlers.get(event.constructor as AnyEventClass)
+    const handler = this.#handlers.get(event.eventType)
     if (handler) return handler(event)
     const policy = (this.constructor as typeof DeclarativeAggregate)
       .unhandledEvents

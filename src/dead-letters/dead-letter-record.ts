@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../errors.ts'
 import { describe, isPlainObject } from '../events/domain-event.ts'
 import {
+  requireDate,
   requireInteger,
   requireOptions,
   requireText,
@@ -93,10 +94,7 @@ export function encodeDeadLetter(
     )
   for (const field of OPTIONAL)
     if (letter[field] !== undefined) requireText(method, field, letter[field])
-  if (!(failedAt instanceof Date) || Number.isNaN(failedAt.getTime()))
-    throw new InvalidArgumentError(
-      `${method}: failedAt must be a valid Date, got ${describe(failedAt)}.`,
-    )
+  requireDate(method, 'failedAt', failedAt)
   return {
     subscription,
     globalPosition,

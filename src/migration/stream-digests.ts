@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto'
 import { payloadOf, type DomainEvent } from '../events/domain-event.ts'
+import { streamKey } from '../stores/stream-key.ts'
 import { jsonbText } from './jsonb-text.ts'
 
 /** What a stream holds, in short: how many events, its version, and a checksum of all of them in order. */
@@ -97,10 +98,6 @@ function finished(digest: Digesting): StreamDigest {
   }
   const { events, version, checksum } = digest
   return { events, version, checksum }
-}
-
-function streamKey(aggregateId: string, aggregateType: string): string {
-  return JSON.stringify([aggregateType, aggregateId])
 }
 
 /**

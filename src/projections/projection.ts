@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from '../errors.ts'
-import { describe, type DomainEvent } from '../events/domain-event.ts'
-import { isEventClass, type AnyEventClass } from '../events/registry.ts'
+import type { DomainEvent } from '../events/domain-event.ts'
+import { EventHandlers } from '../events/event-handlers.ts'
+import type { AnyEventClass } from '../events/registry.ts'
 import type { StoredEvent } from '../stores/event-store.ts'
 import type { EventSubscriber } from './event-subscriber.ts'
 
@@ -17,11 +17,11 @@ export type ProjectionHandler<E extends DomainEvent = DomainEvent> = (
  */
 export abstract class Projection implements EventSubscriber {
   abstract readonly name: string
-  readonly #handlers = new Map<string, ProjectionHandler>()
+  readonly #handlers = new EventHandlers<ProjectionHandler>()
 
   /** The event types it has handlers for, in the order they were registered. */
   get eventTypes(): readonly string[] {
-    return [...this.#handlers.keys()]
+    return this.#handlers.eventTypes
   }
 
   /** Registers the handler of one event class; one handler a class. */
@@ -29,20 +29,11 @@ export abstract class Projection implements EventSubscriber {
     eventClass: C,
     handler: ProjectionHandler<InstanceType<C>>,
   ): this {
-    if (!isEventClass(eventClass))
-      throw new InvalidArgumentError(
-        `${this.constructor.name}.on: expected an event class made by defineEvent, got ${describe(eventClass)}.`,
-      )
-    const { eventType } = eventClass
-    if (typeof handler !== 'function')
-      throw new InvalidArgumentError(
-        `${this.constructor.name}.on(${eventType}): the handler must be a function, got ${describe(handler)}.`,
-      )
-    if (this.#handlers.has(eventType))
-      throw new InvalidArgumentError(
-        `${this.constructor.name} already has a handler for ${eventType}: register one handler an event class.`,
-      )
-    this.#handlers.set(eventType, handler as ProjectionHandler)
+    this.#handlers.add(
+      this.constructor.name,
+      eventClass,
+      handler as ProjectionHandler,
+    )
     return this
   }
 

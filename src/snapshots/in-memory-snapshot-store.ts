@@ -1,3 +1,4 @@
+import { streamKey } from '../stores/stream-key.ts'
 import {
   decodeSnapshot,
   encodeSnapshot,
@@ -33,5 +34,5 @@ export class InMemorySnapshotStore implements SnapshotStore {
 
 function key(method: string, aggregateId: string, aggregateType: string) {
   requireStream(`InMemorySnapshotStore.${method}`, aggregateId, aggregateType)
-  return JSON.stringify([aggregateType, aggregateId])
+  return streamKey(aggregateId, aggregateType)
 }

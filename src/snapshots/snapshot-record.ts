@@ -1,7 +1,11 @@
 import { InvalidArgumentError } from '../errors.ts'
 import { describe, isPlainObject } from '../events/domain-event.ts'
 import { findJsonProblem, type JsonValue } from '../events/json.ts'
-import { requireInteger, requireText } from '../stores/arguments.ts'
+import {
+  requireDate,
+  requireInteger,
+  requireText,
+} from '../stores/arguments.ts'
 import { SnapshotError } from './snapshot-error.ts'
 import type { Snapshot } from './snapshot-store.ts'
 
@@ -50,10 +54,7 @@ export function encodeSnapshot(
     throw new InvalidArgumentError(
       `${method}: the state of ${aggregateType} ${aggregateId} is not JSON${problem.path ? ` at ${problem.path}` : ''}: ${problem.message}.`,
     )
-  if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime()))
-    throw new InvalidArgumentError(
-      `${method}: createdAt must be a valid Date, got ${describe(createdAt)}.`,
-    )
+  requireDate(method, 'createdAt', createdAt)
   return {
     aggregateId,
     aggregateType,

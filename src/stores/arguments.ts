@@ -33,6 +33,17 @@ export function requireInteger(
   }
 }
 
+export function requireDate(
+  method: string,
+  name: string,
+  value: unknown,
+): asserts value is Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+    throw new InvalidArgumentError(
+      `${method}: ${name} must be a valid Date, got ${describe(value)}.`,
+    )
+}
+
 /** Checks an options object: a plain object with only the known keys. Returns it, or `{}` when undefined. */
 export function requireOptions<T extends object>(
   method: string,

@@ -141,7 +141,11 @@ export abstract class BaseEventStore<Row>
             ...new Set(batch.events.map((e) => e.eventType)),
           ],
         }),
-      async () => this.appended(await this.writeBatch(batch)),
+      async () => {
+        const result = await this.writeBatch(batch)
+        if (wrote(batch, result)) this.appended()
+        return result
+      },
     )
   }
 
@@ -171,11 +175,16 @@ export abstract class BaseEventStore<Row>
           0,
         ),
       }),
-      async () => this.appended(await this.writeBatches(batches)),
+      async () => {
+        const results = await this.writeBatches(batches)
+        if (batches.some((batch, i) => wrote(batch, results[i]!)))
+          this.appended()
+        return results
+      },
     )
   }
 
-  /** Library-internal: calls `listener` after every append through this store object (see store-internals.ts). */
+  /** Library-internal: calls `listener` after every append through this store object that wrote events (see store-internals.ts). */
   async [WATCH_APPENDS](listener: () => void): Promise<StopWatching> {
     this.#appendListeners.add(listener)
     return async () => void this.#appendListeners.delete(listener)
@@ -187,10 +196,9 @@ export abstract class BaseEventStore<Row>
     return this.countUpTo(end)
   }
 
-  /** Tells the listeners that an append committed, so subscriptions read without waiting for their next poll. */
-  private appended<T>(result: T): T {
+  /** Tells the listeners that an append committed events, so subscriptions read without waiting for their next poll. */
+  private appended(): void {
     for (const listener of this.#appendListeners) listener()
-    return result
   }
 
   async getEvents(
@@ -364,4 +372,9 @@ export abstract class BaseEventStore<Row>
       ...extra,
     }
   }
+}
+
+/** Whether an append wrote events: not an empty one, nor a retry whose events were all stored already. */
+function wrote(batch: AppendBatch, result: AppendResult): boolean {
+  return result.skipped < batch.events.length
 }

@@ -79,7 +79,7 @@ export function checkEventTable(
   }
 }
 
-export function encodeEvent(event: DomainEvent): EncodedEvent {
+function encodeEvent(event: DomainEvent): EncodedEvent {
   return {
     eventId: event.eventId,
     eventType: event.eventType,

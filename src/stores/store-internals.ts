@@ -9,8 +9,9 @@ import type { StreamDigest } from '../migration/stream-digests.ts'
 export const OPEN_DRIVER: unique symbol = Symbol('eventsource-ts.openDriver')
 
 /**
- * Starts calling a listener after appends: those made through this store object, and those of other
- * writers where the backend can tell. Resolves to a function that stops it.
+ * Starts calling a listener after appends that wrote events: those made through this store object, and
+ * those of other writers where the backend can tell; once an append, as each call costs every live
+ * subscription a read. Resolves to a function that stops it.
  */
 export const WATCH_APPENDS: unique symbol = Symbol(
   'eventsource-ts.watchAppends',

@@ -18,11 +18,7 @@ import {
   checkSubscription,
   type SubscribeOptions,
 } from './subscribe-options.ts'
-import {
-  SubscriptionRunner,
-  type ReplayReport,
-  type SubscriptionContext,
-} from './subscription-runner.ts'
+import { SubscriptionRunner, type ReplayReport } from './subscription-runner.ts'
 import type { SubscriptionStatus } from './subscription-status.ts'
 
 export interface SubscriptionManagerOptions {
@@ -59,7 +55,6 @@ export class SubscriptionManager implements AsyncDisposable {
   readonly deadLetterStore: DeadLetterStore | undefined
   readonly pollInterval: number
   readonly #runners = new Map<string, SubscriptionRunner>()
-  readonly #context: SubscriptionContext
   #running = false
   #watching: Promise<StopWatching | undefined> | undefined
 
@@ -90,12 +85,6 @@ export class SubscriptionManager implements AsyncDisposable {
     this.checkpointRepository = checkpointRepository
     this.deadLetterStore = deadLetterStore
     this.pollInterval = pollInterval
-    this.#context = {
-      store: this.eventStore,
-      checkpoints: this.checkpointRepository,
-      deadLetters: deadLetterStore,
-      pollInterval,
-    }
   }
 
   /**
@@ -112,7 +101,7 @@ export class SubscriptionManager implements AsyncDisposable {
       throw new InvalidArgumentError(
         `SubscriptionManager.subscribe: there is a subscription named "${settings.name}" already; give each subscriber its own name.`,
       )
-    const runner = new SubscriptionRunner(subscriber, settings, this.#context)
+    const runner = new SubscriptionRunner(subscriber, settings, this)
     this.#runners.set(settings.name, runner)
     if (this.#running) void runner.start()
   }

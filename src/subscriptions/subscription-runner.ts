@@ -22,12 +22,12 @@ import type {
 } from './subscription-status.ts'
 import { Turns } from './turns.ts'
 
-/** What every subscription of a manager shares. */
+/** What every subscription of a manager shares: the manager's own fields, under their names. */
 export interface SubscriptionContext {
-  store: EventStore
-  checkpoints: CheckpointRepository
-  deadLetters: DeadLetterStore | undefined
-  pollInterval: number
+  readonly eventStore: EventStore
+  readonly checkpointRepository: CheckpointRepository
+  readonly deadLetterStore: DeadLetterStore | undefined
+  readonly pollInterval: number
 }
 
 /** What a replay of dead letters did. */
@@ -209,13 +209,13 @@ export class SubscriptionRunner {
    */
   private async pass(): Promise<boolean> {
     this.#dirty = false
-    const { store } = this.#context
-    const head = await store.getGlobalPosition()
+    const { eventStore } = this.#context
+    const head = await eventStore.getGlobalPosition()
     if (head > this.#head) this.#head = head
     let endTurn = await this.#turns.take()
     let inBatch = 0
     try {
-      for await (const stored of store.readAll({
+      for await (const stored of eventStore.readAll({
         fromPosition: this.#position,
         eventTypes: this.#settings.eventTypes,
       })) {
@@ -306,7 +306,7 @@ export class SubscriptionRunner {
     )
     this.#lastError = failure
     if (onError === 'stop') throw failure
-    await this.#context.deadLetters!.record({
+    await this.#context.deadLetterStore!.record({
       subscription: this.name,
       globalPosition,
       eventId: event?.eventId,
@@ -329,12 +329,12 @@ export class SubscriptionRunner {
   }
 
   private async startPosition(): Promise<number> {
-    const { store, checkpoints } = this.#context
+    const { eventStore, checkpointRepository } = this.#context
     const { startFrom } = this.#settings
     if (startFrom === 'checkpoint')
-      return (this.#saved = await checkpoints.getPosition(this.name))
+      return (this.#saved = await checkpointRepository.getPosition(this.name))
     if (startFrom === 'beginning') return 0
-    if (startFrom === 'end') return store.getGlobalPosition()
+    if (startFrom === 'end') return eventStore.getGlobalPosition()
     return startFrom
   }
 
@@ -348,7 +348,7 @@ export class SubscriptionRunner {
     const position = this.#position
     if (this.#saving || position === undefined || position === this.#saved)
       return
-    this.#saving = this.#context.checkpoints
+    this.#saving = this.#context.checkpointRepository
       .savePosition(this.name, position)
       .then(
         () => void (this.#saved = position),
@@ -363,7 +363,7 @@ export class SubscriptionRunner {
     this.throwSaveFailure()
     const position = this.#position
     if (position === undefined || position === this.#saved) return
-    await this.#context.checkpoints.savePosition(this.name, position)
+    await this.#context.checkpointRepository.savePosition(this.name, position)
     this.#saved = position
   }
 
@@ -415,7 +415,7 @@ export class SubscriptionRunner {
   }
 
   private async eventAt(position: number): Promise<StoredEvent> {
-    for await (const stored of this.#context.store.readAll({
+    for await (const stored of this.#context.eventStore.readAll({
       fromPosition: position - 1,
       limit: 1,
     }))

@@ -12,13 +12,14 @@ import {
 } from '../errors.ts'
 import { defineEvent } from '../events/define-event.ts'
 import type { DomainEvent } from '../events/domain-event.ts'
-import { EventRegistry } from '../events/registry.ts'
+import type { EventRegistry } from '../events/registry.ts'
 import {
   ExpectedVersion,
   type EventStore,
   type ReadAllOptions,
   type StoredEvent,
 } from '../stores/event-store.ts'
+import { deposits, Opened, opened, registry, Tagged } from './fixtures.ts'
 
 /** A backend under test. */
 export interface ContractTarget {
@@ -40,36 +41,12 @@ export interface RowCorruption {
   payload?: string
 }
 
-const registry = new EventRegistry()
-const Opened = defineEvent({
-  eventType: 'AccountOpened',
-  aggregateType: 'Account',
-  schema: z.object({ owner: z.string() }),
-  registry,
-})
-const Deposited = defineEvent({
-  eventType: 'MoneyDeposited',
-  aggregateType: 'Account',
-  schema: z.object({ amount: z.number().int().positive() }),
-  registry,
-})
-const Tagged = defineEvent({
-  eventType: 'TagAdded',
-  aggregateType: 'Label',
-  schema: z.object({ tag: z.string() }),
-  registry,
-})
 const Unregistered = defineEvent({
   eventType: 'NotInTheRegistry',
   aggregateType: 'Account',
   schema: z.object({}),
   registry: false,
 })
-
-const opened = (aggregateId: string, extra: { tenantId?: string } = {}) =>
-  new Opened({ aggregateId, owner: 'Ada', ...extra })
-const deposits = (aggregateId: string, ...amounts: number[]) =>
-  amounts.map((amount) => new Deposited({ aggregateId, amount }))
 
 async function collect(
   iterable: AsyncIterable<StoredEvent>,

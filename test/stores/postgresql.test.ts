@@ -14,6 +14,7 @@ import {
   StoreConnectionError,
 } from 'eventsource-ts'
 import { APPEND_LOCK } from '../../src/stores/postgresql/schema.ts'
+import { expectOneWakeAnAppend } from '../support/append-wakes.ts'
 import { NoteCreated, notesRegistry } from '../support/notes.ts'
 import {
   usePostgresDatabase,
@@ -162,6 +163,24 @@ describe('PostgreSQLEventStore on PGlite', () => {
     await db.close()
   })
 
+  it('wakes a watcher of its appends once an append, whoever the writer', async () => {
+    const db = await PGlite.create()
+    await using store = new PostgreSQLEventStore({
+      embedded: db,
+      eventRegistry: notesRegistry,
+    })
+    await using other = new PostgreSQLEventStore({
+      embedded: db,
+      eventRegistry: notesRegistry,
+    })
+    await store.initialize()
+    await other.initialize()
+    await expectOneWakeAnAppend(store, other)
+    await store.close()
+    await other.close()
+    await db.close()
+  })
+
   it('a data directory that is a file gives StoreConnectionError', async () => {
     const file = join(dir, 'not-a-directory')
     writeFileSync(file, 'x')
@@ -189,6 +208,51 @@ describe('PostgreSQLEventStore on a server', () => {
     await store.initialize()
     await store.close()
     expect((await pool.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
+  })
+
+  it('wakes a watcher of its appends once an append, whoever the writer', async () => {
+    await using store = new PostgreSQLEventStore({
+      pool,
+      eventRegistry: notesRegistry,
+    })
+    await using other = new PostgreSQLEventStore({
+      connectionString: server.url,
+      eventRegistry: notesRegistry,
+    })
+    await store.initialize()
+    await other.initialize()
+    await expectOneWakeAnAppend(store, other)
+  })
+
+  it('listens on a connection of its pool, whatever the options hold, and leaves a pool its last one', async () => {
+    // A pool of the library's shape whose options name no server: notifications still come.
+    await using store = new PostgreSQLEventStore({
+      pool: {
+        options: { max: 2 },
+        query: (config) => pool.query(config),
+        connect: () => pool.connect(),
+      },
+      eventRegistry: notesRegistry,
+    })
+    await using other = new PostgreSQLEventStore({
+      connectionString: server.url,
+      eventRegistry: notesRegistry,
+    })
+    await store.initialize()
+    await other.initialize()
+    await expectOneWakeAnAppend(store, other)
+    // A pool of one connection: listening would leave the store's queries none; its appends still wake.
+    const single = new pg.Pool({ connectionString: server.url, max: 1 })
+    try {
+      await using alone = new PostgreSQLEventStore({
+        pool: single,
+        eventRegistry: notesRegistry,
+      })
+      await alone.initialize()
+      await expectOneWakeAnAppend(alone)
+    } finally {
+      await single.end()
+    }
   })
 
   it('stores JSONB and TIMESTAMPTZ, and reads times back as fixed-width UTC text', async () => {

@@ -18,6 +18,7 @@ import {
   SQLiteEventStore,
   StoreConnectionError,
 } from 'eventsource-ts'
+import { expectOneWakeAnAppend } from '../support/append-wakes.ts'
 import { NoteCreated, notesRegistry } from '../support/notes.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-sqlite-'))
@@ -176,6 +177,26 @@ describe('SQLiteEventStore', () => {
     expect((await second.getEvents('n', 'Note')).events[0]).toMatchObject({
       title: 't',
     })
+  })
+
+  it('wakes a watcher of its appends once an append, in memory and on a file, whoever the writer', async () => {
+    {
+      await using store = new SQLiteEventStore(':memory:', {
+        eventRegistry: notesRegistry,
+      })
+      await store.initialize()
+      await expectOneWakeAnAppend(store)
+    }
+    const path = newPath()
+    await using store = new SQLiteEventStore(path, {
+      eventRegistry: notesRegistry,
+    })
+    await using other = new SQLiteEventStore(path, {
+      eventRegistry: notesRegistry,
+    })
+    await store.initialize()
+    await other.initialize()
+    await expectOneWakeAnAppend(store, other)
   })
 
   it('refuses a path in a missing directory, creating nothing', async () => {

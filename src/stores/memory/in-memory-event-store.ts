@@ -16,6 +16,7 @@ import {
   type StoreOptions,
 } from '../base-event-store.ts'
 import type { AppendResult, StoredEvent } from '../event-store.ts'
+import { streamKey } from '../stream-key.ts'
 
 /**
  * An event store held in memory: for tests and first steps. Events are immutable, so it keeps the event
@@ -221,8 +222,4 @@ function matches(
     (!aggregateTypes || aggregateTypes.includes(event.aggregateType)) &&
     (tenantId === undefined || event.tenantId === tenantId)
   )
-}
-
-function streamKey(aggregateId: string, aggregateType: string): string {
-  return JSON.stringify([aggregateType, aggregateId])
 }

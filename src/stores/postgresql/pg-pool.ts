@@ -19,14 +19,20 @@ interface Queryable {
   query(config: QueryConfig): Promise<{ rows: unknown[] }>
 }
 
-/** One connection of a pool, checked out for a transaction. */
+/** One connection of a pool, checked out for a transaction, or held to LISTEN while subscriptions run. */
 export interface PostgreSQLPoolClient extends Queryable {
   release(error?: Error | boolean): void
+  on(
+    event: 'notification',
+    listener: (message: { channel: string }) => void,
+  ): unknown
+  on(event: 'error', listener: (error: Error) => void): unknown
+  on(event: 'end', listener: () => void): unknown
 }
 
 /**
  * The subset of a `pg` Pool the store uses, so its types need no `@types/pg`: a `new pg.Pool(...)` is one.
- * `options` name the server in messages (never the password).
+ * Of `options`, the store reads only where the server is, to name it in messages, and `max`.
  */
 export interface PostgreSQLPool extends Queryable {
   readonly options: {
@@ -35,6 +41,7 @@ export interface PostgreSQLPool extends Queryable {
     host?: string | undefined
     port?: number | undefined
     database?: string | undefined
+    max?: number | undefined
   }
   connect(): Promise<PostgreSQLPoolClient>
 }
@@ -90,33 +97,50 @@ function poolDriver(
     query: async <R>(text: string, values: readonly unknown[] = []) =>
       (await client.query({ text, values: [...values], types })).rows as R[],
   })
-  // Listening sessions are clients of their own, not pooled ones, so they never starve the pool.
-  const listening = new Set<InstanceType<Pg['Client']>>()
-  const stopListening = async (client: InstanceType<Pg['Client']>) => {
-    if (listening.delete(client)) await client.end().catch(() => undefined)
-  }
+  // Each listening session is a connection held from the pool while it listens, then released as broken,
+  // so the pool closes it instead of handing out a connection that still LISTENs. The pool's last
+  // connection is left to the queries, which would wait for it forever.
+  const releases = new Set<() => boolean>()
   return {
     ...on(pool),
     async listen(channel, onNotify, onLost) {
-      // The pool's own options, password included: a real pg Pool keeps them all.
-      const client = new pg.Client(pool.options as object)
-      const lost = (error: unknown) => {
-        if (!listening.has(client)) return // stopped on purpose
-        void stopListening(client)
-        onLost(error)
+      if (releases.size + 1 >= (pool.options.max ?? Infinity))
+        throw new Error("the pool's last connection is left to queries")
+      let client: PostgreSQLPoolClient | undefined
+      let released = false
+      let listening = false
+      /** Releases the connection once; false when it was released already. */
+      const release = () => {
+        if (released) return false
+        released = true
+        releases.delete(release)
+        client?.release(true)
+        return true
       }
-      client.on('notification', () => onNotify())
-      client.on('error', lost)
-      client.on('end', () => lost(new Error('the listening session ended')))
-      listening.add(client)
+      // Lost once listening, not when stopped on purpose; before, listen() throws instead.
+      const lost = (error: unknown) => {
+        if (release() && listening) onLost(error)
+      }
+      releases.add(release)
       try {
-        await client.connect()
-        await client.query(`LISTEN ${channel}`)
+        const connected = await pool.connect()
+        if (released) {
+          connected.release(true)
+          throw new Error('the driver closed')
+        }
+        client = connected
+        client.on('notification', (message) => {
+          if (!released && message.channel === channel) onNotify()
+        })
+        client.on('error', lost)
+        client.on('end', () => lost(new Error('the listening session ended')))
+        await on(client).query(`LISTEN ${channel}`)
       } catch (error) {
-        await stopListening(client)
+        release()
         throw error
       }
-      return () => stopListening(client)
+      listening = true
+      return async () => void release()
     },
     async transaction(work) {
       const client = await pool.connect()
@@ -138,7 +162,7 @@ function poolDriver(
       }
     },
     close: async () => {
-      await Promise.all([...listening].map(stopListening))
+      for (const release of releases) release()
       await close()
     },
   }

@@ -153,11 +153,17 @@ export class PostgreSQLEventStore
     return this.#driver!
   }
 
-  /** Library-internal: appends through this object, and those of every other session (LISTEN/NOTIFY). */
+  /**
+   * Library-internal: appends of every session (LISTEN/NOTIFY), this object's among them. Its own are heard
+   * here as well only while notifications may miss them (no trigger, or no listening session), so each
+   * append wakes a subscription once.
+   */
   override async [WATCH_APPENDS](listener: () => void): Promise<StopWatching> {
-    const remote = await listenForAppends(this[OPEN_DRIVER](), listener)
-    const local = await super[WATCH_APPENDS](listener)
-    return async () => (await remote(), await local())
+    const notifications = await listenForAppends(this[OPEN_DRIVER](), listener)
+    const local = await super[WATCH_APPENDS](() => {
+      if (!notifications.hearsEveryCommit) listener()
+    })
+    return async () => (await notifications.stop(), await local())
   }
 
   /** Library-internal: the streams' digests, computed in SQL, for `migrateEvents` to verify a copy. */

@@ -73,9 +73,6 @@ async function load(): Promise<DatabaseConstructor> {
   return Database
 }
 
-/** The name of the engine, for messages. */
-export const SQLITE_ENGINE = PACKAGE
-
 /** A file in a missing directory is refused up front: SQLite's own error does not say which directory. */
 function checkPath(path: string): void {
   const directory = dirname(resolve(path))
@@ -102,15 +99,12 @@ export const openSQLite: SQLiteEngine = async (path, { busyTimeout }) => {
         run: (...params) => statement.run(...params),
         get: (...params) => statement.get(...params) as SqlRow | undefined,
         all: (...params) => statement.all(...params) as SqlRow[],
-        values: (...params) => {
-          statement.raw(true) // rows as arrays, for this call only
-          try {
-            return statement.all(...params) as SqlValue[][]
-          } finally {
-            statement.raw(false)
-          }
-        },
       }
+    },
+    prepareValues: (sql) => {
+      const statement = db.prepare(sql)
+      statement.raw(true) // rows as arrays
+      return { values: (...params) => statement.all(...params) as SqlValue[][] }
     },
     exec: (sql) => void db.exec(sql),
     transaction: <T>(work: () => T) => immediate(work) as T,

@@ -3,7 +3,7 @@
  * plugs in: better-sqlite3 on Node.js (`./better-sqlite3.ts`), SQLite compiled to WebAssembly in a browser
  * (`./sqlite-wasm.ts`). The package's `#sqlite-engine` import picks one by the environment: `browser`
  * for bundles made for a browser, better-sqlite3 everywhere else. Each engine module exports the same
- * names: `openSQLite`, `watchDatabase`, `SQLITE_AVAILABLE` and `SQLITE_ENGINE`.
+ * names: `openSQLite`, `watchDatabase` and `SQLITE_AVAILABLE`.
  */
 export type SqlValue = string | number | bigint | null
 export type SqlRow = Record<string, unknown>
@@ -15,12 +15,17 @@ export interface SQLiteStatement {
   }
   get(...params: SqlValue[]): SqlRow | undefined
   all(...params: SqlValue[]): SqlRow[]
+}
+
+/** A query read as values only, so an engine sets it up for that once, not at every call. */
+export interface SQLiteValuesStatement {
   /** The rows as arrays of their values, in the order the statement selects them: far lighter than objects. */
   values(...params: SqlValue[]): SqlValue[][]
 }
 
 export interface SQLiteDriver {
   prepare(sql: string): SQLiteStatement
+  prepareValues(sql: string): SQLiteValuesStatement
   exec(sql: string): void
   /** Runs `work` in a `BEGIN IMMEDIATE` transaction: takes the write lock first, waiting up to the busy timeout. */
   transaction<T>(work: () => T): T

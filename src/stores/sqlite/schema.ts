@@ -1,4 +1,8 @@
-import { RECORD_COLUMNS, type EventRecord } from '../event-record.ts'
+import {
+  RECORD_COLUMNS,
+  recordField,
+  type EventRecord,
+} from '../event-record.ts'
 import type { SqlValue } from './driver.ts'
 
 /**
@@ -31,28 +35,38 @@ CREATE TABLE IF NOT EXISTS events (
 /** The columns, in `RECORD_COLUMNS` order. */
 export const SELECT_RECORD = `SELECT ${RECORD_COLUMNS.join(', ')} FROM events`
 
+/** Where each field of a record is in a row of `SELECT_RECORD`, found once from `RECORD_COLUMNS`. */
+const AT = Object.fromEntries(
+  RECORD_COLUMNS.map((column, index) => [recordField(column), index]),
+) as Record<keyof EventRecord, number>
+
 /**
- * A row of `SELECT_RECORD` read as values (`SQLiteStatement.values`), as a record. The driver builds no
+ * A row of `SELECT_RECORD` read as values (`SQLiteValuesStatement`), as a record. The driver builds no
  * object a row: this literal costs a small part of what the driver's named rows do.
  */
 export function recordOf(row: SqlValue[]): EventRecord {
   return {
-    globalPosition: row[0] as number,
-    eventId: row[1] as string,
-    eventType: row[2] as string,
-    eventVersion: row[3] as number,
-    aggregateId: row[4] as string,
-    aggregateType: row[5] as string,
-    aggregateVersion: row[6] as number,
-    tenantId: row[7] as string | null,
-    actorId: row[8] as string | null,
-    correlationId: row[9] as string,
-    causationId: row[10] as string | null,
-    occurredAt: row[11] as string,
-    storedAt: row[12] as string,
-    payload: row[13] as string,
-    metadata: row[14] as string,
+    globalPosition: row[AT.globalPosition] as number,
+    eventId: row[AT.eventId] as string,
+    eventType: row[AT.eventType] as string,
+    eventVersion: row[AT.eventVersion] as number,
+    aggregateId: row[AT.aggregateId] as string,
+    aggregateType: row[AT.aggregateType] as string,
+    aggregateVersion: row[AT.aggregateVersion] as number,
+    tenantId: row[AT.tenantId] as string | null,
+    actorId: row[AT.actorId] as string | null,
+    correlationId: row[AT.correlationId] as string,
+    causationId: row[AT.causationId] as string | null,
+    occurredAt: row[AT.occurredAt] as string,
+    storedAt: row[AT.storedAt] as string,
+    payload: row[AT.payload] as string,
+    metadata: row[AT.metadata] as string,
   }
+}
+
+/** The global position of a row of `SELECT_RECORD`, read as values. */
+export function rowPosition(row: SqlValue[]): number {
+  return row[AT.globalPosition] as number
 }
 
 const WRITTEN = RECORD_COLUMNS.slice(1) // all but the position, which SQLite assigns

@@ -25,12 +25,14 @@ import type {
   SQLiteDriver,
   SQLiteEngineModule,
   SQLiteStatement,
+  SQLiteValuesStatement,
   SqlValue,
 } from './driver.ts'
 import {
   CREATE_SCHEMA,
   INSERT_EVENT,
   recordOf,
+  rowPosition,
   SCHEMA_VERSION,
   SELECT_RECORD,
 } from './schema.ts'
@@ -75,11 +77,11 @@ interface Statements {
   storedById: SQLiteStatement
   storedByIds: SQLiteStatement
   insert: SQLiteStatement
-  readStream: SQLiteStatement
+  readStream: SQLiteValuesStatement
   hasEvent: SQLiteStatement
   lastPosition: SQLiteStatement
   countUpTo: SQLiteStatement
-  pages: Map<string, SQLiteStatement>
+  pages: Map<string, SQLiteValuesStatement>
 }
 
 /** An event store in a SQLite file, or in memory: zero set-up, for development, tests and embedded apps. */
@@ -197,12 +199,28 @@ export class SQLiteEventStore extends BaseEventStore<SqlValue[]> {
     return this.#driver!
   }
 
-  /** Library-internal: appends through this object, and, for a file, commits of other connections. */
+  /**
+   * Library-internal: appends through this object, and, for a file, commits of other connections. The file
+   * changes for this object's appends too, and for writes that append nothing (a checkpoint saved, say), so
+   * the listener is called only when the log has grown since it was last called: once an append.
+   */
   override async [WATCH_APPENDS](listener: () => void): Promise<StopWatching> {
-    const local = await super[WATCH_APPENDS](listener)
-    const file = this.inMemory
-      ? () => undefined
-      : this.#engine.watch(this.database, listener)
+    if (this.inMemory) return super[WATCH_APPENDS](listener)
+    let heard = this.isConnected ? this.lastPosition() : 0
+    const grown = () => {
+      if (!this.isConnected) return
+      let head: number
+      try {
+        head = this.lastPosition()
+      } catch {
+        return listener() // a log it cannot read now: the subscription finds out
+      }
+      if (head <= heard) return
+      heard = head
+      listener()
+    }
+    const local = await super[WATCH_APPENDS](grown)
+    const file = this.#engine.watch(this.database, grown)
     return async () => (file(), await local())
   }
 
@@ -283,7 +301,10 @@ export class SQLiteEventStore extends BaseEventStore<SqlValue[]> {
     const pages = this.#sql!.pages
     let statement = pages.get(sql)
     if (!statement)
-      pages.set(sql, (statement = this.guard(() => this.#driver!.prepare(sql))))
+      pages.set(
+        sql,
+        (statement = this.guard(() => this.#driver!.prepareValues(sql))),
+      )
     return this.guard(() => statement.values(...params))
   }
 
@@ -296,7 +317,7 @@ export class SQLiteEventStore extends BaseEventStore<SqlValue[]> {
   }
 
   protected positionOf(row: SqlValue[]): number {
-    return row[0] as number
+    return rowPosition(row)
   }
 
   protected streamVersion(aggregateId: string, aggregateType: string): number {
@@ -359,7 +380,7 @@ function prepareStatements(driver: SQLiteDriver): Statements {
       `${identity} WHERE event_id IN (SELECT value FROM json_each(?))`,
     ),
     insert: driver.prepare(INSERT_EVENT),
-    readStream: driver.prepare(
+    readStream: driver.prepareValues(
       `${SELECT_RECORD} WHERE aggregate_id = ? AND aggregate_type = ? AND aggregate_version > ? ORDER BY aggregate_version`,
     ),
     hasEvent: driver.prepare('SELECT 1 FROM events WHERE event_id = ?'),

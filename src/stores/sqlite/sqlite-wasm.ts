@@ -4,6 +4,7 @@ import type {
   DatabaseWatcher,
   SQLiteEngine,
   SQLiteStatement,
+  SQLiteValuesStatement,
   SqlRow,
   SqlValue,
 } from './driver.ts'
@@ -40,9 +41,6 @@ const WHAT = 'SQLite compiled to WebAssembly'
 
 /** sqlite-wasm is bundled with the app that runs in a browser, so the driver is there whenever this engine is. */
 export const SQLITE_AVAILABLE = true
-
-/** The name of the engine, for messages. */
-export const SQLITE_ENGINE = 'sqlite-wasm'
 
 /** A page's databases are in memory, and only this page writes them: there is nothing to watch. */
 export const watchDatabase: DatabaseWatcher = () => () => undefined
@@ -105,10 +103,14 @@ export const openSQLite: SQLiteEngine = async (path) => {
   }
   const rows = (statement: Statement, params: SqlValue[]) =>
     read(statement, params, (s) => s.get({}))
+  const prepare = (sql: string) => {
+    const statement = guard(() => db.prepare(sql))
+    statements.push(statement)
+    return statement
+  }
   return {
     prepare: (sql): SQLiteStatement => {
-      const statement = guard(() => db.prepare(sql))
-      statements.push(statement)
+      const statement = prepare(sql)
       return {
         run: (...params) =>
           guard(() => {
@@ -122,6 +124,11 @@ export const openSQLite: SQLiteEngine = async (path) => {
           }),
         get: (...params) => guard(() => rows(statement, params)[0]),
         all: (...params) => guard(() => rows(statement, params)),
+      }
+    },
+    prepareValues: (sql): SQLiteValuesStatement => {
+      const statement = prepare(sql)
+      return {
         values: (...params) =>
           guard(() => read(statement, params, (s) => s.get([]))),
       }

@@ -8,6 +8,7 @@ import { EventRegistry } from '../../events/registry.ts'
 import { Projection } from '../../projections/projection.ts'
 import type { SnapshotStore } from '../../snapshots/snapshot-store.ts'
 import type { EventStore, StoredEvent } from '../../stores/event-store.ts'
+import { Deposited, deposits, opened, Opened, Tagged } from '../fixtures.ts'
 
 /** A backend under test: its event store, and its checkpoint, snapshot and dead-letter stores over it. */
 export interface ProcessingContractTarget {
@@ -35,25 +36,6 @@ export interface ProcessingContractTarget {
   ): void | Promise<void>
 }
 
-export const registry = new EventRegistry()
-export const Opened = defineEvent({
-  eventType: 'AccountOpened',
-  aggregateType: 'Account',
-  schema: z.object({ owner: z.string() }),
-  registry,
-})
-export const Deposited = defineEvent({
-  eventType: 'MoneyDeposited',
-  aggregateType: 'Account',
-  schema: z.object({ amount: z.number().int().positive() }),
-  registry,
-})
-export const Tagged = defineEvent({
-  eventType: 'TagAdded',
-  aggregateType: 'Label',
-  schema: z.object({ tag: z.string() }),
-  registry,
-})
 /** Known to `wideRegistry` only: a store with `registry` cannot read it back. */
 export const Frozen = defineEvent({
   eventType: 'AccountFrozen',
@@ -142,18 +124,6 @@ export function subscriber(
   return { name, handle }
 }
 
-export const opened = (aggregateId: string) =>
-  new Opened({ aggregateId, owner: 'Ada' })
-export const deposits = (
-  aggregateId: string,
-  from: number,
-  ...amounts: number[]
-) =>
-  amounts.map(
-    (amount, i) =>
-      new Deposited({ aggregateId, aggregateVersion: from + i, amount }),
-  )
-
 /** Appends an account's opening and `count` deposits of 1, 2, 3, ... in one call. */
 export async function openAccount(
   store: EventStore,
@@ -164,7 +134,7 @@ export async function openAccount(
   const { globalPosition } = await store.appendEvents({
     aggregateId,
     aggregateType: 'Account',
-    events: [opened(aggregateId), ...deposits(aggregateId, 2, ...amounts)],
+    events: [opened(aggregateId), ...deposits(aggregateId, ...amounts)],
     expectedVersion: 0,
   })
   return globalPosition

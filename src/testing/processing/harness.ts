@@ -1,7 +1,8 @@
 import { afterEach, beforeEach } from 'vitest'
 import type { EventRegistry } from '../../events/registry.ts'
 import type { EventStore } from '../../stores/event-store.ts'
-import { registry, type ProcessingContractTarget } from './fixtures.ts'
+import { registry } from '../fixtures.ts'
+import type { ProcessingContractTarget } from './fixtures.ts'
 
 /** The store of the test running now, and a way to have things closed after it. */
 export interface Harness {
