@@ -47,14 +47,14 @@ export function isPrefetch(request: Request): boolean {
 }
 
 /**
- * Bytes a page and its workers fetch while `work` runs, as the network counts them (compressed, with
- * headers), prefetches apart. Playwright's request events include the workers' requests, which the page's
- * CDP session misses.
+ * What a page and its workers fetch while `work` runs, prefetches apart: the requests, and their bytes as
+ * the network counts them (compressed, with headers). Playwright's request events include the workers'
+ * requests, which the page's CDP session misses.
  */
 export async function transferred(
   page: Page,
-  work: () => Promise<void>,
-): Promise<number> {
+  work: () => Promise<unknown>,
+): Promise<{ bytes: number; requests: number }> {
   const sizes: Promise<number>[] = []
   const count = (request: Request) => {
     if (isPrefetch(request)) return
@@ -67,7 +67,11 @@ export async function transferred(
   page.on('requestfinished', count)
   await work()
   page.off('requestfinished', count)
-  return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0)
+  const all = await Promise.all(sizes)
+  return {
+    bytes: all.reduce((sum, size) => sum + size, 0),
+    requests: all.length,
+  }
 }
 
 /** The sections of a page whose code it shows, in page order, and whether they have Run buttons. */
