@@ -2,8 +2,9 @@
  * The compiler comes first: `verify` type-checks the learner's file with the workbook's own compiler
  * options (tsconfig.json) before it runs any check, as `npm run typecheck` would.
  */
+import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
-import ts from 'typescript'
+import type TypeScript from 'typescript'
 import { absolutePath, repoPath, repoRoot } from './paths.ts'
 
 export interface TypeError {
@@ -16,7 +17,14 @@ export interface TypeError {
   message: string
 }
 
-function compilerOptions(): ts.CompilerOptions {
+/**
+ * The compiler, loaded on first use and by require: an import would have node's ESM loader scan its 9 MB
+ * for named exports, and tsx's hooks see it pass, a second that every `verify` would wait for.
+ */
+const compiler = () =>
+  createRequire(import.meta.url)('typescript') as typeof TypeScript
+
+function compilerOptions(ts: typeof TypeScript): TypeScript.CompilerOptions {
   const configFile = ts.findConfigFile(repoRoot, ts.sys.fileExists)!
   const { config } = ts.readConfigFile(configFile, ts.sys.readFile)
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, repoRoot)
@@ -25,9 +33,10 @@ function compilerOptions(): ts.CompilerOptions {
 
 /** The type errors of `files` (relative to the repository), in them and in what they import. */
 export function typeErrors(files: readonly string[]): TypeError[] {
+  const ts = compiler()
   const program = ts.createProgram({
     rootNames: files.map((file) => absolutePath(file)),
-    options: compilerOptions(),
+    options: compilerOptions(ts),
   })
   return ts
     .getPreEmitDiagnostics(program)

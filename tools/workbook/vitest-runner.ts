@@ -2,13 +2,7 @@
  * Runs vitest files in this process through vitest's Node API and returns plain results: which tests
  * passed, which failed, and each failure's message and stack frames (already source-mapped).
  */
-import {
-  createVitest,
-  type Reporter,
-  type SerializedError,
-  type TestModule,
-  type Vitest,
-} from 'vitest/node'
+import type { Reporter, SerializedError, TestModule, Vitest } from 'vitest/node'
 import { TEST_CONDITIONS } from '../source-condition.ts'
 import { absolutePath, repoPath, repoRoot } from './paths.ts'
 
@@ -98,6 +92,8 @@ async function startVitest(
       onReport(toReport(modules, unhandled))
     },
   }
+  // Loaded when a run starts: the commands that only read the course (hint, progress) never wait for it.
+  const { createVitest } = await import('vitest/node')
   const vitest = await createVitest(
     'test',
     {
