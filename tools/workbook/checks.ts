@@ -5,7 +5,7 @@
 import type { Exercise } from './course.ts'
 import { absolutePath, repoPath } from './paths.ts'
 import { groupOf } from './test-groups.ts'
-import { typeErrors, typeErrorsInWorker, type TypeError } from './typecheck.ts'
+import { typeErrorsInWorker, type TypeError } from './typecheck.ts'
 import {
   runTests,
   watchTests,
@@ -68,22 +68,22 @@ export async function runChecks(plan: CheckPlan): Promise<AnswerReport[]> {
   return toAnswerReports(plan, types, run)
 }
 
-/** Checks the plan now and again each time an answer or a lesson file changes, until `close()`. */
+/**
+ * Checks the plan now and again each time an answer or a lesson file changes, until `close()`. The type
+ * checker is the watch session's (see typeChecker()): a re-check after a save re-checks only that file.
+ */
 export function watchChecks(
   plan: CheckPlan,
+  typeErrors: (files: readonly string[]) => TypeError[],
   onReports: (reports: AnswerReport[]) => void,
 ): Promise<{ rerun(): Promise<void>; close(): Promise<void> }> {
   return watchTests(runOptions(plan), (report) =>
-    onReports(toAnswerReports(plan, typeErrorsOf(plan), report)),
+    onReports(toAnswerReports(plan, typeErrors(answers(plan)), report)),
   )
 }
 
 function answers(plan: CheckPlan): string[] {
   return [...plan.values()].flat().map((file) => repoPath(absolutePath(file)))
-}
-
-function typeErrorsOf(plan: CheckPlan): TypeError[] {
-  return typeErrors(answers(plan))
 }
 
 function runOptions(plan: CheckPlan): RunOptions {

@@ -31,35 +31,69 @@ function compilerOptions(ts: typeof TypeScript): TypeScript.CompilerOptions {
   return { ...parsed.options, noEmit: true, incremental: false }
 }
 
+/**
+ * A type checker that checks again and again: each check re-reads every file but parses and checks only
+ * what changed since the last (a saved answer), so a watch session waits for the whole program once.
+ */
+export function typeChecker(): (files: readonly string[]) => TypeError[] {
+  const ts = compiler()
+  const options = compilerOptions(ts)
+  const host = ts.createIncrementalCompilerHost(options)
+  const parsed = new Map<string, TypeScript.SourceFile>()
+  const parse = host.getSourceFile.bind(host)
+  host.getSourceFile = (fileName, ...rest) => {
+    const known = parsed.get(fileName)
+    if (known && known.text === host.readFile(fileName)) return known
+    const file = parse(fileName, ...rest)
+    if (file) parsed.set(fileName, file)
+    return file
+  }
+  let last: TypeScript.SemanticDiagnosticsBuilderProgram | undefined
+  return (files) => {
+    const program = ts.createSemanticDiagnosticsBuilderProgram(
+      files.map((file) => absolutePath(file)),
+      options,
+      host,
+      last,
+    )
+    last = program
+    const diagnostics = ts.sortAndDeduplicateDiagnostics([
+      ...program.getOptionsDiagnostics(),
+      ...program.getGlobalDiagnostics(),
+      ...program.getSyntacticDiagnostics(),
+      ...program.getSemanticDiagnostics(),
+    ])
+    return diagnostics
+      .filter(
+        (diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error,
+      )
+      .map((diagnostic) => toTypeError(ts, diagnostic))
+  }
+}
+
 /** The type errors of `files` (relative to the repository), in them and in what they import. */
 export function typeErrors(files: readonly string[]): TypeError[] {
-  const ts = compiler()
-  const program = ts.createProgram({
-    rootNames: files.map((file) => absolutePath(file)),
-    options: compilerOptions(ts),
-  })
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
-    .map((diagnostic) => {
-      const message = ts.flattenDiagnosticMessageText(
-        diagnostic.messageText,
-        '\n',
-      )
-      const code = `TS${diagnostic.code}`
-      if (!diagnostic.file || diagnostic.start === undefined)
-        return { file: '', line: 0, column: 0, code, message }
-      const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(
-        diagnostic.start,
-      )
-      return {
-        file: repoPath(diagnostic.file.fileName),
-        line: line + 1,
-        column: character + 1,
-        code,
-        message,
-      }
-    })
+  return typeChecker()(files)
+}
+
+function toTypeError(
+  ts: typeof TypeScript,
+  diagnostic: TypeScript.Diagnostic,
+): TypeError {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
+  const code = `TS${diagnostic.code}`
+  if (!diagnostic.file || diagnostic.start === undefined)
+    return { file: '', line: 0, column: 0, code, message }
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(
+    diagnostic.start,
+  )
+  return {
+    file: repoPath(diagnostic.file.fileName),
+    line: line + 1,
+    column: character + 1,
+    code,
+    message,
+  }
 }
 
 /** The same, in a worker thread: the compiler takes a second or two that the checks can use meanwhile. */

@@ -15,6 +15,7 @@ import { readHints } from './hints.ts'
 import { mark, printHeader, printReport, summary } from './report.ts'
 import { progressOf, readProgress, updateProgress } from './state.ts'
 import { bold, cyan, dim, green, red } from './style.ts'
+import { typeChecker } from './typecheck.ts'
 
 const KEYS = `${bold('h')} hint · ${bold('n')} next · ${bold('l')} list · ${bold('r')} re-run · ${bold('q')} quit`
 
@@ -38,6 +39,7 @@ export async function watch(
   let watcher: Watcher | undefined
   let last: AnswerReport | undefined
   let switching = Promise.resolve()
+  const typeErrors = typeChecker()
 
   const show = (report: AnswerReport) => {
     last = report
@@ -77,6 +79,7 @@ export async function watch(
         const exercise = exercises[index]!
         watcher = await watchChecks(
           new Map([[exercise, [answerOf(exercise, solution)]]]),
+          typeErrors,
           ([report]) => show(report!),
         )
       })
