@@ -50,6 +50,9 @@ export const CHECK_TIMEOUT_MS =
 /** A whole run this long has an answer stuck in a loop that never yields, which no check timeout can stop. */
 const STUCK_AFTER_MS = Number(process.env.WORKBOOK_STUCK_AFTER_MS) || 30_000
 
+/** How many checker files run at once: vitest's default, unless WORKBOOK_CHECK_THREADS says otherwise. */
+const THREADS = Number(process.env.WORKBOOK_CHECK_THREADS) || undefined
+
 /** A run that never ends cannot be stopped from inside: say so, and exit (which ends the worker threads too). */
 function giveUp(plan: CheckPlan): never {
   const files = [...plan.values()].flat().join(', ')
@@ -101,6 +104,7 @@ function runOptions(plan: CheckPlan): RunOptions {
     onStuck: () => giveUp(plan),
     stuckAfterMs: STUCK_AFTER_MS,
     testTimeout: CHECK_TIMEOUT_MS,
+    maxWorkers: THREADS,
   }
 }
 

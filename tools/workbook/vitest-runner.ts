@@ -48,6 +48,8 @@ export interface RunOptions {
   stuckAfterMs?: number
   /** How long one test may take (default 30 s). */
   testTimeout?: number
+  /** How many test files run at once (default: vitest's, one thread fewer than the machine has cores). */
+  maxWorkers?: number
 }
 
 export async function runTests(options: RunOptions): Promise<RunReport> {
@@ -102,6 +104,7 @@ async function startVitest(
       include,
       watch,
       pool: 'threads',
+      maxWorkers: options.maxWorkers,
       reporters: [reporter],
       env: options.env,
       forceRerunTriggers: (options.rerunOn ?? []).map(absolutePath),
