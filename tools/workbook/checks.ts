@@ -5,7 +5,11 @@
 import type { Exercise } from './course.ts'
 import { absolutePath, repoPath } from './paths.ts'
 import { groupOf } from './test-groups.ts'
-import { typeErrorsInWorker, type TypeError } from './typecheck.ts'
+import {
+  typeCheckerInWorker,
+  type TypeCheckerWorker,
+  type TypeError,
+} from './typecheck.ts'
 import {
   runTests,
   watchTests,
@@ -63,26 +67,50 @@ function giveUp(plan: CheckPlan): never {
   process.exit(1)
 }
 
-export async function runChecks(plan: CheckPlan): Promise<AnswerReport[]> {
-  const [types, run] = await Promise.all([
-    typeErrorsInWorker(answers(plan)),
-    runTests(runOptions(plan)),
-  ])
-  return toAnswerReports(plan, types, run)
+/** Checks the plan once; with the type checker of a watch session, or with one of its own. */
+export async function runChecks(
+  plan: CheckPlan,
+  types?: TypeCheckerWorker,
+): Promise<AnswerReport[]> {
+  const checker = types ?? typeCheckerInWorker()
+  try {
+    const [errors, run] = await Promise.all([
+      checker.check(answers(plan)),
+      runTests(runOptions(plan)),
+    ])
+    return toAnswerReports(plan, errors, run)
+  } finally {
+    if (!types) await checker.close()
+  }
 }
 
 /**
  * Checks the plan now and again each time an answer or a lesson file changes, until `close()`. The type
- * checker is the watch session's (see typeChecker()): a re-check after a save re-checks only that file.
+ * checker is the watch session's: a re-check after a save re-checks only what changed. The first type
+ * check starts with the first run; each later one when its run ends, as a save is what starts a run.
  */
-export function watchChecks(
+export async function watchChecks(
   plan: CheckPlan,
-  typeErrors: (files: readonly string[]) => TypeError[],
+  types: TypeCheckerWorker,
   onReports: (reports: AnswerReport[]) => void,
 ): Promise<{ rerun(): Promise<void>; close(): Promise<void> }> {
-  return watchTests(runOptions(plan), (report) =>
-    onReports(toAnswerReports(plan, typeErrors(answers(plan)), report)),
-  )
+  let first: Promise<TypeError[]> | undefined = types.check(answers(plan))
+  let closed = false
+  const watcher = await watchTests(runOptions(plan), (report) => {
+    const errors = first ?? types.check(answers(plan))
+    first = undefined
+    // Checks are answered in order, so reports keep the order of their runs.
+    void errors.then((found) => {
+      if (!closed) onReports(toAnswerReports(plan, found, report))
+    })
+  })
+  return {
+    rerun: () => watcher.rerun(),
+    close: () => {
+      closed = true
+      return watcher.close()
+    },
+  }
 }
 
 function answers(plan: CheckPlan): string[] {

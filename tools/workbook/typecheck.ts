@@ -96,18 +96,37 @@ function toTypeError(
   }
 }
 
-/** The same, in a worker thread: the compiler takes a second or two that the checks can use meanwhile. */
-export function typeErrorsInWorker(
-  files: readonly string[],
-): Promise<TypeError[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(
-      new URL('./typecheck-worker.mjs', import.meta.url),
-      {
-        workerData: files,
-      },
-    )
-    worker.once('message', resolve)
-    worker.once('error', reject)
+/** A type checker (see typeChecker()) of one's own, in a worker thread. */
+export interface TypeCheckerWorker {
+  check(files: readonly string[]): Promise<TypeError[]>
+  /** Ends the worker, which keeps the process alive until then. */
+  close(): Promise<void>
+}
+
+/**
+ * A type checker in a worker thread: the compiler takes seconds that the checks use meanwhile. Checks
+ * are answered in the order asked.
+ */
+export function typeCheckerInWorker(): TypeCheckerWorker {
+  const worker = new Worker(new URL('./typecheck-worker.mjs', import.meta.url))
+  const waiting: {
+    resolve(errors: TypeError[]): void
+    reject(error: unknown): void
+  }[] = []
+  worker.on('message', (errors: TypeError[]) =>
+    waiting.shift()?.resolve(errors),
+  )
+  worker.on('error', (error) => {
+    for (const check of waiting.splice(0)) check.reject(error)
   })
+  return {
+    check: (files) =>
+      new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject })
+        worker.postMessage(files)
+      }),
+    close: async () => {
+      await worker.terminate()
+    },
+  }
 }
