@@ -27,7 +27,6 @@ import { hintCode, readHints } from '../../tools/workbook/hints.ts'
 import type { Mistake } from '../../tools/workbook/manifest.ts'
 import { absolutePath } from '../../tools/workbook/paths.ts'
 import { moveImports } from '../../tools/workbook/stub.ts'
-import { typeErrors } from '../../tools/workbook/typecheck.ts'
 import { tsx, type CommandResult } from '../lessons/run-workbook.ts'
 
 interface AnswerResult {
@@ -77,7 +76,7 @@ for (const exercise of exercises) {
     })),
   )
 }
-// Every hint's code, written beside the derived answers and type-checked in one program.
+// Every hint's code, written beside the derived answers; the run of every answer type-checks it too.
 const hintFiles = exercises.flatMap((exercise) => {
   const from = exercise.solution.replace(
     /^solutions\/([^/]+)\//,
@@ -90,9 +89,6 @@ const hintFiles = exercises.flatMap((exercise) => {
     return file
   })
 })
-const hintErrors = typeErrors(hintFiles).map(
-  (error) => `${error.file}:${error.line} ${error.code} ${error.message}`,
-)
 const allMistakes = exercises.flatMap((exercise) =>
   mistakes.get(exercise)!.map((entry) => ({ exercise, ...entry })),
 )
@@ -103,6 +99,8 @@ const allMistakes = exercises.flatMap((exercise) =>
  */
 const hangRuns = new Map<string, Promise<CommandResult>>()
 const results = new Map<string, AnswerResult>()
+/** The type errors in the hints' code, once the run has checked it. */
+let hintErrors: string[] | undefined
 beforeAll(async () => {
   for (const { exercise, mistake, file } of allMistakes)
     if (mistake.hangs)
@@ -129,13 +127,14 @@ beforeAll(async () => {
   )
   const { code, stdout, stderr } = await tsx(
     'test/course/run-checks.ts',
-    [JSON.stringify(plan)],
+    [JSON.stringify(plan), JSON.stringify(hintFiles)],
     { env: allAnswersEnv },
   )
   if (code !== 0) throw new Error(`run-checks.ts failed:\n${stderr}`)
   for (const line of stdout.split('\n').filter((l) => l.startsWith('{'))) {
-    const result = JSON.parse(line) as AnswerResult
-    results.set(result.file, result)
+    const result = JSON.parse(line) as AnswerResult | { typeChecked: string[] }
+    if ('typeChecked' in result) hintErrors = result.typeChecked
+    else results.set(result.file, result)
   }
 }, 240_000)
 
@@ -191,6 +190,7 @@ describe.each(exercises)('exercise $id', (exercise) => {
   })
 
   it('has hint code that type-checks with the project settings', () => {
+    if (!hintErrors) throw new Error('the hints were not type-checked')
     const errors = hintErrors.filter((error) =>
       error.startsWith(`${folder.dir}/${exercise.id}/hints/`),
     )
