@@ -86,8 +86,8 @@ export async function runChecks(
 
 /**
  * Checks the plan now and again each time an answer or a lesson file changes, until `close()`. The type
- * checker is the watch session's: a re-check after a save re-checks only what changed. The first type
- * check starts with the first run; each later one when its run ends, as a save is what starts a run.
+ * checker is the watch session's, which re-checks only what changed: the first check, of the whole
+ * program, runs beside the first run; each later one, a fraction of a second, once its run has ended.
  */
 export async function watchChecks(
   plan: CheckPlan,
