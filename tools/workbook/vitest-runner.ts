@@ -48,7 +48,7 @@ export interface RunOptions {
   stuckAfterMs?: number
   /** How long one test may take (default 30 s). */
   testTimeout?: number
-  /** How many test files run at once (default: vitest's, one thread fewer than the machine has cores). */
+  /** How many test files run at once (default: vitest's choice for the machine's cores). */
   maxWorkers?: number
 }
 
