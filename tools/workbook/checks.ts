@@ -5,7 +5,11 @@
 import type { Exercise } from './course.ts'
 import { absolutePath, repoPath } from './paths.ts'
 import { groupOf } from './test-groups.ts'
-import { typeErrors, typeErrorsInWorker, type TypeError } from './typecheck.ts'
+import {
+  typeCheckerInWorker,
+  type TypeCheckerWorker,
+  type TypeError,
+} from './typecheck.ts'
 import {
   runTests,
   watchTests,
@@ -50,6 +54,9 @@ export const CHECK_TIMEOUT_MS =
 /** A whole run this long has an answer stuck in a loop that never yields, which no check timeout can stop. */
 const STUCK_AFTER_MS = Number(process.env.WORKBOOK_STUCK_AFTER_MS) || 30_000
 
+/** How many checker files run at once: vitest's default, unless WORKBOOK_CHECK_THREADS says otherwise. */
+const THREADS = Number(process.env.WORKBOOK_CHECK_THREADS) || undefined
+
 /** A run that never ends cannot be stopped from inside: say so, and exit (which ends the worker threads too). */
 function giveUp(plan: CheckPlan): never {
   const files = [...plan.values()].flat().join(', ')
@@ -60,30 +67,54 @@ function giveUp(plan: CheckPlan): never {
   process.exit(1)
 }
 
-export async function runChecks(plan: CheckPlan): Promise<AnswerReport[]> {
-  const [types, run] = await Promise.all([
-    typeErrorsInWorker(answers(plan)),
-    runTests(runOptions(plan)),
-  ])
-  return toAnswerReports(plan, types, run)
+/** Checks the plan once; with the type checker of a watch session, or with one of its own. */
+export async function runChecks(
+  plan: CheckPlan,
+  types?: TypeCheckerWorker,
+): Promise<AnswerReport[]> {
+  const checker = types ?? typeCheckerInWorker()
+  try {
+    const [errors, run] = await Promise.all([
+      checker.check(answers(plan)),
+      runTests(runOptions(plan)),
+    ])
+    return toAnswerReports(plan, errors, run)
+  } finally {
+    if (!types) await checker.close()
+  }
 }
 
-/** Checks the plan now and again each time an answer or a lesson file changes, until `close()`. */
-export function watchChecks(
+/**
+ * Checks the plan now and again each time an answer or a lesson file changes, until `close()`. The type
+ * checker is the watch session's, which re-checks only what changed: the first check, of the whole
+ * program, runs beside the first run; each later one, a fraction of a second, once its run has ended.
+ */
+export async function watchChecks(
   plan: CheckPlan,
+  types: TypeCheckerWorker,
   onReports: (reports: AnswerReport[]) => void,
 ): Promise<{ rerun(): Promise<void>; close(): Promise<void> }> {
-  return watchTests(runOptions(plan), (report) =>
-    onReports(toAnswerReports(plan, typeErrorsOf(plan), report)),
-  )
+  let first: Promise<TypeError[]> | undefined = types.check(answers(plan))
+  let closed = false
+  const watcher = await watchTests(runOptions(plan), (report) => {
+    const errors = first ?? types.check(answers(plan))
+    first = undefined
+    // Checks are answered in order, so reports keep the order of their runs.
+    void errors.then((found) => {
+      if (!closed) onReports(toAnswerReports(plan, found, report))
+    })
+  })
+  return {
+    rerun: () => watcher.rerun(),
+    close: () => {
+      closed = true
+      return watcher.close()
+    },
+  }
 }
 
 function answers(plan: CheckPlan): string[] {
   return [...plan.values()].flat().map((file) => repoPath(absolutePath(file)))
-}
-
-function typeErrorsOf(plan: CheckPlan): TypeError[] {
-  return typeErrors(answers(plan))
 }
 
 function runOptions(plan: CheckPlan): RunOptions {
@@ -101,6 +132,7 @@ function runOptions(plan: CheckPlan): RunOptions {
     onStuck: () => giveUp(plan),
     stuckAfterMs: STUCK_AFTER_MS,
     testTimeout: CHECK_TIMEOUT_MS,
+    maxWorkers: THREADS,
   }
 }
 

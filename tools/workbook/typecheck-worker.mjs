@@ -1,8 +1,10 @@
-// Runs typeErrors() off the main thread, so the compiler works while the checks run. Plain JavaScript: a
+// Runs a typeChecker() off the main thread, so the compiler works while the checks run. Plain JavaScript: a
 // worker thread does not inherit tsx's hooks on Node 20, so it registers them itself before loading any .ts.
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { register } from 'tsx/esm/api'
 
 register()
-const { typeErrors } = await import('./typecheck.ts')
-parentPort.postMessage(typeErrors(workerData))
+const { typeChecker } = await import('./typecheck.ts')
+const check = typeChecker()
+// Files sent before this listener was added wait in the port's queue.
+parentPort.on('message', (files) => parentPort.postMessage(check(files)))

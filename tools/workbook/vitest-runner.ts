@@ -2,13 +2,7 @@
  * Runs vitest files in this process through vitest's Node API and returns plain results: which tests
  * passed, which failed, and each failure's message and stack frames (already source-mapped).
  */
-import {
-  createVitest,
-  type Reporter,
-  type SerializedError,
-  type TestModule,
-  type Vitest,
-} from 'vitest/node'
+import type { Reporter, SerializedError, TestModule, Vitest } from 'vitest/node'
 import { TEST_CONDITIONS } from '../source-condition.ts'
 import { absolutePath, repoPath, repoRoot } from './paths.ts'
 
@@ -54,6 +48,8 @@ export interface RunOptions {
   stuckAfterMs?: number
   /** How long one test may take (default 30 s). */
   testTimeout?: number
+  /** How many test files run at once (default: vitest's choice for the machine's cores). */
+  maxWorkers?: number
 }
 
 export async function runTests(options: RunOptions): Promise<RunReport> {
@@ -98,6 +94,8 @@ async function startVitest(
       onReport(toReport(modules, unhandled))
     },
   }
+  // Loaded when a run starts: the commands that only read the course (hint, progress) never wait for it.
+  const { createVitest } = await import('vitest/node')
   const vitest = await createVitest(
     'test',
     {
@@ -106,6 +104,7 @@ async function startVitest(
       include,
       watch,
       pool: 'threads',
+      maxWorkers: options.maxWorkers,
       reporters: [reporter],
       env: options.env,
       forceRerunTriggers: (options.rerunOn ?? []).map(absolutePath),

@@ -15,6 +15,7 @@ import { readHints } from './hints.ts'
 import { mark, printHeader, printReport, summary } from './report.ts'
 import { progressOf, readProgress, updateProgress } from './state.ts'
 import { bold, cyan, dim, green, red } from './style.ts'
+import { typeCheckerInWorker, type TypeCheckerWorker } from './typecheck.ts'
 
 const KEYS = `${bold('h')} hint · ${bold('n')} next · ${bold('l')} list · ${bold('r')} re-run · ${bold('q')} quit`
 
@@ -33,7 +34,8 @@ export async function watch(
   solution: boolean,
 ): Promise<void> {
   const interactive = process.stdin.isTTY === true
-  const first = start ?? (await firstFailing(exercises, solution))
+  const types = typeCheckerInWorker()
+  const first = start ?? (await firstFailing(exercises, solution, types))
   let index = exercises.indexOf(first ?? exercises.at(-1)!)
   let watcher: Watcher | undefined
   let last: AnswerReport | undefined
@@ -77,6 +79,7 @@ export async function watch(
         const exercise = exercises[index]!
         watcher = await watchChecks(
           new Map([[exercise, [answerOf(exercise, solution)]]]),
+          types,
           ([report]) => show(report!),
         )
       })
@@ -122,7 +125,10 @@ export async function watch(
     const quit = () => {
       if (interactive) process.stdin.setRawMode(false)
       process.stdin.pause()
-      void switching.then(() => watcher?.close()).then(resolve)
+      void switching
+        .then(() => watcher?.close())
+        .then(() => types.close())
+        .then(resolve)
     }
     process.once('SIGINT', quit)
     if (!interactive) return
@@ -146,6 +152,7 @@ export async function watch(
 async function firstFailing(
   exercises: readonly Exercise[],
   solution: boolean,
+  types: TypeCheckerWorker,
 ): Promise<Exercise | undefined> {
   // A file that is still its untouched stub fails (the course's tests prove that every stub does), so
   // only the exercises before the first such file need their checks run: those the learner worked on.
@@ -162,6 +169,7 @@ async function firstFailing(
       new Map(
         worked.map((exercise) => [exercise, [answerOf(exercise, solution)]]),
       ),
+      types,
     )
     const failing = reports.find((report) => !passed(report))
     if (failing) return failing.exercise
