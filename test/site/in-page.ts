@@ -8,14 +8,17 @@ import { root } from './snippet-references.ts'
 /** Screenshots and measurements, to look at after a run. */
 export const artifacts = join(root, 'test-results/site')
 
-/** The whole page, with the sidebar drawn full length: the viewport grows to the page instead of scrolling. */
+/**
+ * The whole page, with the sidebar drawn full length: the viewport grows to the page instead of scrolling.
+ * A JPEG (`name` ends in `.jpg`): a lesson page is over 20,000 pixels tall, and PNG took twice as long.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const height = await page.evaluate<number>(
     'document.documentElement.scrollHeight',
   )
   const viewport = page.viewportSize()!
   await page.setViewportSize({ width: viewport.width, height })
-  await page.screenshot({ path: join(artifacts, name) })
+  await page.screenshot({ path: join(artifacts, name), quality: 85 })
   await page.setViewportSize(viewport)
   expect(
     (await readFile(join(artifacts, name))).length,

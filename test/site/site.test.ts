@@ -209,13 +209,13 @@ describe.each(lessons)(
           `document.documentElement.classList.contains('dark')`,
         )
       expect(await isDark()).toBe(false)
-      // /lessons/01-introduction is lesson-01-introduction-light.png: a picture of its diagrams and code.
+      // /lessons/01-introduction is lesson-01-introduction-light.jpg: a picture of its diagrams and code.
       const name = `lesson-${lesson.slug}`
-      await screenshot(page, `${name}-light.png`)
+      await screenshot(page, `${name}-light.jpg`)
       const toggle = page.locator('.VPNavBarAppearance .VPSwitchAppearance')
       await toggle.click()
       expect(await isDark()).toBe(true)
-      await screenshot(page, `${name}-dark.png`)
+      await screenshot(page, `${name}-dark.jpg`)
       await toggle.click() // the choice is remembered: leave light mode for the next page
       expect(await isDark()).toBe(false)
     })
