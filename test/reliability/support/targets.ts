@@ -85,7 +85,7 @@ export function useStoreTargets(
  * ANALYZE too: an append may take a moment to show. The other stores show it at once.
  */
 export async function shown(
-  store: LibraryStore,
+  store: EventStore,
   position: number,
 ): Promise<void> {
   const end = Date.now() + 10_000
