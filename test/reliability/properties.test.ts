@@ -18,7 +18,7 @@ import {
 } from 'eventsource-ts'
 import { seed } from './support/random.ts'
 import { usePostgresDatabase } from '../support/postgres-server.ts'
-import { useStoreTargets, type LibraryStore } from './support/targets.ts'
+import { shown, useStoreTargets, type LibraryStore } from './support/targets.ts'
 import {
   ReferenceModel,
   type ModelAppend,
@@ -356,6 +356,10 @@ class Program {
             throw new Error(
               `${subject.name}: ${cmd.kind} failed: ${actual.error.message}`,
             )
+          await shown(
+            subject.store,
+            Math.max(...actual.ok.map((r) => r.globalPosition)),
+          )
           await this.learnPositions(subject, logBefore)
           const results = expected.ok.map(({ positionOf, ...rest }) => ({
             ...rest,

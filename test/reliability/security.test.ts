@@ -32,7 +32,7 @@ import {
 import { NoteCreated, notesRegistry } from '../support/notes.ts'
 import { randomInt, seededRandom } from './support/random.ts'
 import { usePostgresDatabase } from '../support/postgres-server.ts'
-import { useStoreTargets } from './support/targets.ts'
+import { shown, useStoreTargets } from './support/targets.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-security-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -125,14 +125,17 @@ async function storeHostileEvents(store: EventStore) {
         ...(i === 0 ? { occurredAt: '0001-01-01T00:00:00.000Z' } : {}),
       }),
   )
+  let last = 0
   for (const event of written) {
-    await store.appendEvents({
+    const { globalPosition } = await store.appendEvents({
       aggregateId: event.aggregateId,
       aggregateType: Hostile.aggregateType,
       events: [event],
       expectedVersion: ExpectedVersion.NO_STREAM,
     })
+    last = globalPosition
   }
+  await shown(store, last)
   return written
 }
 

@@ -2,6 +2,7 @@ import { createServer } from 'node:net'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { inspect } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
@@ -14,6 +15,7 @@ import {
   StoreConnectionError,
 } from 'eventsource-ts'
 import { APPEND_LOCK } from '../../src/stores/postgresql/schema.ts'
+import { WATCH_APPENDS } from '../../src/stores/store-internals.ts'
 import { expectOneWakeAnAppend } from '../support/append-wakes.ts'
 import { NoteCreated, notesRegistry } from '../support/notes.ts'
 import {
@@ -252,6 +254,38 @@ describe('PostgreSQLEventStore on a server', () => {
       await expectOneWakeAnAppend(alone)
     } finally {
       await single.end()
+    }
+  })
+
+  it('leaves a pool its last connection when several stores on it listen', async () => {
+    const shared = new pg.Pool({ connectionString: server.url, max: 2 })
+    try {
+      await using one = new PostgreSQLEventStore({
+        pool: shared,
+        eventRegistry: notesRegistry,
+      })
+      await using two = new PostgreSQLEventStore({
+        pool: shared,
+        eventRegistry: notesRegistry,
+      })
+      await one.initialize()
+      await two.initialize()
+      const stops = [
+        await one[WATCH_APPENDS](() => undefined),
+        await two[WATCH_APPENDS](() => undefined),
+      ]
+      try {
+        // A listening session for each store would hold both connections: queries would wait forever.
+        const answer = await Promise.race([
+          two.getGlobalPosition(),
+          sleep(5000, 'no connection left'),
+        ])
+        expect(answer).toBeTypeOf('number')
+      } finally {
+        for (const stop of stops) await stop()
+      }
+    } finally {
+      await shared.end()
     }
   })
 

@@ -87,6 +87,9 @@ function typeParsers({ types }: Pg): QueryConfig['types'] {
   }
 }
 
+/** The connections held from each pool to listen, by every store on it: stores may share a pool. */
+const heldToListen = new WeakMap<PostgreSQLPool, Set<() => boolean>>()
+
 function poolDriver(
   pg: Pg,
   pool: PostgreSQLPool,
@@ -99,12 +102,15 @@ function poolDriver(
   })
   // Each listening session is a connection held from the pool while it listens, then released as broken,
   // so the pool closes it instead of handing out a connection that still LISTENs. The pool's last
-  // connection is left to the queries, which would wait for it forever.
+  // connection, counting the sessions of every store on it, is left to the queries, which would wait for it
+  // forever.
   const releases = new Set<() => boolean>()
+  const held = heldToListen.get(pool) ?? new Set<() => boolean>()
+  heldToListen.set(pool, held)
   return {
     ...on(pool),
     async listen(channel, onNotify, onLost) {
-      if (releases.size + 1 >= (pool.options.max ?? Infinity))
+      if (held.size + 1 >= (pool.options.max ?? Infinity))
         throw new Error("the pool's last connection is left to queries")
       let client: PostgreSQLPoolClient | undefined
       let released = false
@@ -114,6 +120,7 @@ function poolDriver(
         if (released) return false
         released = true
         releases.delete(release)
+        held.delete(release)
         client?.release(true)
         return true
       }
@@ -122,6 +129,7 @@ function poolDriver(
         if (release() && listening) onLost(error)
       }
       releases.add(release)
+      held.add(release)
       try {
         const connected = await pool.connect()
         if (released) {
