@@ -175,8 +175,6 @@ describe('PostgreSQLEventStore on PGlite', () => {
       embedded: db,
       eventRegistry: notesRegistry,
     })
-    await store.initialize()
-    await other.initialize()
     await expectOneWakeAnAppend(store, other)
     await store.close()
     await other.close()
@@ -221,8 +219,6 @@ describe('PostgreSQLEventStore on a server', () => {
       connectionString: server.url,
       eventRegistry: notesRegistry,
     })
-    await store.initialize()
-    await other.initialize()
     await expectOneWakeAnAppend(store, other)
   })
 
@@ -240,8 +236,6 @@ describe('PostgreSQLEventStore on a server', () => {
       connectionString: server.url,
       eventRegistry: notesRegistry,
     })
-    await store.initialize()
-    await other.initialize()
     await expectOneWakeAnAppend(store, other)
     // A pool of one connection: listening would leave the store's queries none; its appends still wake.
     const single = new pg.Pool({ connectionString: server.url, max: 1 })
@@ -250,7 +244,6 @@ describe('PostgreSQLEventStore on a server', () => {
         pool: single,
         eventRegistry: notesRegistry,
       })
-      await alone.initialize()
       await expectOneWakeAnAppend(alone)
     } finally {
       await single.end()

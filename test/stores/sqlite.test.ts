@@ -184,7 +184,6 @@ describe('SQLiteEventStore', () => {
       await using store = new SQLiteEventStore(':memory:', {
         eventRegistry: notesRegistry,
       })
-      await store.initialize()
       await expectOneWakeAnAppend(store)
     }
     const path = newPath()
@@ -194,8 +193,6 @@ describe('SQLiteEventStore', () => {
     await using other = new SQLiteEventStore(path, {
       eventRegistry: notesRegistry,
     })
-    await store.initialize()
-    await other.initialize()
     await expectOneWakeAnAppend(store, other)
   })
 

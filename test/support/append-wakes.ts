@@ -18,7 +18,7 @@ const newStream = (aggregateId = randomUUID()): AppendEventsInput => ({
 })
 
 /**
- * Expects one wake an append that wrote, through `store` or through `other` (another connection to its
+ * Opens `store` and `other`, then expects one wake an append that wrote, through `store` or through `other` (another connection to its
  * database, where it has one), and none for an append that wrote nothing. A count is read once a late
  * second wake has had time to come, and, with `other`, after an append through it has woken the watcher:
  * that wake follows those of the appends before it.
@@ -27,6 +27,8 @@ export async function expectOneWakeAnAppend(
   store: EventStore & WatchesAppends,
   other?: EventStore,
 ): Promise<void> {
+  await store.initialize()
+  await other?.initialize()
   let wakes = 0
   const stop = await store[WATCH_APPENDS](() => void wakes++)
   try {
