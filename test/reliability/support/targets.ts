@@ -1,8 +1,7 @@
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect, vi } from 'vitest'
 import {
   InMemoryEventStore,
   PostgreSQLEventStore,
@@ -80,15 +79,17 @@ export function useStoreTargets(
 }
 
 /**
- * Waits (up to 10 s) until the store's readers see its log up to `position`. On a PostgreSQL server they see
- * only events of transactions older than every one running on the server, in any database, an autovacuum's
- * ANALYZE too: an append may take a moment to show. The other stores show it at once.
+ * Waits until the store's readers see its log up to `position`, failing after 10 s. On a PostgreSQL server
+ * they see only events of transactions older than every one running on the server, in any database, an
+ * autovacuum's ANALYZE too: an append may take a moment to show. The other stores show it at once.
  */
 export async function shown(
   store: EventStore,
   position: number,
 ): Promise<void> {
-  const end = Date.now() + 10_000
-  while ((await store.getGlobalPosition()) < position && Date.now() < end)
-    await sleep(10)
+  await vi.waitFor(
+    async () =>
+      expect(await store.getGlobalPosition()).toBeGreaterThanOrEqual(position),
+    { timeout: 10_000, interval: 10 },
+  )
 }
