@@ -26,7 +26,7 @@ export interface AnswerReport {
   exercise: Exercise
   /** The answer's file, relative to the repository. */
   file: string
-  /** What the compiler found wrong, in the answer or in what it imports. */
+  /** What the compiler found wrong in the answer (it reads what the answer imports for its types only). */
   typeErrors: TypeError[]
   /** The checker's checks. */
   checks: TestOutcome[]
@@ -169,7 +169,7 @@ function toAnswerReports(
       return {
         exercise,
         file,
-        // Its own errors, and those of shared files it may import (not those of other answers).
+        // Its own errors, and those found in no file (the compiler's options); not those of other answers.
         typeErrors: types.filter(
           (error) => error.file === file || !answerFiles.has(error.file),
         ),
