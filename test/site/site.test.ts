@@ -61,6 +61,18 @@ async function builtPages(): Promise<string[]> {
     .sort()
 }
 
+/** Pages a test is reloading: the reload cancels what the page was still fetching, no fault of the site's. */
+const reloading = new WeakSet<Page>()
+
+async function reload(page: Page): Promise<void> {
+  reloading.add(page)
+  try {
+    await page.reload({ waitUntil: 'networkidle' })
+  } finally {
+    reloading.delete(page)
+  }
+}
+
 /** Opens a page in light mode, recording console errors, uncaught exceptions and failed requests. */
 async function open(path: string, problems: string[] = []): Promise<Page> {
   const page = await chromium.context.newPage()
@@ -70,10 +82,10 @@ async function open(path: string, problems: string[] = []): Promise<Page> {
   })
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
   page.on('requestfailed', (request) => {
-    if (!isPrefetch(request))
-      problems.push(
-        `request failed: ${request.url()} (${request.failure()?.errorText})`,
-      )
+    const error = request.failure()?.errorText
+    const cancelled = reloading.has(page) && error === 'net::ERR_ABORTED'
+    if (!isPrefetch(request) && !cancelled)
+      problems.push(`request failed: ${request.url()} (${error})`)
   })
   page.on('response', (response) => {
     if (response.status() >= 400)
@@ -526,13 +538,13 @@ describe('exercises in the page', { timeout: 120_000 }, () => {
     const page = await open('/lessons/01-introduction', problems)
     // The answers checked before this test are kept in this browser, as a reader's are: start without.
     await page.evaluate('localStorage.clear()')
-    await page.reload({ waitUntil: 'networkidle' })
+    await reload(page)
     const stub = await stubOf(exercise)
     const text = editor(page).locator('textarea')
     await expect.poll(() => text.inputValue()).toBe(stub)
 
     await text.fill(`// mine\n${stub}`)
-    await page.reload({ waitUntil: 'networkidle' })
+    await reload(page)
     await expect.poll(() => text.inputValue()).toBe(`// mine\n${stub}`)
     page.once('dialog', (dialog) => void dialog.accept())
     await editor(page).locator('button.start-over').click()
