@@ -1,6 +1,7 @@
 /**
  * Seeded randomness for the reliability tests, so a failure can be replayed: every test prints its seed
- * when it fails, and `RELIABILITY_SEED=<seed> npx vitest run test/reliability` runs the same choices again.
+ * when it fails, and `RELIABILITY_SEED=<seed> npx vitest run test/reliability` runs the same choices again
+ * (with `RELIABILITY_SOAK=1` as well for a failure of the soak, which runs the tests at full size: see `soak.ts`).
  */
 export const seed = Number(process.env.RELIABILITY_SEED ?? 20_251_124)
 
