@@ -14,6 +14,7 @@ import { usePostgresDatabase } from '../support/postgres-server.ts'
 import { bundleChild, startChild } from './support/child-process.ts'
 import { writeHotStreams, type HotWriterReport } from './support/hot-writer.ts'
 import { seed } from './support/random.ts'
+import { sized } from './support/soak.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-contention-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -26,7 +27,8 @@ beforeAll(async () => {
 })
 
 const STREAMS = 20
-const APPENDS = 2000
+/** Appends a writer makes: enough in `npm test` for dozens of conflicts on SQLite and hundreds on the server. */
+const APPENDS = sized(400, 2000)
 
 /** Checks what the writers left: every append once, every stream's versions 1..n. */
 async function checkLog(
@@ -70,7 +72,7 @@ async function checkLog(
 }
 
 describe('contention', () => {
-  it(`SQLite: 4 processes x 2,000 appends over 20 hot streams of one WAL file (seed ${seed})`, async () => {
+  it(`SQLite: 4 processes x ${APPENDS.toLocaleString('en')} appends over 20 hot streams of one WAL file (seed ${seed})`, async () => {
     const file = join(dir, 'contention.db')
     await using store = new SQLiteEventStore(file, {
       eventRegistry: notesRegistry,
@@ -98,7 +100,7 @@ describe('contention', () => {
     await checkLog('sqlite', store, reports)
   }, 120_000)
 
-  it(`PostgreSQL server: 8 connections x 2,000 appends over 20 hot streams (seed ${seed})`, async () => {
+  it(`PostgreSQL server: 8 connections x ${APPENDS.toLocaleString('en')} appends over 20 hot streams (seed ${seed})`, async () => {
     // One store a connection, all in this process: the server does the concurrent work.
     const stores = Array.from(
       { length: 8 },
