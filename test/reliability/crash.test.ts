@@ -17,6 +17,7 @@ import { usePostgresDatabase } from '../support/postgres-server.ts'
 import { bundleChild, startChild } from './support/child-process.ts'
 import { checkCrashLog } from './support/crash-log.ts'
 import { randomInt, seed, seededRandom } from './support/random.ts'
+import { sized } from './support/soak.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-crash-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -27,6 +28,11 @@ beforeAll(async () => {
     new URL('./support/crash-writer.ts', import.meta.url),
   )
 })
+
+/** Rounds of trials, each on fresh storage, and the kills of a round: in `npm test` still a few while opening. */
+const ROUNDS = sized(3, 5)
+const TRIALS = sized(5, 10)
+const KILLS = ROUNDS * TRIALS
 
 /** Fresh storage for one round of trials. */
 interface CrashStorage {
@@ -119,7 +125,7 @@ function report(backend: string, f: CrashFigures): void {
 }
 
 describe('crash atomicity', () => {
-  it(`SQLite (WAL): 50 SIGKILLs lose no acknowledged append and leave no partial batch (seed ${seed})`, async () => {
+  it(`SQLite (WAL): ${KILLS} SIGKILLs lose no acknowledged append and leave no partial batch (seed ${seed})`, async () => {
     const figures = await crashTrials(
       (round) => {
         const file = join(dir, `crash-${round}.db`)
@@ -146,13 +152,13 @@ describe('crash atomicity', () => {
           },
         }
       },
-      5,
-      10,
+      ROUNDS,
+      TRIALS,
     )
     report('sqlite', figures)
   }, 120_000)
 
-  it(`PostgreSQL server: 50 SIGKILLs of the client lose no acknowledged append and leave no partial batch (seed ${seed})`, async () => {
+  it(`PostgreSQL server: ${KILLS} SIGKILLs of the client lose no acknowledged append and leave no partial batch (seed ${seed})`, async () => {
     const admin = new pg.Client({ connectionString: server.url })
     await admin.connect()
     try {
@@ -192,8 +198,8 @@ describe('crash atomicity', () => {
             },
           }
         },
-        5,
-        10,
+        ROUNDS,
+        TRIALS,
       )
       report('postgresql', figures)
     } finally {
