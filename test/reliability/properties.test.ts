@@ -17,6 +17,7 @@ import {
   type StoredEvent,
 } from 'eventsource-ts'
 import { seed } from './support/random.ts'
+import { sized } from './support/soak.ts'
 import { usePostgresDatabase } from '../support/postgres-server.ts'
 import { shown, useStoreTargets, type LibraryStore } from './support/targets.ts'
 import {
@@ -488,7 +489,8 @@ function count(
   else tally.invalid++
 }
 
-const RUNS = 100
+/** Programs to run, each against every store: enough in `npm test` for every path below to be taken. */
+const RUNS = sized(25, 100)
 describe('property-based: every store matches the reference model', () => {
   it(`${RUNS} random programs of appends and reads against ${TARGETS.map((t) => t.name).join(', ')} (seed ${seed})`, async () => {
     await fc.assert(
