@@ -20,6 +20,7 @@ import { usePostgresDatabase } from '../support/postgres-server.ts'
 import { bundleChild, startChild } from './support/child-process.ts'
 import { writeHotStreams } from './support/hot-writer.ts'
 import { seed } from './support/random.ts'
+import { sized } from './support/soak.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-live-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -32,7 +33,7 @@ beforeAll(async () => {
 })
 
 /** Events in the log before the subscription starts, so it has something to catch up on. */
-const HISTORY = 2000
+const HISTORY = sized(500, 2000)
 const STREAMS = 10
 
 interface Delivery {
@@ -107,7 +108,7 @@ describe('live delivery under load', () => {
     })
     await store.initialize()
     await writeNotesLog(store, { total: HISTORY })
-    const appends = 300
+    const appends = sized(100, 300)
     const names = ['w0', 'w1', 'w2']
     const children = names.map((name, w) =>
       startChild(writer, [
@@ -147,7 +148,7 @@ describe('live delivery under load', () => {
     await store.initialize()
     await writeNotesLog(store, { total: HISTORY })
     const writers = Array.from({ length: 8 }, open)
-    const appends = 100
+    const appends = sized(40, 100)
     const names = writers.map((_, w) => `c${w}`)
     try {
       for (const other of writers) await other.initialize()
