@@ -13,6 +13,7 @@ import { NoteCreated, NoteUpdated, notesRegistry } from '../support/notes.ts'
 import { writeNotesLog } from '../support/notes-log.ts'
 import { bundleChild, startChild } from './support/child-process.ts'
 import { randomInt, seed, seededRandom } from './support/random.ts'
+import { sized } from './support/soak.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-subscription-crash-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -23,7 +24,9 @@ beforeAll(async () => {
   )
 })
 
-const KILLS = 20
+const KILLS = sized(8, 20)
+/** The log before the first child starts: small enough in `npm test` for some of its few kills to land while live. */
+const LOG = sized(1000, 3000)
 /** Appends made before each child starts (its backlog to catch up on), and while it runs. */
 const BACKLOG = 100
 const WHILE_RUNNING = 50
@@ -92,7 +95,7 @@ describe('subscription crash recovery', () => {
       eventRegistry: notesRegistry,
     })
     await store.initialize()
-    await writeNotesLog(store, { total: 3000, streams: 200 })
+    await writeNotesLog(store, { total: LOG, streams: 200 })
     let more = 0
     let whileLive = 0
     for (let kill = 0; kill < KILLS; kill++) {
@@ -118,7 +121,7 @@ describe('subscription crash recovery', () => {
     expect(drain.lines).toContain('drained')
 
     const head = await store.getGlobalPosition()
-    expect(head).toBe(3000 + more)
+    expect(head).toBe(LOG + more)
     const view = new Database(viewFile, { readonly: true })
     try {
       const notes = view
