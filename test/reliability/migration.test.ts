@@ -21,6 +21,7 @@ import { writeNotesLog } from '../support/notes-log.ts'
 import { usePostgresDatabase } from '../support/postgres-server.ts'
 import { bundleChild, startChild } from './support/child-process.ts'
 import { randomInt, seed, seededRandom } from './support/random.ts'
+import { sized } from './support/soak.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'es-migration-kills-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -28,6 +29,8 @@ const server = usePostgresDatabase()
 
 const TOTAL = 2000
 const BATCH = 100
+/** Kills of the migrating child, at most: fewer land when an earlier run got to the end. */
+const KILLS = sized(4, 10)
 const eventRegistry = notesRegistry
 let sourcePath: string
 let sourceLog: EventJson[]
@@ -153,7 +156,7 @@ describe('interrupted migration', () => {
     try {
       const result = await killAndResume(
         () => new PostgreSQLEventStore({ pool, eventRegistry }),
-        10,
+        KILLS,
       )
       console.log(
         `migration/server: ${result.kills} kills survived, target held ${result.prefixes.join(', ')} of ${TOTAL} events after each; final log identical, checksums match`,
