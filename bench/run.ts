@@ -1,8 +1,10 @@
 // `npm run bench`: every workload in one run, our stores side by side with the raw-driver floor, then the
-// migration, event processing, memory, the import cost of the build and cold start; `npm run bench -- --peers`
-// adds Emmett's SQLite store after the in-memory figures. Writes RESULTS.md and results.json beside this file.
-// `npm run bench -- --only=<groups>` runs some groups, comma-separated (sqlite, in-memory, peers, postgresql,
-// migration, processing, memory, import-cost, cold-start), and writes results.json for what it ran.
+// migration, event processing, memory, the import cost of the build and cold start, and last the soak: the
+// reliability tests (test/reliability) at the full size that `npm test` skips to stay under about 5 minutes.
+// `npm run bench -- --peers` adds Emmett's SQLite store after the in-memory figures. Writes RESULTS.md and
+// results.json beside this file; exits with 1 if the soak failed. `npm run bench -- --only=<groups>` runs some
+// groups, comma-separated (sqlite, in-memory, peers, postgresql, migration, processing, memory, import-cost,
+// cold-start, soak), and writes results.json for what it ran.
 import { fileURLToPath } from 'node:url'
 import {
   FLOOR,
@@ -29,6 +31,7 @@ import {
   type PostgresBackend,
 } from './lib/postgres.ts'
 import { rate, Report } from './lib/report.ts'
+import { measureSoak } from './lib/soak.ts'
 import { runWorkloads } from './lib/workloads.ts'
 import { measureWriters } from './lib/writers.ts'
 
@@ -49,6 +52,7 @@ const GROUPS = [
   'memory',
   'import-cost',
   'cold-start',
+  'soak',
 ] as const
 type Group = (typeof GROUPS)[number]
 const only = process.argv
@@ -148,6 +152,7 @@ try {
 if (runs('memory')) await measureReadAllMemory(report)
 if (runs('import-cost')) measureImportCost(report)
 if (runs('cold-start')) await measureColdStart(report)
+if (runs('soak')) await measureSoak(report)
 
 // RESULTS.md always holds a whole run; results.json holds the last run, whole or not.
 report.write(
