@@ -72,6 +72,9 @@ function lessonGroups(): DefaultTheme.SidebarItem[] {
   return groups
 }
 
+/** Set while the local search renders a page for its index (see `_render` below). */
+let indexing = false
+
 const twoslashOptions = {
   vfsRoot: root,
   compilerOptions: projectCompilerOptions(),
@@ -100,6 +103,7 @@ export default defineConfig({
         // Each lesson file is checked once, however many of its regions the pages show.
         twoslasher: regionTwoslasher(createTwoslasher(twoslashOptions)),
         twoslashOptions,
+        filter: (lang) => !indexing && ['ts', 'tsx'].includes(lang),
       }) as unknown as CodeTransformer,
       twoslashPopupsAsHtml() as unknown as CodeTransformer,
     ],
@@ -148,12 +152,19 @@ export default defineConfig({
     search: {
       provider: 'local',
       options: {
-        // A reference solution is a spoiler: the search does not index it.
-        _render: (src, env, md) =>
-          md.render(
-            src.replace(/<SolutionReveal[\s\S]*?<\/SolutionReveal>/g, ''),
-            env,
-          ),
+        // A reference solution is a spoiler: the search does not index it. The index keeps a page's text
+        // only, so its code goes without Twoslash, whose hovers it would only throw away.
+        _render: (src, env, md) => {
+          indexing = true
+          try {
+            return md.render(
+              src.replace(/<SolutionReveal[\s\S]*?<\/SolutionReveal>/g, ''),
+              env,
+            )
+          } finally {
+            indexing = false
+          }
+        },
       },
     },
     nav: [
