@@ -11,7 +11,11 @@ import {
 import { strictSnippets } from './snippets.ts'
 import { SOURCE_CONDITION } from '../tools/source-condition.ts'
 import { workbookRunner } from './runner-plugin.ts'
-import { twoslashPopupsAsHtml } from './twoslash-popups.ts'
+import {
+  highlightEachPopupOnce,
+  pagePopupTemplates,
+  twoslashStaticHovers,
+} from './twoslash-popups.ts'
 import { regionTwoslasher } from './twoslash-regions.ts'
 import { series } from '../tools/workbook/series.ts'
 import { root } from './workbook.ts'
@@ -72,6 +76,7 @@ function lessonGroups(): DefaultTheme.SidebarItem[] {
   return groups
 }
 
+const TWOSLASH_LANGS = ['ts', 'tsx']
 /** Set while the local search renders a page for its index (see `_render` below). */
 let indexing = false
 
@@ -95,19 +100,24 @@ export default defineConfig({
   markdown: {
     theme: { light: 'github-light', dark: 'github-dark' },
     codeTransformers: [
-      transformerTwoslash({
-        // Every TypeScript block is checked, not only those marked `twoslash`; a type error fails the build.
-        explicitTrigger: false,
-        langs: ['ts', 'tsx'],
-        throws: true,
-        // Each lesson file is checked once, however many of its regions the pages show.
-        twoslasher: regionTwoslasher(createTwoslasher(twoslashOptions)),
-        twoslashOptions,
-        filter: (lang) => !indexing && ['ts', 'tsx'].includes(lang),
-      }) as unknown as CodeTransformer,
-      twoslashPopupsAsHtml() as unknown as CodeTransformer,
+      highlightEachPopupOnce(
+        transformerTwoslash({
+          // Every TypeScript block is checked, not only those marked `twoslash`; a type error fails the build.
+          explicitTrigger: false,
+          langs: TWOSLASH_LANGS,
+          throws: true,
+          // Each lesson file is checked once, however many of its regions the pages show.
+          twoslasher: regionTwoslasher(createTwoslasher(twoslashOptions)),
+          twoslashOptions,
+          filter: (lang) => !indexing && TWOSLASH_LANGS.includes(lang),
+        }),
+      ) as unknown as CodeTransformer,
+      twoslashStaticHovers() as unknown as CodeTransformer,
     ],
-    config: (md) => strictSnippets(md, root),
+    config: (md) => {
+      strictSnippets(md, root)
+      pagePopupTemplates(md)
+    },
   },
   vite: {
     resolve: {

@@ -4,6 +4,7 @@ import { defineAsyncComponent, h, type Component } from 'vue'
 import type { Theme } from 'vitepress'
 import DefaultTheme from 'vitepress/theme'
 import LessonNav from './components/LessonNav.vue'
+import TwoslashHovers from './components/TwoslashHovers.vue'
 import './style.css'
 
 /**
@@ -16,9 +17,13 @@ const components = import.meta.glob<Component>('./components/*.vue', {
 
 export default {
   extends: DefaultTheme,
-  // Every lesson page ends with links to the previous and the next lesson (LessonNav shows only there).
+  // Every lesson page ends with links to the previous and the next lesson (LessonNav shows only there);
+  // TwoslashHovers opens the popups of every page's code.
   Layout: () =>
-    h(DefaultTheme.Layout, null, { 'doc-after': () => h(LessonNav) }),
+    h(DefaultTheme.Layout, null, {
+      'doc-after': () => h(LessonNav),
+      'layout-bottom': () => h(TwoslashHovers),
+    }),
   enhanceApp({ app }) {
     app.use(TwoslashFloatingVue)
     for (const [path, load] of Object.entries(components))
