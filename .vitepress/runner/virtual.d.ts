@@ -4,7 +4,11 @@
 declare module 'virtual:workbook-sections' {
   const sections: Record<
     string,
-    () => Promise<{ default: () => void | Promise<void> }>
+    () => Promise<{
+      default: (
+        run: import('../../tools/workbook/manifest.ts').SectionRun,
+      ) => void | Promise<void>
+    }>
   >
   export default sections
 }

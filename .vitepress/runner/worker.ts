@@ -12,7 +12,7 @@ serve(async (request, loaded) => {
     throw new Error(`There is no runnable section "${request.section}".`)
   // The lesson's other sections come along in the background, so they run without the network once
   // one has run (one that fails to load fails its own Run, not this one).
-  const [lesson] = request.section.split('/')
+  const [lesson, name] = request.section.split('/')
   void Promise.allSettled(
     Object.entries(sections)
       .filter(([key]) => key.startsWith(`${lesson}/`))
@@ -20,5 +20,5 @@ serve(async (request, loaded) => {
   )
   const { default: main } = await load()
   loaded()
-  await main()
+  await main({ sections: [name!] }) // one Run, one section
 })

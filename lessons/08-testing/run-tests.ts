@@ -1,10 +1,12 @@
 /**
  * Runs the lesson's test files with vitest, once: the first section that
- * asks starts the run, and every section prints the results of its file.
- * (A vitest run takes a second to start; five would take five.)
+ * asks starts one run for the files of every section this run runs, and
+ * each section prints the results of its file. (A vitest run takes a second
+ * to start; five would take five. A section run alone runs its file alone.)
  */
 import { fileURLToPath } from 'node:url'
 import { wrap } from '../02-first-event/wrap.ts'
+import type { SectionRun } from '../../tools/workbook/manifest.ts'
 import { green, red } from '../../tools/workbook/style.ts'
 import {
   runTests,
@@ -12,22 +14,29 @@ import {
   type TestOutcome,
 } from '../../tools/workbook/vitest-runner.ts'
 
-const FILES = [
-  'task.test.ts',
-  'replay.test.ts',
-  'stores.test.ts',
-  'board.test.ts',
-  'can-fail.test.ts',
-]
+/** The test file whose results each section prints, by section name. */
+const FILES: Record<string, string> = {
+  aggregate: 'task.test.ts',
+  replay: 'replay.test.ts',
+  stores: 'stores.test.ts',
+  projections: 'board.test.ts',
+  'can-fail': 'can-fail.test.ts',
+}
 
-let run: Promise<RunReport> | undefined
+let results: Promise<RunReport> | undefined
 
 /** The results of one of the lesson's test files, as vitest ran them. */
-export async function resultsOf(file: string): Promise<TestOutcome[]> {
-  run ??= runTests({
-    files: FILES.map((name) => fileURLToPath(new URL(name, import.meta.url))),
+export async function resultsOf(
+  file: string,
+  run: SectionRun,
+): Promise<TestOutcome[]> {
+  const files = new Set([file, ...run.sections.flatMap((s) => FILES[s] ?? [])])
+  results ??= runTests({
+    files: [...files].map((name) =>
+      fileURLToPath(new URL(name, import.meta.url)),
+    ),
   })
-  const { tests, errors } = await run
+  const { tests, errors } = await results
   if (errors.length > 0)
     throw new Error(errors.map((error) => error.message).join('\n'))
   return tests.filter((test) => test.file === `lessons/08-testing/${file}`)
@@ -48,8 +57,11 @@ export function printResults(file: string, tests: TestOutcome[]): void {
 }
 
 /** Runs a file's tests and prints them; every one of them must pass. */
-export async function runAndPrint(file: string): Promise<void> {
-  const tests = await resultsOf(file)
+export async function runAndPrint(
+  file: string,
+  run: SectionRun,
+): Promise<void> {
+  const tests = await resultsOf(file, run)
   printResults(file, tests)
   const failed = tests.filter((test) => test.state !== 'passed')
   if (failed.length > 0 || tests.length === 0)

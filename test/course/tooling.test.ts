@@ -44,6 +44,29 @@ const readState = (env: { WORKBOOK_STATE: string }) =>
 const solutionText = (exercise: Exercise) =>
   solutionAt(exercise, learnerFile(exercise))
 
+/**
+ * A learner's first steps, which a test of verify and one of progress share, since checking every exercise
+ * is the longest run here: progress before anything is checked, a hint for the first exercise, verify with
+ * no id (on the pristine stubs), then progress again. Run once, by whichever of the two tests comes first.
+ */
+let steps:
+  | Promise<{
+      env: ReturnType<typeof learner>
+      before: CommandResult
+      verified: CommandResult
+      after: CommandResult
+    }>
+  | undefined
+const firstSteps = () =>
+  (steps ??= (async () => {
+    const env = learner()
+    const before = await workbook('progress', [], { env })
+    await workbook('hint', [first.id], { env })
+    const verified = await workbook('verify', [], { env })
+    const after = await workbook('progress', [], { env })
+    return { env, before, verified, after }
+  })())
+
 /** npm itself, as a learner types it: with or without the `--` before the flags. */
 function npm(
   args: string[],
@@ -172,8 +195,8 @@ describe('npm run verify', () => {
   }, 60_000)
 
   it('checks every exercise with no id, and details the first that fails', async () => {
-    const env = learner()
-    const { code, stdout } = await workbook('verify', [], { env })
+    const { env, verified } = await firstSteps()
+    const { code, stdout } = verified
     expect(code).toBe(1)
     expect(stdout).toMatch(/^✗ 12-1 {2}Vitest fixtures/m)
     expect(stdout).toMatch(/^✗ 12-3 {2}A resumable batch migration/m)
@@ -415,13 +438,11 @@ describe('npm run hint', () => {
 
 describe('npm run progress', () => {
   it('shows each exercise as not checked, failing or done, and what is next', async () => {
-    const env = learner()
-    expect((await workbook('progress', [], { env })).stdout).toMatch(
+    const { env, before, after } = await firstSteps()
+    expect(before.stdout).toMatch(
       new RegExp(`· ${first.id} .* not checked yet`),
     )
-    await workbook('hint', [first.id], { env })
-    await workbook('verify', [first.id], { env })
-    const { code, stdout } = await workbook('progress', [], { env })
+    const { code, stdout } = after
     expect(code).toBe(0)
     expect(stdout).toContain(`Your progress: 0 of ${exercises.length}`)
     expect(stdout).toMatch(
@@ -430,7 +451,13 @@ describe('npm run progress', () => {
         'm',
       ),
     )
-    // The first exercise not done: with the others not checked, the course's first.
+    expect(stdout).toMatch(
+      new RegExp(
+        `✗ ${exercises.at(-1)!.id} .* \\d+ of \\d+ checks passed last time$`,
+        'm',
+      ),
+    )
+    // The first exercise not done: with every one failing, the course's first.
     expect(stdout).toContain(
       `Next: npm run verify ${first.id} (${learnerFile(first)})`,
     )

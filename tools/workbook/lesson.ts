@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { commandLine, runCommand, UsageError } from './command.ts'
 import { loadCourse, type Lesson, type Section } from './course.ts'
+import type { SectionRun } from './manifest.ts'
 import { absolutePath } from './paths.ts'
 import { series } from './series.ts'
 import { bold, cyan, dim, green } from './style.ts'
@@ -61,13 +62,13 @@ function findSection(lesson: Lesson, name: string): Section {
 }
 
 /** A section's module loads when it runs, so one section alone starts fast (PGlite and vitest are big). */
-async function runSection(section: Section): Promise<void> {
+async function runSection(section: Section, run: SectionRun): Promise<void> {
   const module = (await import(
     pathToFileURL(absolutePath(section.file)).href
   )) as {
-    default: () => Promise<void> | void
+    default: (run: SectionRun) => Promise<void> | void
   }
-  await module.default()
+  await module.default(run)
 }
 
 /** The entries of the directories the learner works in: the lesson must leave them as it found them. */
@@ -92,12 +93,13 @@ async function runLesson(
   const before = workingDirectories()
   console.log(bold(`Lesson ${lesson.number}: ${lesson.title}`))
   const started = performance.now()
+  const run: SectionRun = { sections: sections.map((section) => section.name) }
   for (const [index, section] of sections.entries()) {
     const position = only ? '' : `${index + 1}/${sections.length} `
     console.log(
       `\n${cyan(bold(`── ${position}${section.title}`))} ${dim(`(--section ${section.name})`)}`,
     )
-    await runSection(section)
+    await runSection(section, run)
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const left = leftBehind(before)

@@ -4,7 +4,7 @@
  * manifest can use its types without importing the tooling.
  */
 
-/** A part of a lesson, in `sections/<name>.ts`, whose default export runs it. */
+/** A part of a lesson, in `sections/<name>.ts`, whose default export runs it (given a SectionRun). */
 export interface SectionManifest {
   /** Its `--section` name, and its file's name. */
   name: string
@@ -15,6 +15,15 @@ export interface SectionManifest {
    * Every other section gets a Run button on the site.
    */
   notInBrowser?: string
+}
+
+/**
+ * What the runner tells a section's default export when it runs it. Sections that share costly work (lesson
+ * 8's one vitest run for its five files) use it to do only the work of the sections that run.
+ */
+export interface SectionRun {
+  /** The names of the sections this run runs, in order: every one of the lesson's, or one alone. */
+  sections: readonly string[]
 }
 
 /** An exercise: the learner's file in `exercises/`, the stub its solution makes (see lessons/README.md). */

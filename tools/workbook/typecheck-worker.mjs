@@ -1,5 +1,5 @@
-// Runs a typeChecker() off the main thread, so the compiler works while the checks run. Plain JavaScript: a
-// worker thread does not inherit tsx's hooks on Node 20, so it registers them itself before loading any .ts.
+// Runs a typeChecker() off the main thread, so the compiler works while the checks run. Plain JavaScript: the
+// worker starts without node's flags (typecheck.ts), so it registers tsx's hooks itself before loading any .ts.
 import { parentPort } from 'node:worker_threads'
 import { register } from 'tsx/esm/api'
 

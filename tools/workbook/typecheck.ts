@@ -115,7 +115,10 @@ export interface TypeCheckerWorker {
  * are answered in the order asked.
  */
 export function typeCheckerInWorker(): TypeCheckerWorker {
-  const worker = new Worker(new URL('./typecheck-worker.mjs', import.meta.url))
+  // Without this process's node flags: their `--import tsx` would hook the worker's require() too, and
+  // tsx's CommonJS hook takes the compiler's 9 MB through it. The worker registers tsx's ESM hooks itself.
+  const script = new URL('./typecheck-worker.mjs', import.meta.url)
+  const worker = new Worker(script, { execArgv: [] })
   const waiting: {
     resolve(errors: TypeError[]): void
     reject(error: unknown): void

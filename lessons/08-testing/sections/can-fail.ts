@@ -2,14 +2,15 @@
  * Two tests of one rule, on the real TaskAggregate and on a copy with the
  * rule taken out: the precise test catches the bug, the vague one does not.
  */
+import type { SectionRun } from '../../../tools/workbook/manifest.ts'
 import { printResults, resultsOf } from '../run-tests.ts'
 
 const VAGUE = 'assign() on a completed task throws'
 const PRECISE = 'assign() on a completed task: "cannot be assigned"'
 
-export default async function canFail(): Promise<void> {
+export default async function canFail(run: SectionRun): Promise<void> {
   const file = 'can-fail.test.ts'
-  const tests = await resultsOf(file)
+  const tests = await resultsOf(file, run)
   printResults(file, tests)
 
   const state = (task: string, test: string) =>
