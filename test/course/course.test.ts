@@ -46,18 +46,13 @@ afterAll(() => folder.remove())
 /** Checks run with a short timeout: one mistake's answer never settles. */
 const checkEnv = { WORKBOOK_CHECK_TIMEOUT_MS: '2500' }
 /**
- * The one run of every answer takes longer as the course grows, and longer
- * still on a busy machine: its watchdog, which stops a loop that never
- * yields, waits as long as the run may take. (The answers that hang are
+ * The one run of every answer, with the default watchdog: however long it
+ * takes on a busy machine, its checks keep ending. (The answers that hang are
  * checked apart, with a short watchdog.) It runs two checkers at once: while
  * a mistake that never settles waits out the timeout of each of its checks,
  * the other thread checks the rest.
  */
-const allAnswersEnv = {
-  ...checkEnv,
-  WORKBOOK_STUCK_AFTER_MS: '220000',
-  WORKBOOK_CHECK_THREADS: '2',
-}
+const allAnswersEnv = { ...checkEnv, WORKBOOK_CHECK_THREADS: '2' }
 
 const listing = (dir: string) =>
   existsSync(absolutePath(dir)) ? readdirSync(absolutePath(dir)).sort() : []
@@ -233,7 +228,7 @@ describe.each(allMistakes)(
         const { code, stderr } = await hangRuns.get(file)!
         expect(code).toBe(1)
         expect(stderr).toContain(
-          `The checks did not finish within 3 s: ${file} runs a loop that never ends`,
+          `No check ended for 3 s: ${file} runs a loop that never ends`,
         )
       }, 60_000)
       return

@@ -196,9 +196,10 @@ describe('npm run verify', () => {
 
   it('checks every exercise with no id, and details the first that fails', async () => {
     const { env, verified } = await firstSteps()
-    const { code, stdout } = verified
+    const { code, stdout, stderr } = verified
     expect(code).toBe(1)
-    expect(stdout).toMatch(/^✗ 12-1 {2}Vitest fixtures/m)
+    // Failing exercises say so on stdout; stderr would hold why the run itself stopped.
+    expect(stdout, stderr).toMatch(/^✗ 12-1 {2}Vitest fixtures/m)
     expect(stdout).toMatch(/^✗ 12-3 {2}A resumable batch migration/m)
     expect(stdout).toContain(`Exercise ${first.id} · `)
     expect(Object.keys(readState(env))).toEqual(

@@ -51,17 +51,22 @@ export function passed(report: AnswerReport): boolean {
 export const CHECK_TIMEOUT_MS =
   Number(process.env.WORKBOOK_CHECK_TIMEOUT_MS) || 10_000
 
-/** A whole run this long has an answer stuck in a loop that never yields, which no check timeout can stop. */
+/** A run in which no check ends for this long has an answer stuck in a loop that never yields, which no check timeout can stop. */
 const STUCK_AFTER_MS = Number(process.env.WORKBOOK_STUCK_AFTER_MS) || 30_000
 
 /** How many checker files run at once: vitest's default, unless WORKBOOK_CHECK_THREADS says otherwise. */
 const THREADS = Number(process.env.WORKBOOK_CHECK_THREADS) || undefined
 
 /** A run that never ends cannot be stopped from inside: say so, and exit (which ends the worker threads too). */
-function giveUp(plan: CheckPlan): never {
-  const files = [...plan.values()].flat().join(', ')
+function giveUp(plan: CheckPlan, unfinishedCheckers: string[]): never {
+  const stuck = [...plan].filter(([exercise]) =>
+    unfinishedCheckers.includes(repoPath(absolutePath(exercise.check))),
+  )
+  const files = (stuck.length > 0 ? stuck : [...plan])
+    .flatMap(([, answerFiles]) => answerFiles)
+    .join(', ')
   console.error(
-    `\nThe checks did not finish within ${STUCK_AFTER_MS / 1000} s: ${files} runs a loop that never ends ` +
+    `\nNo check ended for ${STUCK_AFTER_MS / 1000} s: ${files} runs a loop that never ends ` +
       '(it never even pauses for a timer). Check that every loop has a way out, then run the checks again.',
   )
   process.exit(1)
@@ -129,7 +134,7 @@ function runOptions(plan: CheckPlan): RunOptions {
     env: { WORKBOOK_TARGETS: JSON.stringify(targets) },
     // Checkers import answers by a computed path, which vitest cannot trace: name them, and the lessons.
     rerunOn: [...answers(plan), 'lessons/**/*.ts'],
-    onStuck: () => giveUp(plan),
+    onStuck: (unfinished) => giveUp(plan, unfinished),
     stuckAfterMs: STUCK_AFTER_MS,
     testTimeout: CHECK_TIMEOUT_MS,
     maxWorkers: THREADS,

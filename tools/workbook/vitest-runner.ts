@@ -40,11 +40,12 @@ export interface RunOptions {
   /** In watch mode, files (globs, relative to the repository) whose change re-runs every file: modules the tests import by a computed path, which vitest cannot trace. */
   rerunOn?: string[]
   /**
-   * Called when a run has not finished after `stuckAfterMs`: a test stuck in a loop that never yields to
-   * the event loop, which no test timeout can stop. The caller reports it and exits the process, which ends
-   * the workers too (they are threads of this process).
+   * Called when a run stops moving: no test file loaded or finished and no test ended for `stuckAfterMs`.
+   * That is a test stuck in a loop that never yields to the event loop, which no test timeout can stop; a
+   * long run on a busy machine keeps moving. Gets the test files that had not finished. The caller reports
+   * it and exits the process, which ends the workers too (they are threads of this process).
    */
-  onStuck?: () => void
+  onStuck?: (unfinished: string[]) => void
   stuckAfterMs?: number
   /** How long one test may take (default 30 s). */
   testTimeout?: number
@@ -83,11 +84,25 @@ async function startVitest(
   onReport: (report: RunReport) => void,
 ): Promise<Vitest> {
   const include = options.files.map((file) => repoPath(absolutePath(file)))
-  let watchdog: NodeJS.Timeout | undefined
   const { onStuck, stuckAfterMs = 60_000 } = options
+  const unfinished = new Set<string>()
+  let watchdog: NodeJS.Timeout | undefined
+  const moved = () => {
+    clearTimeout(watchdog)
+    if (onStuck)
+      watchdog = setTimeout(() => onStuck([...unfinished]), stuckAfterMs)
+  }
   const reporter: Reporter = {
-    onTestRunStart: () => {
-      if (onStuck) watchdog = setTimeout(onStuck, stuckAfterMs)
+    onTestRunStart: moved,
+    onTestModuleQueued: (module) => {
+      unfinished.add(repoPath(module.moduleId))
+      moved()
+    },
+    onTestModuleCollected: moved,
+    onTestCaseResult: moved,
+    onTestModuleEnd: (module) => {
+      unfinished.delete(repoPath(module.moduleId))
+      moved()
     },
     onTestRunEnd: (modules, unhandled) => {
       clearTimeout(watchdog)
