@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { FROM_SOURCE } from '../../tools/source-condition.ts'
 import { loadCourse, type Lesson } from '../../tools/workbook/course.ts'
+import { repoRoot } from '../../tools/workbook/paths.ts'
 import { summarize } from './measure.ts'
 import type { Report } from './report.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const RUNS = 3
 
 interface Command {
@@ -63,7 +62,7 @@ export async function measureColdStart(report: Report): Promise<void> {
     for (let run = 0; run <= RUNS; run++) {
       const start = performance.now()
       const { status, error } = spawnSync(command, args, {
-        cwd: ROOT,
+        cwd: repoRoot,
         stdio: 'ignore',
       })
       if (error || status !== 0)

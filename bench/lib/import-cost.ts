@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { repoRoot } from '../../tools/workbook/paths.ts'
 import { summarize } from './measure.ts'
 import type { Report } from './report.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const RUNS = 10
 const AT_MOST = 1.5
 
@@ -34,7 +35,7 @@ function run(code: string): { ms: number; rssBytes: number } {
       '-e',
       `${code}; console.log(process.memoryUsage.rss())`,
     ],
-    { cwd: ROOT, encoding: 'utf8' },
+    { cwd: repoRoot, encoding: 'utf8' },
   )
   const ms = performance.now() - start
   if (status !== 0) throw new Error(`import cost: "${code}" failed: ${stderr}`)
@@ -47,8 +48,8 @@ function run(code: string): { ms: number; rssBytes: number } {
  */
 export function measureImportCost(report: Report, dist?: string): void {
   if (!dist) {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT })
-    dist = `${ROOT}dist`
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot })
+    dist = join(repoRoot, 'dist')
   }
   const measured = contenders(dist).map((c) => ({
     ...c,

@@ -2,12 +2,11 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import type { JsonTestResults } from 'vitest/reporters'
+import { repoPath, repoRoot } from '../../tools/workbook/paths.ts'
 import type { Report } from './report.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const TESTS = 'test/reliability'
 
 /**
@@ -32,7 +31,7 @@ export async function measureSoak(report: Report): Promise<void> {
         `--outputFile.json=${jsonFile}`,
       ],
       {
-        cwd: ROOT,
+        cwd: repoRoot,
         stdio: 'inherit',
         env: { ...process.env, RELIABILITY_SOAK: '1' },
       },
@@ -45,7 +44,7 @@ export async function measureSoak(report: Report): Promise<void> {
     const results = readResults(jsonFile)
     const passed = code === 0 && results?.success === true
     const files = (results?.testResults ?? []).map((file) => ({
-      file: relative(ROOT, file.name),
+      file: repoPath(file.name),
       tests: file.assertionResults.length,
       passed: file.assertionResults.filter((t) => t.status === 'passed').length,
       seconds: (file.endTime - file.startTime) / 1000,
