@@ -18,10 +18,10 @@ const newStream = (aggregateId = randomUUID()): AppendEventsInput => ({
 })
 
 /**
- * Opens `store` and `other`, then expects one wake an append that wrote, through `store` or through `other` (another connection to its
- * database, where it has one), and none for an append that wrote nothing. A count is read once a late
- * second wake has had time to come, and, with `other`, after an append through it has woken the watcher:
- * that wake follows those of the appends before it.
+ * Opens `store` and `other`, then expects one wake an append that wrote, through `store` or through
+ * `other` (another connection to its database, where it has one), and none for an append that wrote
+ * nothing. A count is read once a late second wake has had time to come, and, with `other`, after an
+ * append through it has woken the watcher: that wake follows those of the appends before it.
  */
 export async function expectOneWakeAnAppend(
   store: EventStore & WatchesAppends,
