@@ -13,6 +13,7 @@ import {
   InvalidArgumentError,
   PostgreSQLEventStore,
   StoreConnectionError,
+  type PostgreSQLEventStoreOptions,
 } from 'eventsource-ts'
 import { APPEND_LOCK } from '../../src/stores/postgresql/schema.ts'
 import { WATCH_APPENDS } from '../../src/stores/store-internals.ts'
@@ -30,6 +31,9 @@ const note = (
   aggregateId: string,
   fields: Partial<ConstructorParameters<typeof NoteCreated>[0]> = {},
 ) => new NoteCreated({ aggregateId, title: 't', content: 'c', ...fields })
+/** A store of the notes' events, wherever `options` say it is. */
+const notesStore = (options: PostgreSQLEventStoreOptions) =>
+  new PostgreSQLEventStore({ eventRegistry: notesRegistry, ...options })
 /** The append that starts a stream with one note. */
 const newStream = (aggregateId: string) => ({
   aggregateId,
@@ -107,10 +111,7 @@ describe('PostgreSQLEventStore options', () => {
 
 describe('PostgreSQLEventStore on PGlite', () => {
   it('embedded: true keeps the events in memory until close', async () => {
-    const store = new PostgreSQLEventStore({
-      embedded: true,
-      eventRegistry: notesRegistry,
-    })
+    const store = notesStore({ embedded: true })
     await store.initialize()
     await store.appendEvents(newStream('n-1'))
     expect(await store.getStreamVersion('n-1', 'Note')).toBe(1)
@@ -127,10 +128,7 @@ describe('PostgreSQLEventStore on PGlite', () => {
       metadata: { z: 1, a: { long_key: [1.5, 'é', null] } },
     })
     {
-      await using store = new PostgreSQLEventStore({
-        embedded: dataDir,
-        eventRegistry: notesRegistry,
-      })
+      await using store = notesStore({ embedded: dataDir })
       await store.initialize()
       await store.appendEvents({
         aggregateId: 'n-2',
@@ -139,10 +137,7 @@ describe('PostgreSQLEventStore on PGlite', () => {
         expectedVersion: 0,
       })
     }
-    await using again = new PostgreSQLEventStore({
-      embedded: dataDir,
-      eventRegistry: notesRegistry,
-    })
+    await using again = notesStore({ embedded: dataDir })
     await again.initialize()
     const [read] = (await again.getEvents('n-2', 'Note')).events
     expect(read!.toJSON()).toEqual(event.toJSON())
@@ -151,10 +146,7 @@ describe('PostgreSQLEventStore on PGlite', () => {
 
   it('embedded: a PGlite of yours stays open after close', async () => {
     const db = await PGlite.create()
-    const store = new PostgreSQLEventStore({
-      embedded: db,
-      eventRegistry: notesRegistry,
-    })
+    const store = notesStore({ embedded: db })
     await store.initialize()
     await store.appendEvents(newStream('n-3'))
     await store.close()
@@ -167,14 +159,8 @@ describe('PostgreSQLEventStore on PGlite', () => {
 
   it('wakes a watcher of its appends once an append, whoever the writer', async () => {
     const db = await PGlite.create()
-    await using store = new PostgreSQLEventStore({
-      embedded: db,
-      eventRegistry: notesRegistry,
-    })
-    await using other = new PostgreSQLEventStore({
-      embedded: db,
-      eventRegistry: notesRegistry,
-    })
+    await using store = notesStore({ embedded: db })
+    await using other = notesStore({ embedded: db })
     await expectOneWakeAnAppend(store, other)
     await store.close()
     await other.close()
@@ -198,10 +184,7 @@ describe('PostgreSQLEventStore on a server', () => {
   afterAll(() => pool.end())
 
   it('a pool of yours stays open after close, and the location names no password', async () => {
-    const store = new PostgreSQLEventStore({
-      pool,
-      eventRegistry: notesRegistry,
-    })
+    const store = notesStore({ pool })
     expect(store.database).toMatch(
       /^postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/es_test_/,
     )
@@ -211,39 +194,26 @@ describe('PostgreSQLEventStore on a server', () => {
   })
 
   it('wakes a watcher of its appends once an append, whoever the writer', async () => {
-    await using store = new PostgreSQLEventStore({
-      pool,
-      eventRegistry: notesRegistry,
-    })
-    await using other = new PostgreSQLEventStore({
-      connectionString: server.url,
-      eventRegistry: notesRegistry,
-    })
+    await using store = notesStore({ pool })
+    await using other = notesStore({ connectionString: server.url })
     await expectOneWakeAnAppend(store, other)
   })
 
   it('listens on a connection of its pool, whatever the options hold, and leaves a pool its last one', async () => {
     // A pool of the library's shape whose options name no server: notifications still come.
-    await using store = new PostgreSQLEventStore({
+    await using store = notesStore({
       pool: {
         options: { max: 2 },
         query: (config) => pool.query(config),
         connect: () => pool.connect(),
       },
-      eventRegistry: notesRegistry,
     })
-    await using other = new PostgreSQLEventStore({
-      connectionString: server.url,
-      eventRegistry: notesRegistry,
-    })
+    await using other = notesStore({ connectionString: server.url })
     await expectOneWakeAnAppend(store, other)
     // A pool of one connection: listening would leave the store's queries none; its appends still wake.
     const single = new pg.Pool({ connectionString: server.url, max: 1 })
     try {
-      await using alone = new PostgreSQLEventStore({
-        pool: single,
-        eventRegistry: notesRegistry,
-      })
+      await using alone = notesStore({ pool: single })
       await expectOneWakeAnAppend(alone)
     } finally {
       await single.end()
@@ -253,14 +223,8 @@ describe('PostgreSQLEventStore on a server', () => {
   it('leaves a pool its last connection when several stores on it listen', async () => {
     const shared = new pg.Pool({ connectionString: server.url, max: 2 })
     try {
-      await using one = new PostgreSQLEventStore({
-        pool: shared,
-        eventRegistry: notesRegistry,
-      })
-      await using two = new PostgreSQLEventStore({
-        pool: shared,
-        eventRegistry: notesRegistry,
-      })
+      await using one = notesStore({ pool: shared })
+      await using two = notesStore({ pool: shared })
       await one.initialize()
       await two.initialize()
       const stops = [
@@ -283,10 +247,7 @@ describe('PostgreSQLEventStore on a server', () => {
   })
 
   it('stores JSONB and TIMESTAMPTZ, and reads times back as fixed-width UTC text', async () => {
-    await using store = new PostgreSQLEventStore({
-      pool,
-      eventRegistry: notesRegistry,
-    })
+    await using store = notesStore({ pool })
     await store.initialize()
     await store.appendEvents({
       aggregateId: 'typed',
@@ -338,10 +299,7 @@ describe('PostgreSQLEventStore on a server', () => {
   ])(
     '%s racing a writer that bypasses the append lock gets OptimisticLockError with the real version',
     async (_, write) => {
-      await using store = new PostgreSQLEventStore({
-        pool,
-        eventRegistry: notesRegistry,
-      })
+      await using store = notesStore({ pool })
       await store.initialize()
       const aggregateId = `race-${Math.random()}`
       const intruder = await pool.connect()
@@ -372,9 +330,8 @@ describe('PostgreSQLEventStore on a server', () => {
   )
 
   it('fails with DatabaseBusyError, not a hang, when a lock is held past busyTimeout', async () => {
-    await using store = new PostgreSQLEventStore({
+    await using store = notesStore({
       connectionString: server.url,
-      eventRegistry: notesRegistry,
       busyTimeout: 200,
     })
     await store.initialize()
@@ -431,10 +388,7 @@ describe('PostgreSQLEventStore on a server', () => {
        VALUES (gen_random_uuid(), 'NoteCreated', 1, 'old', 'Note', 1, 'c', now(), '{"title": "t", "content": "c"}', '{}')`,
     )
     await earlier.end()
-    await using store = new PostgreSQLEventStore({
-      connectionString: url,
-      eventRegistry: notesRegistry,
-    })
+    await using store = notesStore({ connectionString: url })
     await store.initialize()
     await store.appendEvents(newStream('new'))
     const ids = []
