@@ -1,6 +1,6 @@
 /**
  * `npm run lesson` lists the lessons; `npm run lesson 12` runs one; `npm run lesson 12 -- --section <name>`
- * runs one section of it.
+ * runs one section of it, and `--section <name>,<name>` some of them, in the order given.
  */
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,7 +12,7 @@ import { absolutePath } from './paths.ts'
 import { series } from './series.ts'
 import { bold, cyan, dim, green } from './style.ts'
 
-const USAGE = 'Usage: npm run lesson [N] [-- --section <name>]'
+const USAGE = 'Usage: npm run lesson [N] [-- --section <name>[,<name>...]]'
 
 function listLessons(lessons: readonly Lesson[]): void {
   console.log(
@@ -61,6 +61,11 @@ function findSection(lesson: Lesson, name: string): Section {
   return section
 }
 
+/** `--section a,b`: the sections named, in the order given. */
+function findSections(lesson: Lesson, names: string): Section[] {
+  return names.split(',').map((name) => findSection(lesson, name.trim()))
+}
+
 /** A section's module loads when it runs, so one section alone starts fast (PGlite and vitest are big). */
 async function runSection(section: Section, run: SectionRun): Promise<void> {
   const module = (await import(
@@ -87,15 +92,16 @@ function leftBehind(before: Map<string, Set<string>>): string[] {
 
 async function runLesson(
   lesson: Lesson,
-  only: Section | undefined,
+  chosen: Section[] | undefined,
 ): Promise<void> {
-  const sections = only ? [only] : lesson.sections
+  const sections = chosen ?? lesson.sections
   const before = workingDirectories()
   console.log(bold(`Lesson ${lesson.number}: ${lesson.title}`))
   const started = performance.now()
   const run: SectionRun = { sections: sections.map((section) => section.name) }
   for (const [index, section] of sections.entries()) {
-    const position = only ? '' : `${index + 1}/${sections.length} `
+    const position =
+      sections.length === 1 ? '' : `${index + 1}/${sections.length} `
     console.log(
       `\n${cyan(bold(`── ${position}${section.title}`))} ${dim(`(--section ${section.name})`)}`,
     )
@@ -107,11 +113,15 @@ async function runLesson(
     throw new Error(
       `The lesson left files in your working directory: ${left.join(', ')}. Please report this.`,
     )
+  const ran =
+    sections.length === 1
+      ? 'Section'
+      : `${chosen ? '' : 'All '}${sections.length} sections`
   console.log(
-    `\n${green('✓')} ${sections.length === 1 ? 'Section' : `All ${sections.length} sections`} ran in ${seconds} s; your working directory is as it was.`,
+    `\n${green('✓')} ${ran} ran in ${seconds} s; your working directory is as it was.`,
   )
   const [exercise] = lesson.exercises
-  if (!only && exercise)
+  if (!chosen && exercise)
     console.log(
       `Next: the exercises. Start with ${cyan(`npm run verify ${exercise.id}`)}; stuck? ${cyan(`npm run hint ${exercise.id}`)}.`,
     )
@@ -140,6 +150,6 @@ await runCommand(async () => {
     lesson,
     options.section === undefined
       ? undefined
-      : findSection(lesson, options.section),
+      : findSections(lesson, options.section),
   )
 })
