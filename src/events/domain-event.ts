@@ -204,7 +204,7 @@ function readBaseFields(
   return {
     eventId:
       input.eventId === undefined
-        ? crypto.randomUUID()
+        ? newUuid()
         : readEventId(input, issues),
     eventType: readFixed(definition, input, 'eventType', issues, restoring),
     eventVersion:
@@ -225,12 +225,21 @@ function readBaseFields(
     actorId: readText(input, 'actorId', false, issues, restoring),
     correlationId:
       readText(input, 'correlationId', false, issues, restoring) ??
-      crypto.randomUUID(),
+      newUuid(),
     causationId: readText(input, 'causationId', false, issues, restoring),
     metadata: restoring
       ? readStoredMetadata(storedMetadata, issues)
       : readMetadata(input.metadata, issues),
   }
+}
+
+/**
+ * A random UUID as a flat string. Node joins a UUID from 20 pieces, a string that holds about 490 bytes
+ * until something flattens it; lower-casing (a no-op on its text) returns it flat, in 64: every event keeps
+ * two, so this halves what a stored event costs the garbage collector.
+ */
+function newUuid(): string {
+  return crypto.randomUUID().toLowerCase()
 }
 
 function fail(
