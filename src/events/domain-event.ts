@@ -203,9 +203,7 @@ function readBaseFields(
 ): BaseFields {
   return {
     eventId:
-      input.eventId === undefined
-        ? newUuid()
-        : readEventId(input, issues),
+      input.eventId === undefined ? newUuid() : readEventId(input, issues),
     eventType: readFixed(definition, input, 'eventType', issues, restoring),
     eventVersion:
       input.eventVersion === undefined
@@ -224,8 +222,7 @@ function readBaseFields(
     tenantId: readText(input, 'tenantId', false, issues, restoring),
     actorId: readText(input, 'actorId', false, issues, restoring),
     correlationId:
-      readText(input, 'correlationId', false, issues, restoring) ??
-      newUuid(),
+      readText(input, 'correlationId', false, issues, restoring) ?? newUuid(),
     causationId: readText(input, 'causationId', false, issues, restoring),
     metadata: restoring
       ? readStoredMetadata(storedMetadata, issues)
