@@ -47,7 +47,8 @@ export function prepareAppend(
       `appendEvents: events must be an array of events, got ${describe(events)}.`,
     )
 
-  const seen = new Set<string>()
+  // A batch of one event needs no set to find an id twice.
+  const seen = events.length > 1 ? new Set<string>() : undefined
   for (let index = 0; index < events.length; index++) {
     const event: unknown = events[index]
     if (!(event instanceof DomainEvent))
@@ -64,11 +65,11 @@ export function prepareAppend(
     }
     if (!registry.has(event.eventType))
       throw new EventTypeNotFoundError(event.eventType, registry.list())
-    if (seen.has(event.eventId))
+    if (seen?.has(event.eventId))
       throw new InvalidArgumentError(
         `appendEvents: event id ${event.eventId} appears twice in the batch.`,
       )
-    seen.add(event.eventId)
+    seen?.add(event.eventId)
   }
   return { aggregateId, aggregateType, expectedVersion, events: [...events] }
 }
@@ -112,11 +113,10 @@ export function planAppend<E extends { eventId: string }>(
       )
     }
   }
-  const storedIds = new Set(alreadyStored.map((s) => s.eventId))
   const events =
-    storedIds.size === 0
+    alreadyStored.length === 0
       ? batch.events
-      : batch.events.filter((e) => !storedIds.has(e.eventId))
+      : withoutStored(batch.events, alreadyStored)
   if (events.length === 0) {
     // An empty append, or a retry of one that had succeeded: nothing to write, nothing to check.
     const lastStored = alreadyStored.reduce(
@@ -139,6 +139,14 @@ export function planAppend<E extends { eventId: string }>(
     firstVersion: currentVersion + 1,
     skipped: alreadyStored.length,
   }
+}
+
+function withoutStored<E extends { eventId: string }>(
+  events: E[],
+  alreadyStored: readonly StoredIdentity[],
+): E[] {
+  const storedIds = new Set(alreadyStored.map((s) => s.eventId))
+  return events.filter((e) => !storedIds.has(e.eventId))
 }
 
 function checkExpectedVersion(

@@ -1,5 +1,6 @@
 import {
   context,
+  INVALID_SPAN_CONTEXT,
   isSpanContextValid,
   SpanKind,
   SpanStatusCode,
@@ -31,8 +32,10 @@ export const ATTR = {
 /**
  * Runs `work` inside a span named `name` when `enabled`; records a thrown error on the span. `attributes`
  * is called only for a span that records: without an SDK, building them for every call would be wasted.
+ * Not async itself: without a span it hands back `work`'s promise, with no promise of its own to wait on.
+ * Call it from an async function, where a throw before `work` starts still becomes a rejection.
  */
-export async function withSpan<T>(
+export function withSpan<T>(
   enabled: boolean,
   name: string,
   attributes: () => Attributes,
@@ -41,7 +44,10 @@ export async function withSpan<T>(
   if (!enabled) return work()
   const span = tracer.startSpan(name, { kind: SpanKind.INTERNAL })
   // Without an SDK the span belongs to no trace: there is nothing to record, nor a context to pass on.
-  if (!isSpanContextValid(span.spanContext())) return work()
+  // The no-op tracer gives the shared invalid context, told apart without checking its hex digits.
+  const spanContext = span.spanContext()
+  if (spanContext === INVALID_SPAN_CONTEXT || !isSpanContextValid(spanContext))
+    return work()
   if (span.isRecording()) span.setAttributes(attributes())
   return context.with(trace.setSpan(context.active(), span), async () => {
     try {

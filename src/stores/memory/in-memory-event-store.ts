@@ -16,7 +16,6 @@ import {
   type StoreOptions,
 } from '../base-event-store.ts'
 import type { AppendResult, StoredEvent } from '../event-store.ts'
-import { streamKey } from '../stream-key.ts'
 
 /**
  * An event store held in memory: for tests and first steps. Events are immutable, so it keeps the event
@@ -30,7 +29,8 @@ export class InMemoryEventStore extends BaseEventStore<number> {
   #log: DomainEvent[] | undefined
   /** When each event of the log was stored, in milliseconds: each read hands out a Date of its own. */
   #storedAt: number[] = []
-  #streams = new Map<string, number[]>()
+  /** Each stream's log indexes, by aggregate type, then id: no key string to build for every append. */
+  #streams = new Map<string, Map<string, number[]>>()
   #byId = new Map<string, number>()
 
   constructor(options?: StoreOptions) {
@@ -57,8 +57,9 @@ export class InMemoryEventStore extends BaseEventStore<number> {
 
   protected writeBatch(batch: AppendBatch): AppendResult {
     const log = this.#log!
-    const key = streamKey(batch.aggregateId, batch.aggregateType)
-    const stream = this.#streams.get(key) ?? []
+    const { aggregateId, aggregateType } = batch
+    const known = this.stream(aggregateId, aggregateType)
+    const stream = known ?? []
     const plan = planAppend(batch, stream.length, this.stored(batch), () =>
       this.lastPosition(),
     )
@@ -71,7 +72,11 @@ export class InMemoryEventStore extends BaseEventStore<number> {
       stream.push(index)
       this.#byId.set(event.eventId, index)
     }
-    this.#streams.set(key, stream)
+    if (!known) {
+      const ofType = this.#streams.get(aggregateType)
+      if (ofType) ofType.set(aggregateId, stream)
+      else this.#streams.set(aggregateType, new Map([[aggregateId, stream]]))
+    }
     return {
       newVersion: stream.length,
       globalPosition: log.length,
@@ -140,10 +145,10 @@ export class InMemoryEventStore extends BaseEventStore<number> {
   /** Forgets every event after position `mark`, as a database rolls back a transaction. */
   private rollBackTo(mark: number): void {
     for (const event of this.#log!.splice(mark).reverse()) {
-      const key = streamKey(event.aggregateId, event.aggregateType)
-      const stream = this.#streams.get(key)!
+      const stream = this.stream(event.aggregateId, event.aggregateType)!
       stream.pop()
-      if (stream.length === 0) this.#streams.delete(key)
+      if (stream.length === 0)
+        this.#streams.get(event.aggregateType)!.delete(event.aggregateId)
       this.#byId.delete(event.eventId)
     }
     this.#storedAt.length = mark
@@ -154,9 +159,14 @@ export class InMemoryEventStore extends BaseEventStore<number> {
     aggregateType: string,
     fromVersion: number,
   ): number[] {
-    return (
-      this.#streams.get(streamKey(aggregateId, aggregateType)) ?? []
-    ).slice(fromVersion)
+    return (this.stream(aggregateId, aggregateType) ?? []).slice(fromVersion)
+  }
+
+  private stream(
+    aggregateId: string,
+    aggregateType: string,
+  ): number[] | undefined {
+    return this.#streams.get(aggregateType)?.get(aggregateId)
   }
 
   protected readPage(query: PageQuery): number[] {
@@ -196,7 +206,7 @@ export class InMemoryEventStore extends BaseEventStore<number> {
   }
 
   protected streamVersion(aggregateId: string, aggregateType: string): number {
-    return this.#streams.get(streamKey(aggregateId, aggregateType))?.length ?? 0
+    return this.stream(aggregateId, aggregateType)?.length ?? 0
   }
 
   protected hasEvent(eventId: string): boolean {
