@@ -9,17 +9,24 @@ import { root } from './snippet-references.ts'
 export const artifacts = join(root, 'test-results/site')
 
 /**
- * The whole page, with the sidebar drawn full length: the viewport grows to the page instead of scrolling.
- * A JPEG (`name` ends in `.jpg`): a lesson page is over 20,000 pixels tall, and PNG took twice as long.
+ * A picture of the page: by default the whole of it, with the sidebar drawn full length (the viewport
+ * grows to the page instead of scrolling), else its first screen. A JPEG (`name` ends in `.jpg`): a lesson
+ * page is over 20,000 pixels tall, and PNG took twice as long.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  const height = await page.evaluate<number>(
-    'document.documentElement.scrollHeight',
-  )
+export async function screenshot(
+  page: Page,
+  name: string,
+  { whole = true }: { whole?: boolean } = {},
+): Promise<void> {
   const viewport = page.viewportSize()!
-  await page.setViewportSize({ width: viewport.width, height })
+  if (whole) {
+    const height = await page.evaluate<number>(
+      'document.documentElement.scrollHeight',
+    )
+    await page.setViewportSize({ width: viewport.width, height })
+  }
   await page.screenshot({ path: join(artifacts, name), quality: 85 })
-  await page.setViewportSize(viewport)
+  if (whole) await page.setViewportSize(viewport)
   expect(
     (await readFile(join(artifacts, name))).length,
     `${relative(root, join(artifacts, name))} is empty`,

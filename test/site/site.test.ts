@@ -227,7 +227,8 @@ describe.each(lessons)(
       const toggle = page.locator('.VPNavBarAppearance .VPSwitchAppearance')
       await toggle.click()
       expect(await isDark()).toBe(true)
-      await screenshot(page, `${name}-dark.jpg`)
+      // Its first screen: the whole page again took as long as the light one, half of this test's time.
+      await screenshot(page, `${name}-dark.jpg`, { whole: false })
       await toggle.click() // the choice is remembered: leave light mode for the next page
       expect(await isDark()).toBe(false)
     })
