@@ -62,16 +62,22 @@ export function npmRun(
   )
 }
 
-/** A TypeScript script of the workbook (a path relative to it), run by node with tsx, from `cwd` (default: the workbook). */
+/**
+ * A TypeScript script of the workbook (a path relative to it), run by node with tsx, from `cwd` (default:
+ * the workbook). INIT_CWD is `cwd`, as npm would set it there: not this run's, the workbook.
+ */
 export function tsx(
   script: string,
   args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  {
+    cwd = repoRoot,
+    env = {},
+  }: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<CommandResult> {
   return run(
     process.execPath,
     [...FROM_SOURCE, join(repoRoot, script), ...args],
-    { cwd: repoRoot, ...options },
+    { cwd, env: { INIT_CWD: cwd, ...env } },
   )
 }
 

@@ -2,14 +2,16 @@
  * The package as a user gets it: packed by `npm pack` (which builds dist/ first), installed into a new
  * project outside the repository, and used there with plain node and plain tsc.
  */
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -95,11 +97,28 @@ const app = join(root, 'app')
 let tarball = ''
 let packed: string[] = []
 
+/**
+ * The workbook's files as git knows them, copied beside the app, with its node_modules linked. `npm pack`
+ * builds dist/ there: in the repository, a dist/ appearing while a lesson runs beside this test would be
+ * taken for a file the lesson left behind.
+ */
+function workbookCopy(): string {
+  const copy = join(root, 'workbook')
+  const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot })
+    .toString()
+    .split('\0')
+  for (const file of tracked)
+    if (file !== '' && existsSync(join(repoRoot, file)))
+      cpSync(join(repoRoot, file), join(copy, file))
+  symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'))
+  return copy
+}
+
 beforeAll(async () => {
   const pack = await run(
     'npm',
     ['pack', '--json', '--pack-destination', root],
-    repoRoot,
+    workbookCopy(),
   )
   expect(pack.code, pack.stderr).toBe(0)
   const [{ filename, files }] = JSON.parse(pack.stdout) as [
