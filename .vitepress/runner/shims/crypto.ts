@@ -1,6 +1,6 @@
 /**
  * `node:crypto` in a browser. Lesson code takes randomUUID from it, which Web Crypto has too; the
- * library's migration hashes with createHash, which runs only on Node.js.
+ * library's migration hashes with createHash and hash, which run only on Node.js.
  */
 import { unavailable } from './unavailable.ts'
 
@@ -9,3 +9,5 @@ export function randomUUID(): string {
 }
 
 export const createHash = unavailable('node:crypto createHash')
+
+export const hash = unavailable('node:crypto hash')
