@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadCourse } from '../../tools/workbook/course.ts'
 import { series } from '../../tools/workbook/series.ts'
-import { ANSI, workbook } from './run-workbook.ts'
+import { ANSI, expectHeadings, workbook } from './run-workbook.ts'
 
 const { lessons } = await loadCourse()
 const available = lessons.map((lesson) => lesson.number).join(', ')
@@ -37,17 +37,7 @@ describe.each(lessons)(
       )
       expect(stderr).toBe('')
       expect(code).toBe(0)
-      const headings = stdout
-        .split('\n')
-        .filter((line) => line.startsWith('── '))
-      const position = (index: number) =>
-        sections.length === 1 ? '' : `${index + 1}/${sections.length} `
-      expect(headings).toEqual(
-        sections.map(
-          (section, index) =>
-            `── ${position(index)}${section.title} (--section ${section.name})`,
-        ),
-      )
+      expectHeadings(stdout, sections)
       expect(stdout).toMatch(/✓ (Section|\d+ sections) ran in [\d.]+ s/)
       expect(readdirSync(learnerDir)).toEqual([])
     }, 120_000)

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import { FROM_SOURCE } from '../../tools/source-condition.ts'
-import type { Lesson } from '../../tools/workbook/course.ts'
+import type { Lesson, Section } from '../../tools/workbook/course.ts'
 import { repoRoot } from '../../tools/workbook/paths.ts'
 
 /** A colour code in a terminal's output: a learner's piped output must have none. */
@@ -16,6 +16,24 @@ export interface CommandResult {
 }
 
 /**
+ * Checks the section headings a lesson run printed: one a section, in the order given, numbered as the
+ * runner numbers them (`2/5 ` before the title) when more than one runs.
+ */
+export function expectHeadings(
+  stdout: string,
+  sections: readonly Section[],
+): void {
+  const position = (index: number) =>
+    sections.length === 1 ? '' : `${index + 1}/${sections.length} `
+  expect(stdout.split('\n').filter((line) => line.startsWith('── '))).toEqual(
+    sections.map(
+      (section, index) =>
+        `── ${position(index)}${section.title} (--section ${section.name})`,
+    ),
+  )
+}
+
+/**
  * Checks that `npm run lesson N` succeeded: no error output, each section's heading in order, and the
  * summary line that says it left the working directory as it was.
  */
@@ -25,16 +43,8 @@ export function expectEverySectionRan(
 ): void {
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
-  const headings = result.stdout
-    .split('\n')
-    .filter((line) => line.startsWith('── '))
   const { sections } = lesson
-  expect(headings).toEqual(
-    sections.map(
-      (section, index) =>
-        `── ${index + 1}/${sections.length} ${section.title} (--section ${section.name})`,
-    ),
-  )
+  expectHeadings(result.stdout, sections)
   expect(result.stdout).toMatch(
     new RegExp(
       `✓ All ${sections.length} sections ran in [\\d.]+ s; your working directory is as it was\\.`,
@@ -64,7 +74,8 @@ export function npmRun(
 
 /**
  * A TypeScript script of the workbook (a path relative to it), run by node with tsx, from `cwd` (default:
- * the workbook). INIT_CWD is `cwd`, as npm would set it there: not this run's, the workbook.
+ * the workbook), with INIT_CWD set to `cwd`, as npm sets it for a learner there (this test run's is the
+ * workbook).
  */
 export function tsx(
   script: string,

@@ -98,16 +98,21 @@ let tarball = ''
 let packed: string[] = []
 
 /**
- * The workbook's files as git knows them, copied beside the app, with its node_modules linked. `npm pack`
+ * The workbook's files (all but those git ignores), copied beside the app, with its node_modules linked. `npm pack`
  * builds dist/ there: in the repository, a dist/ appearing while a lesson runs beside this test would be
  * taken for a file the lesson left behind.
  */
 function workbookCopy(): string {
   const copy = join(root, 'workbook')
-  const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot })
+  // Tracked files and new ones not yet added, as they are in the working tree.
+  const files = execFileSync(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    { cwd: repoRoot },
+  )
     .toString()
     .split('\0')
-  for (const file of tracked)
+  for (const file of files)
     if (file !== '' && existsSync(join(repoRoot, file)))
       cpSync(join(repoRoot, file), join(copy, file))
   symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'))

@@ -1,7 +1,8 @@
 /**
  * vitest global setup: the whole run must leave the repository as it found it. Files the tests write
- * (databases, derived answers, progress, the package test's build) go to temp dirs. Only test-results/ (the
- * site tests' screenshots) may stay. A run that leaves anything else fails, naming it.
+ * (databases, progress, the package test's build) go to temp dirs; verify's derived answers go to
+ * .workbook/derived/ and are removed. Only test-results/ (the site tests' screenshots) may stay. A run that
+ * leaves anything else fails, naming it.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeSync } from 'node:fs'
