@@ -17,12 +17,20 @@ export interface JsonProblem {
 export function findJsonProblem(
   value: unknown,
   path = '',
-  ancestors: object[] = [],
+): JsonProblem | undefined {
+  return problemIn(value, path, undefined)
+}
+
+/** `ancestors`: the objects above `value`, on a list made only when the walk first goes below an object. */
+function problemIn(
+  value: unknown,
+  path: string,
+  ancestors: object[] | undefined,
 ): JsonProblem | undefined {
   const message = primitiveProblem(value)
   if (message !== undefined) return { path, message }
   if (value === null || typeof value !== 'object') return undefined
-  if (ancestors.includes(value))
+  if (ancestors?.includes(value))
     return { path, message: 'a circular reference cannot be stored as JSON' }
   const isArray = Array.isArray(value)
   const proto = Object.getPrototypeOf(value)
@@ -35,28 +43,27 @@ export function findJsonProblem(
           : `a ${value.constructor?.name ?? 'class instance'} cannot be stored as JSON: use a plain object`,
     }
   const object = value as Record<string, unknown>
-  const keys = Object.keys(object)
-  ancestors.push(object)
-  try {
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!
-      const child = object[key]
-      const keyMessage = stringProblem(key)
-      if (keyMessage)
-        return { path: join(path, key), message: `the key is ${keyMessage}` }
-      // An undefined property is dropped by JSON, like an absent optional field; in an array it is not.
-      if (child === undefined && !isArray) continue
-      // A storable primitive needs no path: one is built only for a problem or a nested value.
-      if (
-        (child === null || typeof child !== 'object') &&
-        primitiveProblem(child) === undefined
-      )
-        continue
-      const found = findJsonProblem(child, join(path, key), ancestors)
-      if (found) return found
-    }
-  } finally {
-    ancestors.pop()
+  let below = ancestors
+  // for…in walks a plain object or an array without building a list of its keys; JSON keeps own keys only.
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue
+    const child = object[key]
+    const keyMessage = stringProblem(key)
+    if (keyMessage)
+      return { path: join(path, key), message: `the key is ${keyMessage}` }
+    // An undefined property is dropped by JSON, like an absent optional field; in an array it is not.
+    if (child === undefined && !isArray) continue
+    // A storable primitive needs no path: one is built only for a problem or a nested value.
+    if (
+      (child === null || typeof child !== 'object') &&
+      primitiveProblem(child) === undefined
+    )
+      continue
+    below ??= []
+    below.push(object)
+    const found = problemIn(child, join(path, key), below)
+    below.pop()
+    if (found) return found
   }
   return undefined
 }
