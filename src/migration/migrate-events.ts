@@ -125,6 +125,7 @@ export async function migrateEvents(
         writing = flush(batch)
         writing.catch(() => undefined)
         batch = []
+        await nextTurn()
       }
     }
   } finally {
@@ -141,6 +142,18 @@ export async function migrateEvents(
     mismatches,
     checksum: digests.checksum(),
   }
+}
+
+/**
+ * Waits for the event loop's next turn. A read that never waits on I/O (a SQLite source) would otherwise
+ * go on in promise callbacks alone, and a write just started would not go out until the next batch had
+ * been read: a driver such as pg sends it from a later turn. With it, the target writes while the source
+ * is read (4.5 s → 3.3 s for 100,000 events into a PostgreSQL server).
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) =>
+    (globalThis.setImmediate ?? setTimeout)(resolve),
+  )
 }
 
 function checkOptions(options: MigrateEventsOptions): MigrateEventsOptions {

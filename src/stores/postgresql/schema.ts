@@ -227,12 +227,16 @@ export const SELECT_RECORD = `SELECT ${RECORD_COLUMNS.map((column) => {
  * the text `StreamDigests` digests them (src/migration/stream-digests.ts): change both or neither.
  */
 export const SELECT_STREAM_DIGESTS = `
-SELECT s.aggregate_id AS "aggregateId", s.aggregate_type AS "aggregateType", count(*)::integer AS events,
-       max(e.aggregate_version) AS version,
-       encode(sha256(string_agg(sha256(convert_to(json_build_array(e.event_id::text, e.event_type, e.event_version,
-         e.aggregate_id, e.aggregate_type, e.aggregate_version, ${isoTime('e.occurred_at')}, e.tenant_id, e.actor_id,
-         e.correlation_id, e.causation_id, e.payload, e.metadata)::text, 'UTF8')), ''::bytea ORDER BY e.aggregate_version)),
-         'hex') AS checksum
-  FROM unnest($1::text[], $2::text[]) AS s(aggregate_id, aggregate_type)
-  JOIN events e ON e.aggregate_id = s.aggregate_id AND e.aggregate_type = s.aggregate_type
- GROUP BY s.aggregate_id, s.aggregate_type`
+SELECT d.aggregate_id AS "aggregateId", d.aggregate_type AS "aggregateType", count(*)::integer AS events,
+       max(d.aggregate_version) AS version,
+       encode(sha256(string_agg(d.digest, ''::bytea ORDER BY d.aggregate_version)), 'hex') AS checksum
+  FROM (SELECT e.aggregate_id, e.aggregate_type, e.aggregate_version,
+               sha256(convert_to(json_build_array(e.event_id::text, e.event_type, e.event_version, e.aggregate_id,
+                 e.aggregate_type, e.aggregate_version, ${isoTime('e.occurred_at')}, e.tenant_id, e.actor_id,
+                 e.correlation_id, e.causation_id, e.payload, e.metadata)::text, 'UTF8')) AS digest
+          FROM unnest($1::text[], $2::text[]) AS s(aggregate_id, aggregate_type)
+          JOIN events e ON e.aggregate_id = s.aggregate_id AND e.aggregate_type = s.aggregate_type
+        -- OFFSET 0 keeps the events' digests in this subquery, which parallel workers compute, instead of
+        -- in the aggregate above, which one process runs (550 → 475 ms for 100,000 events on 2 cores).
+        OFFSET 0) d
+ GROUP BY d.aggregate_id, d.aggregate_type`
