@@ -28,11 +28,13 @@ interface Digesting {
  * differently agree, and a PostgreSQL store computes the same digests in SQL where the events are.
  */
 export class StreamDigests {
-  readonly #streams = new Map<string, Digesting>()
+  /** By aggregate type, then id: no key to build for every event. */
+  readonly #streams = new Map<string, Map<string, Digesting>>()
+  #size = 0
 
   add(event: DomainEvent): void {
-    const key = streamKey(event.aggregateId, event.aggregateType)
-    let digest = this.#streams.get(key)
+    const { aggregateId, aggregateType } = event
+    let digest = this.#digesting(aggregateId, aggregateType)
     if (!digest) {
       digest = {
         events: 0,
@@ -40,10 +42,12 @@ export class StreamDigests {
         hash: createHash('sha256'),
         checksum: '',
       }
-      this.#streams.set(key, digest)
+      this.#put(aggregateId, aggregateType, digest)
     }
     if (!digest.hash)
-      throw new Error(`StreamDigests: ${key} was read before its last event`)
+      throw new Error(
+        `StreamDigests: ${streamKey(aggregateId, aggregateType)} was read before its last event`,
+      )
     digest.events++
     digest.version = event.aggregateVersion
     // One-shot: a Hash object an event costs more than the hashing itself.
@@ -52,23 +56,20 @@ export class StreamDigests {
 
   /** A stream's digest computed elsewhere, such as by the store that holds it. */
   set(aggregateId: string, aggregateType: string, digest: StreamDigest): void {
-    this.#streams.set(streamKey(aggregateId, aggregateType), {
-      ...digest,
-      hash: undefined,
-    })
+    this.#put(aggregateId, aggregateType, { ...digest, hash: undefined })
   }
 
   get(aggregateId: string, aggregateType: string): StreamDigest | undefined {
-    const digest = this.#streams.get(streamKey(aggregateId, aggregateType))
+    const digest = this.#digesting(aggregateId, aggregateType)
     return digest && finished(digest)
   }
 
   has(aggregateId: string, aggregateType: string): boolean {
-    return this.#streams.has(streamKey(aggregateId, aggregateType))
+    return this.#digesting(aggregateId, aggregateType) !== undefined
   }
 
   get size(): number {
-    return this.#streams.size
+    return this.#size
   }
 
   *entries(): Generator<{
@@ -76,18 +77,32 @@ export class StreamDigests {
     aggregateType: string
     digest: StreamDigest
   }> {
-    for (const [key, digest] of this.#streams) {
-      const [aggregateType, aggregateId] = JSON.parse(key) as [string, string]
-      yield { aggregateId, aggregateType, digest: finished(digest) }
-    }
+    for (const [aggregateType, streams] of this.#streams)
+      for (const [aggregateId, digest] of streams)
+        yield { aggregateId, aggregateType, digest: finished(digest) }
   }
 
   /** One checksum over every stream, independent of the order the streams were seen in. */
   checksum(): string {
+    const lines = [...this.entries()].map(
+      ({ aggregateId, aggregateType, digest }) =>
+        `${streamKey(aggregateId, aggregateType)}:${digest.checksum}\n`,
+    )
     const all = createHash('sha256')
-    for (const key of [...this.#streams.keys()].sort())
-      all.update(`${key}:${finished(this.#streams.get(key)!).checksum}\n`)
+    // Lines sort as their keys do: no key begins another, as each is a whole JSON array.
+    for (const line of lines.sort()) all.update(line)
     return all.digest('hex')
+  }
+
+  #digesting(aggregateId: string, aggregateType: string) {
+    return this.#streams.get(aggregateType)?.get(aggregateId)
+  }
+
+  #put(aggregateId: string, aggregateType: string, digest: Digesting): void {
+    let streams = this.#streams.get(aggregateType)
+    if (!streams) this.#streams.set(aggregateType, (streams = new Map()))
+    if (!streams.has(aggregateId)) this.#size++
+    streams.set(aggregateId, digest)
   }
 }
 
