@@ -14,6 +14,8 @@ await runCommand(async () => {
   console.log(
     bold(`Your progress: ${done.length} of ${exercises.length} exercises done`),
   )
+  // Titles padded to the longest, so every status starts in one column.
+  const width = Math.max(...exercises.map((exercise) => exercise.title.length))
   for (const lesson of lessons.filter(
     (candidate) => candidate.exercises.length > 0,
   )) {
@@ -33,7 +35,7 @@ await runCommand(async () => {
             ]
           : [mark.untouched, `not checked yet${hints}`]
       console.log(
-        `  ${status} ${exercise.id}  ${exercise.title.padEnd(52)} ${dim(text)}`,
+        `  ${status} ${exercise.id}  ${exercise.title.padEnd(width)} ${dim(text)}`,
       )
     }
   }
