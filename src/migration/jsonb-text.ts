@@ -8,7 +8,7 @@ export function jsonbText(value: unknown): string {
   if (value === null) return 'null'
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value)
+      return quote(value)
     case 'number':
       return numericText(value)
     case 'boolean':
@@ -29,9 +29,19 @@ export function jsonbText(value: unknown): string {
   if (keys.length > 1) keys.sort(compareKeys)
   let text = '{'
   for (let i = 0; i < keys.length; i++)
-    text += `${i > 0 ? ', ' : ''}${JSON.stringify(keys[i])}: ${jsonbText(object[keys[i]!])}`
+    text += `${i > 0 ? ', ' : ''}${quote(keys[i]!)}: ${jsonbText(object[keys[i]!])}`
   return `${text}}`
 }
+
+/**
+ * A string as JSON text. Most need no escape, and quoting them by hand is a fraction of the cost of
+ * `JSON.stringify`, which every other string still goes through (a quote, a backslash, a control
+ * character, a surrogate).
+ */
+function quote(text: string): string {
+  return ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`
+}
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/
 
 /** JSONB's key order: the shorter key first (in UTF-8 bytes), then byte by byte. */
 function compareKeys(a: string, b: string): number {
