@@ -148,7 +148,7 @@ export async function migrateEvents(
  * Waits for the event loop's next turn. A read that never waits on I/O (a SQLite source) would otherwise
  * go on in promise callbacks alone, and a write just started would not go out until the next batch had
  * been read: a driver such as pg sends it from a later turn. With it, the target writes while the source
- * is read (4.5 s → 3.3 s for 100,000 events into a PostgreSQL server).
+ * is read: 100,000 events into a PostgreSQL server took 5.1 s before, 3.4–3.9 s with it.
  */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) =>
