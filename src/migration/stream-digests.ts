@@ -1,6 +1,7 @@
 import { createHash, hash, type Hash } from 'node:crypto'
 import { payloadOf, type DomainEvent } from '../events/domain-event.ts'
 import { streamKey } from '../stores/stream-key.ts'
+import { StreamMap } from '../stores/stream-map.ts'
 import { jsonbText } from './jsonb-text.ts'
 
 /** What a stream holds, in short: how many events, its version, and a checksum of all of them in order. */
@@ -28,13 +29,11 @@ interface Digesting {
  * differently agree, and a PostgreSQL store computes the same digests in SQL where the events are.
  */
 export class StreamDigests {
-  /** By aggregate type, then id: no key to build for every event. */
-  readonly #streams = new Map<string, Map<string, Digesting>>()
-  #size = 0
+  readonly #streams = new StreamMap<Digesting>()
 
   add(event: DomainEvent): void {
     const { aggregateId, aggregateType } = event
-    let digest = this.#digesting(aggregateId, aggregateType)
+    let digest = this.#streams.get(aggregateId, aggregateType)
     if (!digest) {
       digest = {
         events: 0,
@@ -42,7 +41,7 @@ export class StreamDigests {
         hash: createHash('sha256'),
         checksum: '',
       }
-      this.#put(aggregateId, aggregateType, digest)
+      this.#streams.set(aggregateId, aggregateType, digest)
     }
     if (!digest.hash)
       throw new Error(
@@ -56,20 +55,23 @@ export class StreamDigests {
 
   /** A stream's digest computed elsewhere, such as by the store that holds it. */
   set(aggregateId: string, aggregateType: string, digest: StreamDigest): void {
-    this.#put(aggregateId, aggregateType, { ...digest, hash: undefined })
+    this.#streams.set(aggregateId, aggregateType, {
+      ...digest,
+      hash: undefined,
+    })
   }
 
   get(aggregateId: string, aggregateType: string): StreamDigest | undefined {
-    const digest = this.#digesting(aggregateId, aggregateType)
+    const digest = this.#streams.get(aggregateId, aggregateType)
     return digest && finished(digest)
   }
 
   has(aggregateId: string, aggregateType: string): boolean {
-    return this.#digesting(aggregateId, aggregateType) !== undefined
+    return this.#streams.get(aggregateId, aggregateType) !== undefined
   }
 
   get size(): number {
-    return this.#size
+    return this.#streams.size
   }
 
   *entries(): Generator<{
@@ -77,9 +79,8 @@ export class StreamDigests {
     aggregateType: string
     digest: StreamDigest
   }> {
-    for (const [aggregateType, streams] of this.#streams)
-      for (const [aggregateId, digest] of streams)
-        yield { aggregateId, aggregateType, digest: finished(digest) }
+    for (const [aggregateId, aggregateType, digest] of this.#streams.entries())
+      yield { aggregateId, aggregateType, digest: finished(digest) }
   }
 
   /** One checksum over every stream, independent of the order the streams were seen in. */
@@ -92,17 +93,6 @@ export class StreamDigests {
     // Lines sort as their keys do: no key begins another, as each is a whole JSON array.
     for (const line of lines.sort()) all.update(line)
     return all.digest('hex')
-  }
-
-  #digesting(aggregateId: string, aggregateType: string) {
-    return this.#streams.get(aggregateType)?.get(aggregateId)
-  }
-
-  #put(aggregateId: string, aggregateType: string, digest: Digesting): void {
-    let streams = this.#streams.get(aggregateType)
-    if (!streams) this.#streams.set(aggregateType, (streams = new Map()))
-    if (!streams.has(aggregateId)) this.#size++
-    streams.set(aggregateId, digest)
   }
 }
 

@@ -1,4 +1,4 @@
-import { streamKey } from '../stores/stream-key.ts'
+import { StreamMap } from '../stores/stream-map.ts'
 import {
   decodeSnapshot,
   encodeSnapshot,
@@ -9,30 +9,24 @@ import type { Snapshot, SnapshotStore } from './snapshot-store.ts'
 
 /** Snapshots held in memory, encoded as the database stores encode them, so a read never shares objects. */
 export class InMemorySnapshotStore implements SnapshotStore {
-  readonly #snapshots = new Map<string, SnapshotRecord>()
+  readonly #snapshots = new StreamMap<SnapshotRecord>()
 
   async get(
     aggregateId: string,
     aggregateType: string,
   ): Promise<Snapshot | undefined> {
-    const record = this.#snapshots.get(key('get', aggregateId, aggregateType))
+    requireStream('InMemorySnapshotStore.get', aggregateId, aggregateType)
+    const record = this.#snapshots.get(aggregateId, aggregateType)
     return record && decodeSnapshot(record)
   }
 
   async save(snapshot: Snapshot): Promise<void> {
     const record = encodeSnapshot('InMemorySnapshotStore.save', snapshot)
-    this.#snapshots.set(
-      key('save', record.aggregateId, record.aggregateType),
-      record,
-    )
+    this.#snapshots.set(record.aggregateId, record.aggregateType, record)
   }
 
   async delete(aggregateId: string, aggregateType: string): Promise<void> {
-    this.#snapshots.delete(key('delete', aggregateId, aggregateType))
+    requireStream('InMemorySnapshotStore.delete', aggregateId, aggregateType)
+    this.#snapshots.delete(aggregateId, aggregateType)
   }
-}
-
-function key(method: string, aggregateId: string, aggregateType: string) {
-  requireStream(`InMemorySnapshotStore.${method}`, aggregateId, aggregateType)
-  return streamKey(aggregateId, aggregateType)
 }

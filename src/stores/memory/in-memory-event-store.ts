@@ -16,6 +16,7 @@ import {
   type StoreOptions,
 } from '../base-event-store.ts'
 import type { AppendResult, StoredEvent } from '../event-store.ts'
+import { StreamMap } from '../stream-map.ts'
 
 /**
  * An event store held in memory: for tests and first steps. Events are immutable, so it keeps the event
@@ -29,8 +30,8 @@ export class InMemoryEventStore extends BaseEventStore<number> {
   #log: DomainEvent[] | undefined
   /** When each event of the log was stored, in milliseconds: each read hands out a Date of its own. */
   #storedAt: number[] = []
-  /** Each stream's log indexes, by aggregate type, then id: no key string to build for every append. */
-  #streams = new Map<string, Map<string, number[]>>()
+  /** Each stream's log indexes. */
+  #streams = new StreamMap<number[]>()
   #byId = new Map<string, number>()
 
   constructor(options?: StoreOptions) {
@@ -58,7 +59,7 @@ export class InMemoryEventStore extends BaseEventStore<number> {
   protected writeBatch(batch: AppendBatch): AppendResult {
     const log = this.#log!
     const { aggregateId, aggregateType } = batch
-    const known = this.stream(aggregateId, aggregateType)
+    const known = this.#streams.get(aggregateId, aggregateType)
     const stream = known ?? []
     const plan = planAppend(batch, stream.length, this.stored(batch), () =>
       this.lastPosition(),
@@ -72,11 +73,7 @@ export class InMemoryEventStore extends BaseEventStore<number> {
       stream.push(index)
       this.#byId.set(event.eventId, index)
     }
-    if (!known) {
-      const ofType = this.#streams.get(aggregateType)
-      if (ofType) ofType.set(aggregateId, stream)
-      else this.#streams.set(aggregateType, new Map([[aggregateId, stream]]))
-    }
+    if (!known) this.#streams.set(aggregateId, aggregateType, stream)
     return {
       newVersion: stream.length,
       globalPosition: log.length,
@@ -145,10 +142,10 @@ export class InMemoryEventStore extends BaseEventStore<number> {
   /** Forgets every event after position `mark`, as a database rolls back a transaction. */
   private rollBackTo(mark: number): void {
     for (const event of this.#log!.splice(mark).reverse()) {
-      const stream = this.stream(event.aggregateId, event.aggregateType)!
+      const { aggregateId, aggregateType } = event
+      const stream = this.#streams.get(aggregateId, aggregateType)!
       stream.pop()
-      if (stream.length === 0)
-        this.#streams.get(event.aggregateType)!.delete(event.aggregateId)
+      if (stream.length === 0) this.#streams.delete(aggregateId, aggregateType)
       this.#byId.delete(event.eventId)
     }
     this.#storedAt.length = mark
@@ -159,14 +156,9 @@ export class InMemoryEventStore extends BaseEventStore<number> {
     aggregateType: string,
     fromVersion: number,
   ): number[] {
-    return (this.stream(aggregateId, aggregateType) ?? []).slice(fromVersion)
-  }
-
-  private stream(
-    aggregateId: string,
-    aggregateType: string,
-  ): number[] | undefined {
-    return this.#streams.get(aggregateType)?.get(aggregateId)
+    return (this.#streams.get(aggregateId, aggregateType) ?? []).slice(
+      fromVersion,
+    )
   }
 
   protected readPage(query: PageQuery): number[] {
@@ -206,7 +198,7 @@ export class InMemoryEventStore extends BaseEventStore<number> {
   }
 
   protected streamVersion(aggregateId: string, aggregateType: string): number {
-    return this.stream(aggregateId, aggregateType)?.length ?? 0
+    return this.#streams.get(aggregateId, aggregateType)?.length ?? 0
   }
 
   protected hasEvent(eventId: string): boolean {
