@@ -29,14 +29,16 @@ export const COMMITTED_IN_ORDER =
 
 /**
  * Takes the append lock, the transaction's id and then the positions of `insert` (a statement), and lets
- * the lock go: also when the statement fails, which a session-level lock would outlive.
+ * the lock go: also when the statement fails, which a session-level lock would outlive. `handle` may
+ * handle some errors first: one it re-raises must let the lock go first.
  */
-const WITH_APPEND_LOCK = (insert: string) => `
+const WITH_APPEND_LOCK = (insert: string, handle = '') => `
   PERFORM pg_advisory_lock(${APPEND_LOCK});
   BEGIN
     PERFORM pg_current_xact_id();
     ${insert}
-  EXCEPTION WHEN OTHERS OR query_canceled THEN
+  EXCEPTION ${handle}
+  WHEN OTHERS OR query_canceled THEN
     PERFORM pg_advisory_unlock(${APPEND_LOCK});
     RAISE;
   END;
@@ -84,8 +86,8 @@ END $$`
 const BY_KEY = 'SET enable_seqscan = off'
 
 /**
- * Appends one stream's events in one round trip. It writes them only in the plain case: none of their ids
- * is stored yet and the expected version holds (the case where planAppend writes the whole batch).
+ * Appends one stream's events in one round trip. It writes them only in the plain case: the expected
+ * version holds and none of their ids is stored yet (the case where planAppend writes the whole batch).
  * Otherwise it writes nothing and returns what it saw (the stream's version, the ids already stored, the
  * last position), so the store can run planAppend on it, exactly as every other backend does.
  * Versions are -1 for ANY, -2 for STREAM_EXISTS, else exact (see ExpectedVersion).
@@ -99,21 +101,16 @@ CREATE OR REPLACE FUNCTION eventsource_append(
 LANGUAGE plpgsql ${BY_KEY} AS $$
 DECLARE
   v_version integer;
-  v_stored jsonb;
   v_last bigint;
 BEGIN
   SELECT coalesce(max(e.aggregate_version), 0) INTO v_version
     FROM events e WHERE e.aggregate_id = p_aggregate_id AND e.aggregate_type = p_aggregate_type;
-  SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
-                                      'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
-    INTO v_stored FROM events e WHERE e.event_id = ANY (p_event_ids);
-  IF v_stored IS NOT NULL OR cardinality(p_event_ids) = 0 OR NOT (
+  IF cardinality(p_event_ids) > 0 AND (
        p_expected_version = -1 OR p_expected_version = v_version OR (p_expected_version = -2 AND v_version > 0)) THEN
-    RETURN QUERY SELECT false, v_version, (SELECT max(e.global_position) FROM events e), coalesce(v_stored, '[]'::jsonb);
-    RETURN;
-  END IF;
-  -- A concurrent append to the stream that got there first makes the insert fail on the unique stream index.
-  ${WITH_APPEND_LOCK(`WITH inserted AS (
+    -- The unique indexes check the ids (and a concurrent append to the stream that got there first) as the
+    -- rows go in: the stored ids are looked up only when that fails, not before every append.
+    ${WITH_APPEND_LOCK(
+      `WITH inserted AS (
       INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id,
                           actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
       SELECT u.event_id, u.event_type, u.event_version, p_aggregate_id, p_aggregate_type, v_version + u.n::integer,
@@ -124,8 +121,24 @@ BEGIN
                                   causation_id, occurred_at, payload, metadata, n)
        ORDER BY u.n
       RETURNING global_position)
-    SELECT max(inserted.global_position) INTO v_last FROM inserted;`)}
-  RETURN QUERY SELECT true, v_version + cardinality(p_event_ids), v_last, '[]'::jsonb;
+    SELECT max(inserted.global_position) INTO v_last FROM inserted;`,
+      // A stored id: planAppend decides, from what the function returns below. Otherwise another append
+      // to the stream came first: raised.
+      `WHEN unique_violation THEN
+    IF NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = ANY (p_event_ids)) THEN
+      PERFORM pg_advisory_unlock(${APPEND_LOCK});
+      RAISE;
+    END IF;`,
+    )}
+    IF v_last IS NOT NULL THEN
+      RETURN QUERY SELECT true, v_version + cardinality(p_event_ids), v_last, '[]'::jsonb;
+      RETURN;
+    END IF;
+  END IF;
+  RETURN QUERY SELECT false, v_version, (SELECT max(e.global_position) FROM events e),
+    coalesce((SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
+                                                  'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
+                FROM events e WHERE e.event_id = ANY (p_event_ids)), '[]'::jsonb);
 END
 $$`
 
