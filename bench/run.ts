@@ -2,10 +2,11 @@
 // migration, event processing, memory, the import cost of the build and cold start, and last the soak: the
 // reliability tests (test/reliability) at the full size that `npm test` skips to stay under about 5 minutes.
 // `npm run bench -- --peers` adds Emmett's SQLite store after the in-memory figures. Writes RESULTS.md and
-// results.json beside this file; exits with 1 if the soak failed. `npm run bench -- --only=<groups>` runs some
+// results.json beside this file; exits with 1 if the soak failed. `npm run bench -- --only <groups>` runs some
 // groups, comma-separated (sqlite, in-memory, peers, postgresql, migration, processing, memory, import-cost,
 // cold-start, soak), and writes results.json for what it ran.
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import {
   FLOOR,
   inMemory,
@@ -55,10 +56,20 @@ const GROUPS = [
   'soak',
 ] as const
 type Group = (typeof GROUPS)[number]
-const only = process.argv
-  .find((arg) => arg.startsWith('--only='))
-  ?.slice('--only='.length)
-  .split(',')
+const USAGE = 'npm run bench -- [--peers] [--only <group>,<group>...]'
+// parseArgs takes `--only a,b` and `--only=a,b`, and refuses an option it does not know instead of running
+// everything.
+const options = (() => {
+  try {
+    return parseArgs({
+      options: { only: { type: 'string' }, peers: { type: 'boolean' } },
+    }).values
+  } catch (error) {
+    console.error(`${(error as Error).message}. Usage: ${USAGE}`)
+    process.exit(2)
+  }
+})()
+const only = options.only?.split(',')
 const unknown = only?.filter((group) => !GROUPS.includes(group as Group))
 if (unknown?.length) {
   console.error(
@@ -66,7 +77,7 @@ if (unknown?.length) {
   )
   process.exit(2)
 }
-const peers = process.argv.includes('--peers')
+const peers = options.peers === true
 const runs = (group: Group) =>
   only === undefined ? group !== 'peers' || peers : only.includes(group)
 const report = new Report()
