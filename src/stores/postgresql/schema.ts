@@ -86,6 +86,14 @@ END $$`
 const BY_KEY = 'SET enable_seqscan = off'
 
 /**
+ * Which of the append's ids (`p_event_ids`) are stored, and where: the `StoredIdentity` list planAppend
+ * takes, as JSONB (empty when none is).
+ */
+const STORED_IDS = `coalesce((SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
+    'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
+  FROM events e WHERE e.event_id = ANY (p_event_ids)), '[]'::jsonb)`
+
+/**
  * Appends one stream's events in one round trip. It writes them only in the plain case: the expected
  * version holds and none of their ids is stored yet (the case where planAppend writes the whole batch).
  * Otherwise it writes nothing and returns what it saw (the stream's version, the ids already stored, the
@@ -135,10 +143,7 @@ BEGIN
       RETURN;
     END IF;
   END IF;
-  RETURN QUERY SELECT false, v_version, (SELECT max(e.global_position) FROM events e),
-    coalesce((SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
-                                                  'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
-                FROM events e WHERE e.event_id = ANY (p_event_ids)), '[]'::jsonb);
+  RETURN QUERY SELECT false, v_version, (SELECT max(e.global_position) FROM events e), ${STORED_IDS};
 END
 $$`
 
@@ -162,7 +167,6 @@ DECLARE
   v_current integer[];
   v_before integer[];
   v_plain boolean;
-  v_stored jsonb;
   v_positions bigint[];
 BEGIN
   SELECT array_agg(b.version ORDER BY b.n), array_agg(b.version_before ORDER BY b.n),
@@ -179,10 +183,7 @@ BEGIN
                     LEFT JOIN (SELECT x.append, count(*) AS size FROM unnest(p_appends) AS x(append) GROUP BY x.append) c
                       ON c.append = s.n) a) b;
   IF NOT coalesce(v_plain, false) THEN
-    SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
-                                        'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
-      INTO v_stored FROM events e WHERE e.event_id = ANY (p_event_ids);
-    RETURN QUERY SELECT false, NULL::bigint[], v_current, coalesce(v_stored, '[]'::jsonb), (SELECT max(e.global_position) FROM events e);
+    RETURN QUERY SELECT false, NULL::bigint[], v_current, ${STORED_IDS}, (SELECT max(e.global_position) FROM events e);
     RETURN;
   END IF;
   -- Every expected version holds: an id stored already is rare, and makes the insert fail on its unique
