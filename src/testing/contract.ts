@@ -272,6 +272,18 @@ export function describeEventStoreContract(target: ContractTarget): void {
         expect(await count()).toBe(2)
       })
 
+      it('a retried one-event append succeeds without writing, whatever version it expects', async () => {
+        const event = opened('acc-30')
+        const first = await append('acc-30', [event], 0)
+        for (const expected of [0, ExpectedVersion.ANY, 1])
+          expect(await append('acc-30', [event], expected)).toEqual({
+            newVersion: 1,
+            globalPosition: first.globalPosition,
+            skipped: 1,
+          })
+        expect(await count()).toBe(1)
+      })
+
       it('drops stored events from a batch, then checks the expected version against the stream as it is', async () => {
         const [open, deposit] = [opened('acc-9'), ...deposits('acc-9', 1)]
         await append('acc-9', [open!], 0)

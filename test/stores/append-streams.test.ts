@@ -34,6 +34,7 @@ afterAll(async () => {
 
 const dropSchema = async (run: (sql: string) => Promise<unknown>) => {
   await run('DROP TABLE IF EXISTS events')
+  await run('DROP FUNCTION IF EXISTS eventsource_append_event')
   await run('DROP FUNCTION IF EXISTS eventsource_append')
   await run('DROP FUNCTION IF EXISTS eventsource_append_streams')
 }

@@ -105,26 +105,23 @@ describe('global positions become visible in commit order', () => {
   })
 
   it('a writer that has its transaction id takes its positions before any writer after it', async () => {
-    // A statement trigger holds the first append after it took its transaction id and before it takes a
-    // position, until the test lets it go. Unprotected, the second append takes a position below the first's
-    // meanwhile, while its transaction id is above it: the first, committed, looks older than every
-    // transaction still running, and a reader passes the second's position before it commits.
+    // The first append is held after it took its transaction id and before it takes a position, until the
+    // test lets it go: its session finds a nextval of the test's before PostgreSQL's. Unprotected, the
+    // second append takes a position below the first's meanwhile, while its transaction id is above it: the
+    // first, committed, looks older than every transaction still running, and a reader passes the second's
+    // position before it commits.
     const PAUSE = 4242
     const [first, second, control] = [
       await pool.connect(),
       await pool.connect(),
       await pool.connect(),
     ]
-    await pool.query(`CREATE OR REPLACE FUNCTION test_pause_append() RETURNS trigger LANGUAGE plpgsql AS $$
+    await pool.query('CREATE SCHEMA test_pause')
+    await pool.query(`CREATE FUNCTION test_pause.nextval(regclass) RETURNS bigint LANGUAGE plpgsql AS $$
       BEGIN
-        IF current_setting('eventsource_test.pause', true) = 'on' THEN
-          PERFORM pg_advisory_xact_lock_shared(${PAUSE});
-        END IF;
-        RETURN NULL;
+        PERFORM pg_advisory_xact_lock_shared(${PAUSE});
+        RETURN pg_catalog.nextval($1);
       END $$`)
-    await pool.query(
-      'CREATE TRIGGER test_pause_append BEFORE INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION test_pause_append()',
-    )
     try {
       const ids = { first: randomUUID(), second: randomUUID() }
       const follower = tail(reader)
@@ -132,7 +129,9 @@ describe('global positions become visible in commit order', () => {
       const before = follower.seen.length
       await control.query('SELECT pg_advisory_lock($1)', [PAUSE])
       await first.query('BEGIN')
-      await first.query("SET LOCAL eventsource_test.pause = 'on'")
+      await first.query(
+        'SET LOCAL search_path = test_pause, public, pg_catalog',
+      )
       const firstPid = (
         await first.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
       ).rows[0]!.pid
@@ -158,8 +157,7 @@ describe('global positions become visible in commit order', () => {
         ids.second,
       ])
     } finally {
-      await pool.query('DROP TRIGGER test_pause_append ON events')
-      await pool.query('DROP FUNCTION test_pause_append()')
+      await pool.query('DROP SCHEMA test_pause CASCADE')
       for (const client of [first, second, control]) client.release()
     }
   })

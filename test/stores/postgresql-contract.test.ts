@@ -13,6 +13,7 @@ type Run = (sql: string, params?: unknown[]) => Promise<unknown>
 /** Fresh storage for each test: the store's table and function are dropped, so initialize() makes them anew. */
 async function reset(run: Run): Promise<void> {
   await run('DROP TABLE IF EXISTS events')
+  await run('DROP FUNCTION IF EXISTS eventsource_append_event')
   await run('DROP FUNCTION IF EXISTS eventsource_append')
   await run('DROP FUNCTION IF EXISTS eventsource_append_streams')
 }

@@ -338,7 +338,8 @@ describe('PostgreSQLEventStore on a server', () => {
     const busy = newStream('busy')
     const holder = await pool.connect()
     try {
-      // Hold the lock every insert takes, so that appends fail once they hold the append lock.
+      // Hold the lock every insert takes, so that appends fail at their insert, after they took the append
+      // lock and their positions.
       await holder.query('BEGIN')
       await holder.query('LOCK TABLE events IN EXCLUSIVE MODE')
       for (const append of [

@@ -5,9 +5,19 @@
  */
 export type PostgreSQLRow = Record<string, unknown>
 
+/**
+ * A statement a server session parses and plans once, then only runs: for the statements every append
+ * runs. PGlite runs it as plain text.
+ */
+export interface Prepared {
+  /** Unique to its text: a session keeps each prepared statement under its name. */
+  readonly name: string
+  readonly text: string
+}
+
 export interface PostgreSQLQueryable {
   query<R = PostgreSQLRow>(
-    sql: string,
+    sql: string | Prepared,
     params?: readonly unknown[],
   ): Promise<R[]>
 }

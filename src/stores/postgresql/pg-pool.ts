@@ -1,6 +1,7 @@
 import { importDriver } from '../import-driver.ts'
 import {
   INT8,
+  type Prepared,
   type PostgreSQLDriver,
   type PostgreSQLQueryable,
 } from './driver.ts'
@@ -8,6 +9,7 @@ import {
 type TypeParser = (value: string) => unknown
 
 interface QueryConfig {
+  name?: string
   text: string
   values: unknown[]
   types: {
@@ -97,8 +99,14 @@ function poolDriver(
 ): PostgreSQLDriver {
   const types = typeParsers(pg)
   const on = (client: Queryable): PostgreSQLQueryable => ({
-    query: async <R>(text: string, values: readonly unknown[] = []) =>
-      (await client.query({ text, values: [...values], types })).rows as R[],
+    query: async <R>(sql: string | Prepared, values: readonly unknown[] = []) =>
+      (
+        await client.query({
+          ...(typeof sql === 'string' ? { text: sql } : sql),
+          values: [...values],
+          types,
+        })
+      ).rows as R[],
   })
   // Each listening session is a connection held from the pool while it listens, then released as broken,
   // so the pool closes it instead of handing out a connection that still LISTENs. The pool's last

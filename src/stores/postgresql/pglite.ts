@@ -1,6 +1,7 @@
 import { importDriver } from '../import-driver.ts'
 import {
   INT8,
+  type Prepared,
   type PostgreSQLDriver,
   type PostgreSQLQueryable,
 } from './driver.ts'
@@ -58,8 +59,14 @@ function pgliteDriver(
   close: () => Promise<void>,
 ): PostgreSQLDriver {
   const on = (client: PGliteQueryable): PostgreSQLQueryable => ({
-    query: async <R>(sql: string, params: readonly unknown[] = []) =>
-      (await client.query<R>(sql, [...params], options)).rows,
+    query: async <R>(sql: string | Prepared, params: readonly unknown[] = []) =>
+      (
+        await client.query<R>(
+          typeof sql === 'string' ? sql : sql.text,
+          [...params],
+          options,
+        )
+      ).rows,
   })
   return {
     ...on(db),

@@ -22,7 +22,11 @@ import {
 } from '../event-record.ts'
 import type { AppendResult, StoredEvent } from '../event-store.ts'
 import { checkConnection, type PostgreSQLConnection } from './connection.ts'
-import type { PostgreSQLDriver, PostgreSQLQueryable } from './driver.ts'
+import type {
+  PostgreSQLDriver,
+  PostgreSQLQueryable,
+  Prepared,
+} from './driver.ts'
 import { toOpenError, toStoreError } from './postgresql-errors.ts'
 import {
   OPEN_DRIVER,
@@ -36,12 +40,15 @@ import { listenForAppends } from './append-notifications.ts'
 import {
   ADD_TRANSACTION_ID,
   APPEND,
+  APPEND_EVENT,
+  APPEND_STATE,
   APPEND_STREAMS,
   COMMITTED_IN_ORDER,
   CREATE_SCHEMA,
   HOLD_APPEND_LOCK,
   SELECT_RECORD,
   SELECT_STREAM_DIGESTS,
+  STREAM_VERSION,
   TABLE_COLUMNS,
 } from './schema.ts'
 
@@ -229,7 +236,8 @@ export class PostgreSQLEventStore
       return await this.#driver!.transaction(async (tx) => {
         await tx.query(HOLD_APPEND_LOCK)
         const results: AppendResult[] = []
-        for (current of batches) results.push(await appendTo(tx, current))
+        for (current of batches)
+          results.push(await appendTo(tx, current, { inTransaction: true }))
         return results
       })
     } catch (error) {
@@ -269,10 +277,10 @@ export class PostgreSQLEventStore
     aggregateId: string,
     aggregateType: string,
   ): Promise<number> {
-    const [row] = await this.query<{ version: number }>(
-      'SELECT coalesce(max(aggregate_version), 0) AS version FROM events WHERE aggregate_id = $1 AND aggregate_type = $2',
-      [aggregateId, aggregateType],
-    )
+    const [row] = await this.query<{ version: number }>(STREAM_VERSION, [
+      aggregateId,
+      aggregateType,
+    ])
     return row!.version
   }
 
@@ -301,7 +309,7 @@ export class PostgreSQLEventStore
   }
 
   private async query<R>(
-    sql: string,
+    sql: string | Prepared,
     params?: readonly unknown[],
   ): Promise<R[]> {
     try {
@@ -346,34 +354,75 @@ export class PostgreSQLEventStore
 }
 
 /**
- * One append, through the server-side function. It writes in the plain case; otherwise planAppend decides
+ * One append, through a server-side function. It writes in the plain case; otherwise planAppend decides
  * from what the function saw: a conflict, a retry already stored, or a partial retry, whose unstored
  * events go round again (fewer each time, so this ends).
  */
 async function appendTo(
   db: PostgreSQLQueryable,
   batch: AppendBatch<EncodedEvent>,
+  { inTransaction = false } = {},
 ): Promise<AppendResult> {
   let events = batch.events
   let skipped = 0
   for (;;) {
-    const [row] = await db.query<AppendRow>(APPEND, appendParams(batch, events))
-    if (row!.written)
+    const row = await callAppend(db, batch, events, inTransaction)
+    if (row.written)
       return {
-        newVersion: row!.stream_version,
-        globalPosition: row!.last_position!,
+        newVersion: row.stream_version,
+        globalPosition: row.last_position!,
         skipped,
       }
     const plan = planAppend(
       { ...batch, events },
-      row!.stream_version,
-      row!.stored,
-      () => row!.last_position ?? 0,
+      row.stream_version,
+      row.stored,
+      () => row.last_position ?? 0,
     )
     if (!plan.write)
       return { ...plan.result, skipped: skipped + plan.result.skipped }
     events = plan.events
     skipped += plan.skipped
+  }
+}
+
+/**
+ * Calls the append function for `events`: the one-event function for one. When its insert fails on a
+ * unique index because some of the ids are stored, what the store then finds goes to planAppend, as when
+ * the function writes nothing; any other unique violation (another append to the stream came first) is
+ * thrown. In a transaction, a savepoint keeps the transaction usable after the failed insert.
+ */
+async function callAppend(
+  db: PostgreSQLQueryable,
+  batch: AppendBatch<EncodedEvent>,
+  events: readonly EncodedEvent[],
+  inTransaction: boolean,
+): Promise<AppendRow> {
+  const { aggregateId, aggregateType, expectedVersion } = batch
+  const [statement, params] =
+    events.length === 1
+      ? [APPEND_EVENT, eventParams(events[0]!)]
+      : [APPEND, eventColumns(events)]
+  if (inTransaction) await db.query('SAVEPOINT eventsource_append')
+  try {
+    const [row] = await db.query<AppendRow>(statement, [
+      aggregateId,
+      aggregateType,
+      expectedVersion,
+      ...params,
+    ])
+    return row!
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error
+    if (inTransaction)
+      await db.query('ROLLBACK TO SAVEPOINT eventsource_append')
+    const [row] = await db.query<AppendRow>(APPEND_STATE, [
+      aggregateId,
+      aggregateType,
+      events.map((event) => event.eventId),
+    ])
+    if (row!.stored.length === 0) throw error
+    return row!
   }
 }
 
@@ -432,30 +481,27 @@ async function appendAllTo(
   return results
 }
 
-/** The function's parameters: the stream, then one array a column, so a batch of any size is one statement. */
-function appendParams(
-  { aggregateId, aggregateType, expectedVersion }: AppendBatch<EncodedEvent>,
-  events: readonly EncodedEvent[],
-): unknown[] {
-  return [aggregateId, aggregateType, expectedVersion, ...eventColumns(events)]
-}
+/** The event parameters of the append functions, in their order, after the stream's. */
+const EVENT_PARAMETERS = [
+  'eventId',
+  'eventType',
+  'eventVersion',
+  'tenantId',
+  'actorId',
+  'correlationId',
+  'causationId',
+  'occurredAt',
+  'payload',
+  'metadata',
+] as const satisfies readonly (keyof EncodedEvent)[]
 
-function eventColumns(events: readonly EncodedEvent[]): unknown[][] {
-  const column = <K extends keyof EncodedEvent>(key: K) =>
-    events.map((event) => event[key])
-  return [
-    column('eventId'),
-    column('eventType'),
-    column('eventVersion'),
-    column('tenantId'),
-    column('actorId'),
-    column('correlationId'),
-    column('causationId'),
-    column('occurredAt'),
-    column('payload'),
-    column('metadata'),
-  ]
-}
+/** The one-event function's: one a column. */
+const eventParams = (event: EncodedEvent): unknown[] =>
+  EVENT_PARAMETERS.map((key) => event[key])
+
+/** The other functions': one array a column, so a batch of any size is one statement. */
+const eventColumns = (events: readonly EncodedEvent[]): unknown[][] =>
+  EVENT_PARAMETERS.map((key) => events.map((event) => event[key]))
 
 /** The SQL of one `readAll` page. */
 function pageQuery({

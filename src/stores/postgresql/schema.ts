@@ -1,14 +1,15 @@
 import { RECORD_COLUMNS, recordField } from '../event-record.ts'
+import type { Prepared } from './driver.ts'
 
 /**
- * The PostgreSQL schema: one table is the log, and one function appends to it. The unique stream index
- * makes versions unique and serves stream reads and version checks; the primary key serves `readAll`.
+ * The PostgreSQL schema: one table is the log, and server-side functions append to it. The unique stream
+ * index makes versions unique and serves stream reads and version checks; the primary key serves `readAll`.
  */
 
 /**
  * The advisory lock under which an append takes its transaction id and then its positions, released as
- * soon as they are taken, before the commit: transactions then hold positions in the order of their ids,
- * and readers see only the events of transactions older than every one still running
+ * soon as they are taken, before its rows go in: transactions then hold positions in the order of their
+ * ids, and readers see only the events of transactions older than every one still running
  * (`COMMITTED_IN_ORDER`), so a reader never sees a position before a lower one that may still commit. See
  * docs/guide/postgresql-ordering.md.
  */
@@ -27,22 +28,30 @@ export const HOLD_APPEND_LOCK = `SELECT pg_advisory_xact_lock(${APPEND_LOCK})`
 export const COMMITTED_IN_ORDER =
   'transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))'
 
+/** The identity column's sequence, from which an append takes its positions before its rows go in. */
+const NEXT_POSITION = "nextval('events_global_position_seq')"
+
 /**
- * Takes the append lock, the transaction's id and then the positions of `insert` (a statement), and lets
- * the lock go: also when the statement fails, which a session-level lock would outlive. `handle` may
- * handle some errors first: one it re-raises must let the lock go first.
+ * Takes the append lock, the transaction's id and then the positions (`take`, assigned to `into`), and
+ * lets the lock go, all before the rows go in, so that the lock is held for microseconds and a failing
+ * insert has no lock to let go. The block lets it go when something fails in between (a cancel), which a
+ * session-level lock would outlive; it writes nothing, so it costs no subtransaction id.
  */
-const WITH_APPEND_LOCK = (insert: string, handle = '') => `
+const TAKE_POSITIONS = (into: string, take: string) => `
   PERFORM pg_advisory_lock(${APPEND_LOCK});
   BEGIN
-    PERFORM pg_current_xact_id();
-    ${insert}
-  EXCEPTION ${handle}
-  WHEN OTHERS OR query_canceled THEN
+    v_transaction := pg_current_xact_id();
+    ${into} := ${take};
+  EXCEPTION WHEN OTHERS OR query_canceled THEN
     PERFORM pg_advisory_unlock(${APPEND_LOCK});
     RAISE;
   END;
-  PERFORM pg_advisory_unlock(${APPEND_LOCK});`
+  v_unlocked := pg_advisory_unlock(${APPEND_LOCK});`
+
+/** The variables TAKE_POSITIONS sets: it calls the functions for what they do, not for what they return. */
+const TAKE_POSITIONS_VARIABLES = `
+  v_transaction xid8;
+  v_unlocked boolean;`
 
 const CREATE_TABLE = `
 CREATE TABLE IF NOT EXISTS events (
@@ -85,20 +94,74 @@ END $$`
  */
 const BY_KEY = 'SET enable_seqscan = off'
 
-/**
- * Which of the append's ids (`p_event_ids`) are stored, and where: the `StoredIdentity` list planAppend
- * takes, as JSONB (empty when none is).
- */
-const STORED_IDS = `coalesce((SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
-    'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
-  FROM events e WHERE e.event_id = ANY (p_event_ids)), '[]'::jsonb)`
+/** The version of the stream `id`, `type` name (0 for none). */
+const streamVersion = (id: string, type: string) =>
+  `(SELECT coalesce(max(e.aggregate_version), 0) FROM events e WHERE e.aggregate_id = ${id} AND e.aggregate_type = ${type})`
+
+/** Whether the expected version (-1 ANY, -2 STREAM_EXISTS, else exact: see ExpectedVersion) holds. */
+const expectedHolds = (expected: string, version: string) =>
+  `(${expected} = -1 OR ${expected} = ${version} OR (${expected} = -2 AND ${version} > 0))`
+
+const LAST_POSITION = '(SELECT max(e.global_position) FROM events e)'
 
 /**
- * Appends one stream's events in one round trip. It writes them only in the plain case: the expected
- * version holds and none of their ids is stored yet (the case where planAppend writes the whole batch).
- * Otherwise it writes nothing and returns what it saw (the stream's version, the ids already stored, the
- * last position), so the store can run planAppend on it, exactly as every other backend does.
- * Versions are -1 for ANY, -2 for STREAM_EXISTS, else exact (see ExpectedVersion).
+ * Which of the event ids `ids` (a uuid[]) are stored, and where: the `StoredIdentity` list planAppend
+ * takes, as JSONB (empty when none is).
+ */
+const storedIds = (ids: string) =>
+  `coalesce((SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'aggregateId', e.aggregate_id,
+    'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
+  FROM events e WHERE e.event_id = ANY (${ids})), '[]'::jsonb)`
+
+/** The columns an append writes, positions first: it takes them before the rows go in. */
+const INSERT_EVENTS = `INSERT INTO events (global_position, event_id, event_type, event_version, aggregate_id, aggregate_type,
+    aggregate_version, tenant_id, actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
+  OVERRIDING SYSTEM VALUE`
+
+/** Positions for each of the events of `p_event_ids`, in order. */
+const TAKE_EACH_POSITION = `ARRAY(SELECT ${NEXT_POSITION} FROM generate_series(1, cardinality(p_event_ids)))`
+
+/**
+ * Appends one event: the common case, with a parameter a column, which PostgreSQL handles faster than
+ * arrays of one. Like eventsource_append, it writes only when the expected version holds; otherwise it
+ * returns what it saw. An insert that fails on a unique index (the id is stored, or another append to the
+ * stream came first) fails the call: the store then looks, and decides with planAppend.
+ */
+const CREATE_APPEND_EVENT_FUNCTION = `
+CREATE OR REPLACE FUNCTION eventsource_append_event(
+  p_aggregate_id text, p_aggregate_type text, p_expected_version integer,
+  p_event_id uuid, p_event_type text, p_event_version integer, p_tenant_id text, p_actor_id text,
+  p_correlation_id text, p_causation_id text, p_occurred_at timestamptz, p_payload jsonb, p_metadata jsonb,
+  OUT written boolean, OUT stream_version integer, OUT last_position bigint, OUT stored jsonb
+) LANGUAGE plpgsql ${BY_KEY} AS $$
+DECLARE
+  v_version integer := 0;${TAKE_POSITIONS_VARIABLES}
+BEGIN
+  -- A new stream's first event needs no lookup: it goes in as version 1, which the unique stream index
+  -- refuses when the stream has one.
+  IF p_expected_version <> 0 THEN
+    v_version := ${streamVersion('p_aggregate_id', 'p_aggregate_type')};
+  END IF;
+  IF NOT ${expectedHolds('p_expected_version', 'v_version')} THEN
+    SELECT false, v_version, ${LAST_POSITION}, ${storedIds('ARRAY[p_event_id]')}
+      INTO written, stream_version, last_position, stored;
+    RETURN;
+  END IF;
+  ${TAKE_POSITIONS('last_position', NEXT_POSITION)}
+  ${INSERT_EVENTS}
+  VALUES (last_position, p_event_id, p_event_type, p_event_version, p_aggregate_id, p_aggregate_type, v_version + 1,
+          p_tenant_id, p_actor_id, p_correlation_id, p_causation_id, p_occurred_at, p_payload, p_metadata);
+  written := true;
+  stream_version := v_version + 1;
+  stored := '[]';
+END
+$$`
+
+/**
+ * Appends one stream's events in one round trip. It writes them only when the expected version holds (the
+ * case where planAppend writes the whole batch); otherwise it writes nothing and returns what it saw (the
+ * stream's version, the ids already stored, the last position), so the store can run planAppend on it,
+ * exactly as every other backend does. Like eventsource_append_event, it fails on a unique index.
  */
 const CREATE_APPEND_FUNCTION = `
 CREATE OR REPLACE FUNCTION eventsource_append(
@@ -108,42 +171,23 @@ CREATE OR REPLACE FUNCTION eventsource_append(
 ) RETURNS TABLE (written boolean, stream_version integer, last_position bigint, stored jsonb)
 LANGUAGE plpgsql ${BY_KEY} AS $$
 DECLARE
-  v_version integer;
-  v_last bigint;
+  v_version integer := ${streamVersion('p_aggregate_id', 'p_aggregate_type')};
+  v_positions bigint[];${TAKE_POSITIONS_VARIABLES}
 BEGIN
-  SELECT coalesce(max(e.aggregate_version), 0) INTO v_version
-    FROM events e WHERE e.aggregate_id = p_aggregate_id AND e.aggregate_type = p_aggregate_type;
-  IF cardinality(p_event_ids) > 0 AND (
-       p_expected_version = -1 OR p_expected_version = v_version OR (p_expected_version = -2 AND v_version > 0)) THEN
-    -- The unique indexes check the ids (and a concurrent append to the stream that got there first) as the
-    -- rows go in: the stored ids are looked up only when that fails, not before every append.
-    ${WITH_APPEND_LOCK(
-      `WITH inserted AS (
-      INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id,
-                          actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
-      SELECT u.event_id, u.event_type, u.event_version, p_aggregate_id, p_aggregate_type, v_version + u.n::integer,
-             u.tenant_id, u.actor_id, u.correlation_id, u.causation_id, u.occurred_at, u.payload, u.metadata
-        FROM unnest(p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids, p_correlation_ids,
-                    p_causation_ids, p_occurred_at, p_payloads, p_metadata)
-             WITH ORDINALITY AS u(event_id, event_type, event_version, tenant_id, actor_id, correlation_id,
-                                  causation_id, occurred_at, payload, metadata, n)
-       ORDER BY u.n
-      RETURNING global_position)
-    SELECT max(inserted.global_position) INTO v_last FROM inserted;`,
-      // A stored id: planAppend decides, from what the function returns below. Otherwise another append
-      // to the stream came first: raised.
-      `WHEN unique_violation THEN
-    IF NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = ANY (p_event_ids)) THEN
-      PERFORM pg_advisory_unlock(${APPEND_LOCK});
-      RAISE;
-    END IF;`,
-    )}
-    IF v_last IS NOT NULL THEN
-      RETURN QUERY SELECT true, v_version + cardinality(p_event_ids), v_last, '[]'::jsonb;
-      RETURN;
-    END IF;
+  IF cardinality(p_event_ids) = 0 OR NOT ${expectedHolds('p_expected_version', 'v_version')} THEN
+    RETURN QUERY SELECT false, v_version, ${LAST_POSITION}, ${storedIds('p_event_ids')};
+    RETURN;
   END IF;
-  RETURN QUERY SELECT false, v_version, (SELECT max(e.global_position) FROM events e), ${STORED_IDS};
+  ${TAKE_POSITIONS('v_positions', TAKE_EACH_POSITION)}
+  ${INSERT_EVENTS}
+  SELECT v_positions[u.n], u.event_id, u.event_type, u.event_version, p_aggregate_id, p_aggregate_type,
+         v_version + u.n::integer, u.tenant_id, u.actor_id, u.correlation_id, u.causation_id, u.occurred_at, u.payload,
+         u.metadata
+    FROM unnest(p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids, p_correlation_ids,
+                p_causation_ids, p_occurred_at, p_payloads, p_metadata)
+         WITH ORDINALITY AS u(event_id, event_type, event_version, tenant_id, actor_id, correlation_id,
+                              causation_id, occurred_at, payload, metadata, n);
+  RETURN QUERY SELECT true, v_version + cardinality(p_event_ids), v_positions[cardinality(v_positions)], '[]'::jsonb;
 END
 $$`
 
@@ -167,40 +211,35 @@ DECLARE
   v_current integer[];
   v_before integer[];
   v_plain boolean;
-  v_positions bigint[];
+  v_positions bigint[];${TAKE_POSITIONS_VARIABLES}
 BEGIN
   SELECT array_agg(b.version ORDER BY b.n), array_agg(b.version_before ORDER BY b.n),
-         bool_and(b.expected = -1 OR b.expected = b.version_before OR (b.expected = -2 AND b.version_before > 0))
+         bool_and(${expectedHolds('b.expected', 'b.version_before')})
     INTO v_current, v_before, v_plain
     FROM (SELECT a.n, a.expected, a.version,
                  a.version + coalesce(sum(a.size) OVER (PARTITION BY a.aggregate_id, a.aggregate_type ORDER BY a.n
                                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::integer AS version_before
             FROM (SELECT s.n, s.aggregate_id, s.aggregate_type, s.expected, coalesce(c.size, 0) AS size,
-                         (SELECT coalesce(max(e.aggregate_version), 0) FROM events e
-                           WHERE e.aggregate_id = s.aggregate_id AND e.aggregate_type = s.aggregate_type) AS version
+                         ${streamVersion('s.aggregate_id', 's.aggregate_type')} AS version
                     FROM unnest(p_aggregate_ids, p_aggregate_types, p_expected_versions)
                          WITH ORDINALITY AS s(aggregate_id, aggregate_type, expected, n)
                     LEFT JOIN (SELECT x.append, count(*) AS size FROM unnest(p_appends) AS x(append) GROUP BY x.append) c
                       ON c.append = s.n) a) b;
   IF NOT coalesce(v_plain, false) THEN
-    RETURN QUERY SELECT false, NULL::bigint[], v_current, ${STORED_IDS}, (SELECT max(e.global_position) FROM events e);
+    RETURN QUERY SELECT false, NULL::bigint[], v_current, ${storedIds('p_event_ids')}, ${LAST_POSITION};
     RETURN;
   END IF;
   -- Every expected version holds: an id stored already is rare, and makes the insert fail on its unique
   -- index, after which the store appends one stream at a time, each seeing which of its ids are stored.
-  ${WITH_APPEND_LOCK(`WITH inserted AS (
-      INSERT INTO events (event_id, event_type, event_version, aggregate_id, aggregate_type, aggregate_version, tenant_id,
-                          actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
-      SELECT u.event_id, u.event_type, u.event_version, p_aggregate_ids[u.append], p_aggregate_types[u.append],
-             v_before[u.append] + u.offset_in_append, u.tenant_id, u.actor_id, u.correlation_id, u.causation_id,
-             u.occurred_at, u.payload, u.metadata
-        FROM unnest(p_appends, p_offsets, p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids,
-                    p_correlation_ids, p_causation_ids, p_occurred_at, p_payloads, p_metadata)
-             WITH ORDINALITY AS u(append, offset_in_append, event_id, event_type, event_version, tenant_id, actor_id,
-                                  correlation_id, causation_id, occurred_at, payload, metadata, n)
-       ORDER BY u.n
-      RETURNING global_position)
-    SELECT array_agg(inserted.global_position ORDER BY inserted.global_position) INTO v_positions FROM inserted;`)}
+  ${TAKE_POSITIONS('v_positions', TAKE_EACH_POSITION)}
+  ${INSERT_EVENTS}
+  SELECT v_positions[u.n], u.event_id, u.event_type, u.event_version, p_aggregate_ids[u.append],
+         p_aggregate_types[u.append], v_before[u.append] + u.offset_in_append, u.tenant_id, u.actor_id,
+         u.correlation_id, u.causation_id, u.occurred_at, u.payload, u.metadata
+    FROM unnest(p_appends, p_offsets, p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids,
+                p_correlation_ids, p_causation_ids, p_occurred_at, p_payloads, p_metadata)
+         WITH ORDINALITY AS u(append, offset_in_append, event_id, event_type, event_version, tenant_id, actor_id,
+                              correlation_id, causation_id, occurred_at, payload, metadata, n);
   RETURN QUERY SELECT true, v_positions, v_before, '[]'::jsonb, NULL::bigint;
 END
 $$`
@@ -209,16 +248,32 @@ $$`
 export const CREATE_SCHEMA = [
   HOLD_APPEND_LOCK,
   CREATE_TABLE,
+  CREATE_APPEND_EVENT_FUNCTION,
   CREATE_APPEND_FUNCTION,
   CREATE_APPEND_STREAMS_FUNCTION,
 ]
 
 export const TABLE_COLUMNS = `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'events'`
 
-export const APPEND =
-  'SELECT * FROM eventsource_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)'
-export const APPEND_STREAMS =
-  'SELECT * FROM eventsource_append_streams($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)'
+/** `SELECT * FROM name($1, …, $count)`, prepared: every append runs one. */
+const callOf = (name: string, count: number): Prepared => ({
+  name,
+  text: `SELECT * FROM ${name}(${Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ')})`,
+})
+
+export const APPEND_EVENT = callOf('eventsource_append_event', 13)
+export const APPEND = callOf('eventsource_append', 13)
+export const APPEND_STREAMS = callOf('eventsource_append_streams', 15)
+
+/**
+ * What an append whose insert failed on a unique index finds, in the row the append functions return:
+ * the version of the stream (`$1`, `$2`), the last position and which of the ids `$3` are stored.
+ */
+export const APPEND_STATE = `SELECT false AS written, ${streamVersion('$1', '$2')} AS stream_version,
+  ${LAST_POSITION} AS last_position, ${storedIds('$3::uuid[]')} AS stored`
+
+/** The version of the stream `$1`, `$2`, as `version`. */
+export const STREAM_VERSION = `SELECT ${streamVersion('$1', '$2')} AS version`
 
 /** UTC, fixed width, millisecond precision: the same text the other stores keep. */
 export const isoTime = (column: string) =>
