@@ -50,8 +50,8 @@ describe('global positions become visible in commit order', () => {
     eventId: string,
   ) =>
     client.query(
-      `SELECT * FROM eventsource_append($1, 'Note', -1, ARRAY[$2::uuid], ARRAY['NoteCreated'], ARRAY[1], ARRAY[NULL::text],
-         ARRAY[NULL::text], ARRAY[$3], ARRAY[NULL::text], ARRAY[now()], ARRAY['{"title": "t", "content": "c"}'::jsonb], ARRAY['{}'::jsonb])`,
+      `SELECT * FROM eventsource_append_event($1, 'Note', -1, $2, 'NoteCreated', 1, NULL, NULL, $3, NULL, now(),
+         '{"title": "t", "content": "c"}', '{}')`,
       [aggregateId, eventId, randomUUID()],
     )
 

@@ -402,7 +402,7 @@ async function callAppend(
   const [statement, params] =
     events.length === 1
       ? [APPEND_EVENT, eventParams(events[0]!)]
-      : [APPEND, eventColumns(events)]
+      : [APPEND, [eventsJson(events.map((event) => eventRow(event)))]]
   if (inTransaction) await db.query('SAVEPOINT eventsource_append')
   try {
     const [row] = await db.query<AppendRow>(statement, [
@@ -447,9 +447,14 @@ async function appendAllTo(
     batches.map((batch) => batch.aggregateId),
     batches.map((batch) => batch.aggregateType),
     batches.map((batch) => batch.expectedVersion),
-    batches.flatMap((batch, index) => batch.events.map(() => index + 1)),
-    batches.flatMap((batch) => batch.events.map((_, offset) => offset + 1)),
-    ...eventColumns(events),
+    batches.map((batch) => batch.events.length),
+    eventsJson(
+      batches.flatMap((batch, index) =>
+        batch.events.map((event, offset) =>
+          eventRow(event, `"append":${index + 1},"offset":${offset + 1},`),
+        ),
+      ),
+    ),
   ])
   const { written, positions, versions, stored, last_position } = row!
   if (written) {
@@ -499,9 +504,18 @@ const EVENT_PARAMETERS = [
 const eventParams = (event: EncodedEvent): unknown[] =>
   EVENT_PARAMETERS.map((key) => event[key])
 
-/** The other functions': one array a column, so a batch of any size is one statement. */
-const eventColumns = (events: readonly EncodedEvent[]): unknown[][] =>
-  EVENT_PARAMETERS.map((key) => events.map((event) => event[key]))
+/**
+ * An event as the functions that take several take it: a JSON object keyed by column (`EVENT_ROWS` in
+ * ./schema.ts), `place` its first members. The id and time are a UUID and an ISO time (nothing to escape),
+ * the payload and metadata JSON already.
+ */
+const eventRow = (event: EncodedEvent, place = '') =>
+  `{${place}"event_id":"${event.eventId}","event_type":${json(event.eventType)},"event_version":${event.eventVersion},"tenant_id":${json(event.tenantId)},"actor_id":${json(event.actorId)},"correlation_id":${json(event.correlationId)},"causation_id":${json(event.causationId)},"occurred_at":"${event.occurredAt}","payload":${event.payload},"metadata":${event.metadata}}`
+
+const json = JSON.stringify
+
+/** The events of a batch, in one parameter, so a batch of any size is one statement. */
+const eventsJson = (rows: string[]) => `[${rows.join(',')}]`
 
 /** The SQL of one `readAll` page. */
 function pageQuery({

@@ -118,12 +118,26 @@ const INSERT_EVENTS = `INSERT INTO events (global_position, event_id, event_type
     aggregate_version, tenant_id, actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
   OVERRIDING SYSTEM VALUE`
 
-/** Positions for each of the events of `p_event_ids`, in order. */
-const TAKE_EACH_POSITION = `ARRAY(SELECT ${NEXT_POSITION} FROM generate_series(1, cardinality(p_event_ids)))`
+/**
+ * The events of a batch, as the functions that take several take them: one JSON array (`p_events`), an
+ * object an event, keyed by column. One parameter instead of an array a column: the client writes it out in
+ * one go, where text arrays cost an escape of every element (most of all of payloads, full of quotes).
+ */
+const EVENT_ROWS = `ROWS FROM (jsonb_to_recordset(p_events) AS (event_id uuid, event_type text, event_version integer,
+    tenant_id text, actor_id text, correlation_id text, causation_id text, occurred_at timestamptz, payload jsonb,
+    metadata jsonb, append integer, "offset" integer))
+  WITH ORDINALITY AS u(event_id, event_type, event_version, tenant_id, actor_id, correlation_id, causation_id,
+    occurred_at, payload, metadata, append, "offset", n)`
+
+/** The ids of the events of `p_events`. */
+const EVENT_IDS = `ARRAY(SELECT (e->>'event_id')::uuid FROM jsonb_array_elements(p_events) e)`
+
+/** Positions for each of the events of `p_events`, in order. */
+const TAKE_EACH_POSITION = `ARRAY(SELECT ${NEXT_POSITION} FROM generate_series(1, jsonb_array_length(p_events)))`
 
 /**
  * Appends one event: the common case, with a parameter a column, which PostgreSQL handles faster than
- * arrays of one. Like eventsource_append, it writes only when the expected version holds; otherwise it
+ * a JSON array of one. Like eventsource_append, it writes only when the expected version holds; otherwise it
  * returns what it saw. An insert that fails on a unique index (the id is stored, or another append to the
  * stream came first) fails the call: the store then looks, and decides with planAppend.
  */
@@ -165,17 +179,15 @@ $$`
  */
 const CREATE_APPEND_FUNCTION = `
 CREATE OR REPLACE FUNCTION eventsource_append(
-  p_aggregate_id text, p_aggregate_type text, p_expected_version integer,
-  p_event_ids uuid[], p_event_types text[], p_event_versions integer[], p_tenant_ids text[], p_actor_ids text[],
-  p_correlation_ids text[], p_causation_ids text[], p_occurred_at timestamptz[], p_payloads jsonb[], p_metadata jsonb[]
+  p_aggregate_id text, p_aggregate_type text, p_expected_version integer, p_events jsonb
 ) RETURNS TABLE (written boolean, stream_version integer, last_position bigint, stored jsonb)
 LANGUAGE plpgsql ${BY_KEY} AS $$
 DECLARE
   v_version integer := ${streamVersion('p_aggregate_id', 'p_aggregate_type')};
   v_positions bigint[];${TAKE_POSITIONS_VARIABLES}
 BEGIN
-  IF cardinality(p_event_ids) = 0 OR NOT ${expectedHolds('p_expected_version', 'v_version')} THEN
-    RETURN QUERY SELECT false, v_version, ${LAST_POSITION}, ${storedIds('p_event_ids')};
+  IF jsonb_array_length(p_events) = 0 OR NOT ${expectedHolds('p_expected_version', 'v_version')} THEN
+    RETURN QUERY SELECT false, v_version, ${LAST_POSITION}, ${storedIds(EVENT_IDS)};
     RETURN;
   END IF;
   ${TAKE_POSITIONS('v_positions', TAKE_EACH_POSITION)}
@@ -183,11 +195,8 @@ BEGIN
   SELECT v_positions[u.n], u.event_id, u.event_type, u.event_version, p_aggregate_id, p_aggregate_type,
          v_version + u.n::integer, u.tenant_id, u.actor_id, u.correlation_id, u.causation_id, u.occurred_at, u.payload,
          u.metadata
-    FROM unnest(p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids, p_correlation_ids,
-                p_causation_ids, p_occurred_at, p_payloads, p_metadata)
-         WITH ORDINALITY AS u(event_id, event_type, event_version, tenant_id, actor_id, correlation_id,
-                              causation_id, occurred_at, payload, metadata, n);
-  RETURN QUERY SELECT true, v_version + cardinality(p_event_ids), v_positions[cardinality(v_positions)], '[]'::jsonb;
+    FROM ${EVENT_ROWS};
+  RETURN QUERY SELECT true, v_version + cardinality(v_positions), v_positions[cardinality(v_positions)], '[]'::jsonb;
 END
 $$`
 
@@ -198,13 +207,12 @@ $$`
  * then fails the insert on its unique index (the store goes one stream at a time). Otherwise it writes
  * nothing and returns each append's stream version, the ids already stored and the last position, for the
  * store to decide with planAppend.
- * `p_appends` gives each event's append (1-based), `p_offsets` its place in that append (1-based).
+ * `p_sizes` gives each append's number of events; each event of `p_events` has its append (`append`,
+ * 1-based) and its place in that append (`offset`, 1-based).
  */
 const CREATE_APPEND_STREAMS_FUNCTION = `
 CREATE OR REPLACE FUNCTION eventsource_append_streams(
-  p_aggregate_ids text[], p_aggregate_types text[], p_expected_versions integer[], p_appends integer[], p_offsets integer[],
-  p_event_ids uuid[], p_event_types text[], p_event_versions integer[], p_tenant_ids text[], p_actor_ids text[],
-  p_correlation_ids text[], p_causation_ids text[], p_occurred_at timestamptz[], p_payloads jsonb[], p_metadata jsonb[]
+  p_aggregate_ids text[], p_aggregate_types text[], p_expected_versions integer[], p_sizes integer[], p_events jsonb
 ) RETURNS TABLE (written boolean, positions bigint[], versions integer[], stored jsonb, last_position bigint)
 LANGUAGE plpgsql ${BY_KEY} AS $$
 DECLARE
@@ -219,14 +227,12 @@ BEGIN
     FROM (SELECT a.n, a.expected, a.version,
                  a.version + coalesce(sum(a.size) OVER (PARTITION BY a.aggregate_id, a.aggregate_type ORDER BY a.n
                                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::integer AS version_before
-            FROM (SELECT s.n, s.aggregate_id, s.aggregate_type, s.expected, coalesce(c.size, 0) AS size,
+            FROM (SELECT s.n, s.aggregate_id, s.aggregate_type, s.expected, s.size,
                          ${streamVersion('s.aggregate_id', 's.aggregate_type')} AS version
-                    FROM unnest(p_aggregate_ids, p_aggregate_types, p_expected_versions)
-                         WITH ORDINALITY AS s(aggregate_id, aggregate_type, expected, n)
-                    LEFT JOIN (SELECT x.append, count(*) AS size FROM unnest(p_appends) AS x(append) GROUP BY x.append) c
-                      ON c.append = s.n) a) b;
+                    FROM unnest(p_aggregate_ids, p_aggregate_types, p_expected_versions, p_sizes)
+                         WITH ORDINALITY AS s(aggregate_id, aggregate_type, expected, size, n)) a) b;
   IF NOT coalesce(v_plain, false) THEN
-    RETURN QUERY SELECT false, NULL::bigint[], v_current, ${storedIds('p_event_ids')}, ${LAST_POSITION};
+    RETURN QUERY SELECT false, NULL::bigint[], v_current, ${storedIds(EVENT_IDS)}, ${LAST_POSITION};
     RETURN;
   END IF;
   -- Every expected version holds: an id stored already is rare, and makes the insert fail on its unique
@@ -234,17 +240,18 @@ BEGIN
   ${TAKE_POSITIONS('v_positions', TAKE_EACH_POSITION)}
   ${INSERT_EVENTS}
   SELECT v_positions[u.n], u.event_id, u.event_type, u.event_version, p_aggregate_ids[u.append],
-         p_aggregate_types[u.append], v_before[u.append] + u.offset_in_append, u.tenant_id, u.actor_id,
-         u.correlation_id, u.causation_id, u.occurred_at, u.payload, u.metadata
-    FROM unnest(p_appends, p_offsets, p_event_ids, p_event_types, p_event_versions, p_tenant_ids, p_actor_ids,
-                p_correlation_ids, p_causation_ids, p_occurred_at, p_payloads, p_metadata)
-         WITH ORDINALITY AS u(append, offset_in_append, event_id, event_type, event_version, tenant_id, actor_id,
-                              correlation_id, causation_id, occurred_at, payload, metadata, n);
+         p_aggregate_types[u.append], v_before[u.append] + u."offset", u.tenant_id, u.actor_id, u.correlation_id,
+         u.causation_id, u.occurred_at, u.payload, u.metadata
+    FROM ${EVENT_ROWS};
   RETURN QUERY SELECT true, v_positions, v_before, '[]'::jsonb, NULL::bigint;
 END
 $$`
 
-/** Run in one transaction, under the append lock, so stores initializing at once do not race. */
+/**
+ * Run in one transaction, under the append lock, so stores initializing at once do not race. A database
+ * made by an earlier version keeps that version's functions (other parameters) beside these: its stores,
+ * still running during an upgrade, append through them, under the same lock.
+ */
 export const CREATE_SCHEMA = [
   HOLD_APPEND_LOCK,
   CREATE_TABLE,
@@ -262,8 +269,8 @@ const callOf = (name: string, count: number): Prepared => ({
 })
 
 export const APPEND_EVENT = callOf('eventsource_append_event', 13)
-export const APPEND = callOf('eventsource_append', 13)
-export const APPEND_STREAMS = callOf('eventsource_append_streams', 15)
+export const APPEND = callOf('eventsource_append', 4)
+export const APPEND_STREAMS = callOf('eventsource_append_streams', 5)
 
 /**
  * What an append whose insert failed on a unique index finds, in the row the append functions return:
