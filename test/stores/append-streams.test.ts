@@ -145,6 +145,25 @@ describe.each(targets)('appendStreams on $name', (target) => {
     expect(result!.globalPosition).toBeGreaterThan(before)
   })
 
+  it('reports the version an earlier append of the call left, when a later one expects the stream new', async () => {
+    await open()
+    // An empty append sends the whole call one stream at a time.
+    const error = await store
+      .appendStreams([
+        append('a', [created('a')], ExpectedVersion.ANY),
+        append('a', [updated('a')], 0),
+        append('b', [], ExpectedVersion.ANY),
+      ])
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(OptimisticLockError)
+    expect(error).toMatchObject({
+      aggregateId: 'a',
+      expectedVersion: 0,
+      actualVersion: 1,
+    })
+    expect(await positions()).toEqual([])
+  })
+
   it('is idempotent: a retried call skips what it had written', async () => {
     await open()
     const appends = [

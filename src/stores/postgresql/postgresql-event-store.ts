@@ -366,7 +366,7 @@ async function appendTo(
   let events = batch.events
   let skipped = 0
   for (;;) {
-    const row = await callAppend(db, batch, events, inTransaction)
+    const { row, refused } = await callAppend(db, batch, events, inTransaction)
     if (row.written)
       return {
         newVersion: row.stream_version,
@@ -381,6 +381,9 @@ async function appendTo(
     )
     if (!plan.write)
       return { ...plan.result, skipped: skipped + plan.result.skipped }
+    // Refused by a unique index with none of its ids stored, yet the stream as it is lets it write: another
+    // append to the stream came first, and the error says so.
+    if (refused && plan.skipped === 0) throw refused
     events = plan.events
     skipped += plan.skipped
   }
@@ -388,16 +391,16 @@ async function appendTo(
 
 /**
  * Calls the append function for `events`: the one-event function for one. When its insert fails on a
- * unique index because some of the ids are stored, what the store then finds goes to planAppend, as when
- * the function writes nothing; any other unique violation (another append to the stream came first) is
- * thrown. In a transaction, a savepoint keeps the transaction usable after the failed insert.
+ * unique index (an id is stored, or another append to the stream came first), it returns what the store
+ * then finds, as the function does when it writes nothing, and the error (`refused`), for planAppend and
+ * appendTo to decide. In a transaction, a savepoint keeps the transaction usable after the failed insert.
  */
 async function callAppend(
   db: PostgreSQLQueryable,
   batch: AppendBatch<EncodedEvent>,
   events: readonly EncodedEvent[],
   inTransaction: boolean,
-): Promise<AppendRow> {
+): Promise<{ row: AppendRow; refused?: unknown }> {
   const { aggregateId, aggregateType, expectedVersion } = batch
   const [statement, params] =
     events.length === 1
@@ -411,7 +414,7 @@ async function callAppend(
       expectedVersion,
       ...params,
     ])
-    return row!
+    return { row: row! }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
     if (inTransaction)
@@ -421,8 +424,7 @@ async function callAppend(
       aggregateType,
       events.map((event) => event.eventId),
     ])
-    if (row!.stored.length === 0) throw error
-    return row!
+    return { row: row!, refused: error }
   }
 }
 
@@ -486,7 +488,7 @@ async function appendAllTo(
   return results
 }
 
-/** The event parameters of the append functions, in their order, after the stream's. */
+/** The one-event function's event parameters, one a column, in their order after the stream's. */
 const EVENT_PARAMETERS = [
   'eventId',
   'eventType',
@@ -500,7 +502,6 @@ const EVENT_PARAMETERS = [
   'metadata',
 ] as const satisfies readonly (keyof EncodedEvent)[]
 
-/** The one-event function's: one a column. */
 const eventParams = (event: EncodedEvent): unknown[] =>
   EVENT_PARAMETERS.map((key) => event[key])
 
@@ -510,7 +511,16 @@ const eventParams = (event: EncodedEvent): unknown[] =>
  * the payload and metadata JSON already.
  */
 const eventRow = (event: EncodedEvent, place = '') =>
-  `{${place}"event_id":"${event.eventId}","event_type":${json(event.eventType)},"event_version":${event.eventVersion},"tenant_id":${json(event.tenantId)},"actor_id":${json(event.actorId)},"correlation_id":${json(event.correlationId)},"causation_id":${json(event.causationId)},"occurred_at":"${event.occurredAt}","payload":${event.payload},"metadata":${event.metadata}}`
+  `{${place}"event_id":"${event.eventId}",` +
+  `"event_type":${json(event.eventType)},` +
+  `"event_version":${event.eventVersion},` +
+  `"tenant_id":${json(event.tenantId)},` +
+  `"actor_id":${json(event.actorId)},` +
+  `"correlation_id":${json(event.correlationId)},` +
+  `"causation_id":${json(event.causationId)},` +
+  `"occurred_at":"${event.occurredAt}",` +
+  `"payload":${event.payload},` +
+  `"metadata":${event.metadata}}`
 
 const json = JSON.stringify
 
