@@ -205,7 +205,7 @@ export class PostgreSQLEventStore
     try {
       return await appendTo(this.#driver!, encodeBatch(batch))
     } catch (error) {
-      throw await this.appendError(error, batch)
+      throw toStoreError(error, this.database)
     }
   }
 
@@ -219,7 +219,7 @@ export class PostgreSQLEventStore
       all = await appendAllTo(this.#driver!, encoded)
     } catch (error) {
       // A unique violation there names no stream: one stream at a time, it does.
-      if (!isUniqueViolation(error)) throw await this.appendError(error)
+      if (!isUniqueViolation(error)) throw toStoreError(error, this.database)
     }
     return all ?? this.writeOneByOne(encoded)
   }
@@ -231,17 +231,16 @@ export class PostgreSQLEventStore
   private async writeOneByOne(
     batches: AppendBatch<EncodedEvent>[],
   ): Promise<AppendResult[]> {
-    let current: AppendBatch<EncodedEvent> | undefined
     try {
       return await this.#driver!.transaction(async (tx) => {
         await tx.query(HOLD_APPEND_LOCK)
         const results: AppendResult[] = []
-        for (current of batches)
-          results.push(await appendTo(tx, current, { inTransaction: true }))
+        for (const batch of batches)
+          results.push(await appendTo(tx, batch, { inTransaction: true }))
         return results
       })
     } catch (error) {
-      throw await this.appendError(error, current)
+      throw toStoreError(error, this.database)
     }
   }
 
@@ -329,28 +328,6 @@ export class PostgreSQLEventStore
       await tx.query(ADD_TRANSACTION_ID)
     })
   }
-
-  /**
-   * A unique violation means a writer that bypassed the append lock stored the same version or event id
-   * first: a conflict like any other, reported with the stream's real version.
-   */
-  private async appendError(
-    error: unknown,
-    batch?: AppendBatch<{ eventId: string }>,
-  ): Promise<unknown> {
-    if (!batch || !isUniqueViolation(error))
-      return toStoreError(error, this.database)
-    const actual = await this.streamVersion(
-      batch.aggregateId,
-      batch.aggregateType,
-    )
-    return new OptimisticLockError(
-      batch.aggregateId,
-      batch.aggregateType,
-      batch.expectedVersion,
-      actual,
-    )
-  }
 }
 
 /**
@@ -382,8 +359,14 @@ async function appendTo(
     if (!plan.write)
       return { ...plan.result, skipped: skipped + plan.result.skipped }
     // Refused by a unique index with none of its ids stored, yet the stream as it is lets it write: another
-    // append to the stream came first, and the error says so.
-    if (refused && plan.skipped === 0) throw refused
+    // writer (one that came first, or bypassed the functions) stored that version. A conflict like any other.
+    if (refused && plan.skipped === 0)
+      throw new OptimisticLockError(
+        batch.aggregateId,
+        batch.aggregateType,
+        batch.expectedVersion,
+        row.stream_version,
+      )
     events = plan.events
     skipped += plan.skipped
   }
@@ -392,15 +375,15 @@ async function appendTo(
 /**
  * Calls the append function for `events`: the one-event function for one. When its insert fails on a
  * unique index (an id is stored, or another append to the stream came first), it returns what the store
- * then finds, as the function does when it writes nothing, and the error (`refused`), for planAppend and
- * appendTo to decide. In a transaction, a savepoint keeps the transaction usable after the failed insert.
+ * then finds, as the function does when it writes nothing, marked `refused`, for planAppend and appendTo to
+ * decide. In a transaction, a savepoint keeps the transaction usable after the failed insert.
  */
 async function callAppend(
   db: PostgreSQLQueryable,
   batch: AppendBatch<EncodedEvent>,
   events: readonly EncodedEvent[],
   inTransaction: boolean,
-): Promise<{ row: AppendRow; refused?: unknown }> {
+): Promise<{ row: AppendRow; refused?: boolean }> {
   const { aggregateId, aggregateType, expectedVersion } = batch
   const [statement, params] =
     events.length === 1
@@ -424,7 +407,7 @@ async function callAppend(
       aggregateType,
       events.map((event) => event.eventId),
     ])
-    return { row: row!, refused: error }
+    return { row: row!, refused: true }
   }
 }
 
