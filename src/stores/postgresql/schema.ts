@@ -113,6 +113,13 @@ const storedIds = (ids: string) =>
     'aggregateType', e.aggregate_type, 'globalPosition', e.global_position))
   FROM events e WHERE e.event_id = ANY (${ids})), '[]'::jsonb)`
 
+/**
+ * What an append that writes nothing returns (`written`, `stream_version`, `last_position`, `stored`): the
+ * stream's version as it found it, the last position and which of its ids are stored, for planAppend.
+ */
+const seen = (version: string, ids: string) =>
+  `false, ${version}, ${LAST_POSITION}, ${storedIds(ids)}`
+
 /** The columns an append writes, positions first: it takes them before the rows go in. */
 const INSERT_EVENTS = `INSERT INTO events (global_position, event_id, event_type, event_version, aggregate_id, aggregate_type,
     aggregate_version, tenant_id, actor_id, correlation_id, causation_id, occurred_at, payload, metadata)
@@ -157,8 +164,7 @@ BEGIN
     v_version := ${streamVersion('p_aggregate_id', 'p_aggregate_type')};
   END IF;
   IF NOT ${expectedHolds('p_expected_version', 'v_version')} THEN
-    SELECT false, v_version, ${LAST_POSITION}, ${storedIds('ARRAY[p_event_id]')}
-      INTO written, stream_version, last_position, stored;
+    SELECT ${seen('v_version', 'ARRAY[p_event_id]')} INTO written, stream_version, last_position, stored;
     RETURN;
   END IF;
   ${TAKE_POSITIONS('last_position', NEXT_POSITION)}
@@ -187,7 +193,7 @@ DECLARE
   v_positions bigint[];${TAKE_POSITIONS_VARIABLES}
 BEGIN
   IF jsonb_array_length(p_events) = 0 OR NOT ${expectedHolds('p_expected_version', 'v_version')} THEN
-    RETURN QUERY SELECT false, v_version, ${LAST_POSITION}, ${storedIds(EVENT_IDS)};
+    RETURN QUERY SELECT ${seen('v_version', EVENT_IDS)};
     RETURN;
   END IF;
   ${TAKE_POSITIONS('v_positions', TAKE_EACH_POSITION)}
@@ -276,8 +282,8 @@ export const APPEND_STREAMS = callOf('eventsource_append_streams', 5)
  * What an append whose insert failed on a unique index finds, in the row the append functions return:
  * the version of the stream (`$1`, `$2`), the last position and which of the ids `$3` are stored.
  */
-export const APPEND_STATE = `SELECT false AS written, ${streamVersion('$1', '$2')} AS stream_version,
-  ${LAST_POSITION} AS last_position, ${storedIds('$3::uuid[]')} AS stored`
+export const APPEND_STATE = `SELECT * FROM (SELECT ${seen(streamVersion('$1', '$2'), '$3::uuid[]')})
+  AS s(written, stream_version, last_position, stored)`
 
 /** The version of the stream `$1`, `$2`, as `version`. */
 export const STREAM_VERSION = `SELECT ${streamVersion('$1', '$2')} AS version`
