@@ -32,6 +32,8 @@ export interface PostgresBackend extends Backend {
   openStore(): Promise<{
     store: PostgreSQLEventStore
     connect(): PostgreSQLEventStore
+    /** A plain connection to the same schema, for hand-written SQL; the caller closes it. */
+    connection(): Promise<PgConnection>
     dispose(): Promise<void>
   }>
   /** On a server, where many sessions can write at once. */
@@ -66,14 +68,7 @@ export async function pgliteBackend(): Promise<PostgresBackend> {
   const floor =
     (shape: 'statement' | 'transaction', label: string) => async () => {
       const { db, drop } = await inSchema(label)
-      return postgresFloor(
-        {
-          query: async (sql, params) =>
-            (await db.query<Record<string, unknown>>(sql, params)).rows,
-          close: drop,
-        },
-        shape,
-      )
+      return postgresFloor(pgliteConnection(db, drop), shape)
     }
   const openStore = async () => {
     const { db, drop } = await inSchema('ours')
@@ -84,6 +79,8 @@ export async function pgliteBackend(): Promise<PostgresBackend> {
     return {
       store,
       connect,
+      // PGlite has one session: the store's, whose search_path is the schema's.
+      connection: async () => pgliteConnection(db, async () => undefined),
       dispose: async () => (await store.close(), await drop()),
     }
   }
@@ -104,6 +101,29 @@ export async function pgliteBackend(): Promise<PostgresBackend> {
     dispose: async () => {
       for (const db of instances) await db.close()
     },
+  }
+}
+
+const pgliteConnection = (
+  db: PGlite,
+  close: () => Promise<void>,
+): PgConnection => ({
+  query: async (sql, params) =>
+    (await db.query<Record<string, unknown>>(sql, params)).rows,
+  close,
+})
+
+/** A session of its own on a server; `close` ends it, then runs `after`. */
+async function pgConnection(
+  url: string,
+  after: () => Promise<void>,
+): Promise<PgConnection> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  return {
+    query: async (sql, params) =>
+      (await client.query(sql, params)).rows as Record<string, unknown>[],
+    close: async () => (await client.end(), await after()),
   }
 }
 
@@ -156,17 +176,7 @@ export async function serverBackend(): Promise<PostgresBackend> {
   const floor =
     (shape: 'statement' | 'transaction', label: string) => async () => {
       const { url: scoped, drop } = await inSchema(label)
-      const client = new pg.Client({ connectionString: scoped })
-      await client.connect()
-      const connection: PgConnection = {
-        query: async (sql, params) =>
-          (await client.query(sql, params)).rows as Record<string, unknown>[],
-        close: async () => {
-          await client.end()
-          await drop()
-        },
-      }
-      return postgresFloor(connection, shape)
+      return postgresFloor(await pgConnection(scoped, drop), shape)
     }
   const openStore = async () => {
     const { url: scoped, drop } = await inSchema('ours')
@@ -180,6 +190,7 @@ export async function serverBackend(): Promise<PostgresBackend> {
     return {
       store,
       connect,
+      connection: () => pgConnection(scoped, async () => undefined),
       dispose: async () => (await store.close(), await drop()),
     }
   }
