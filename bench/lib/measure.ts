@@ -26,10 +26,15 @@ const gc =
   (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc ??
   (() => undefined)
 
+const STEADY_SECONDS = 2
+const MAX_ROUNDS = 15
+
 /**
  * Runs each contender `repetitions` times, after one warm-up round that is not recorded (it lets the JIT
  * and the caches settle; `prepare` may make that round smaller; `warmUp: false` skips it for long runs).
- * `prepare` builds a contender's trial outside the clock.
+ * A quick workload gets more rounds, up to MAX_ROUNDS, until its recorded rounds have run for
+ * STEADY_SECONDS: a run of a few milliseconds is at the mercy of one collection or one burst of load, and
+ * three of them give a median as noisy. `prepare` builds a contender's trial outside the clock.
  */
 export async function sideBySide<K extends string>(
   repetitions: number,
@@ -40,7 +45,12 @@ export async function sideBySide<K extends string>(
   const rates = Object.fromEntries(
     names.map((name) => [name, [] as number[]]),
   ) as Record<K, number[]>
-  for (let round = warmUp ? 0 : 1; round <= repetitions; round++) {
+  let recorded = 0 // seconds, over every contender's recorded rounds
+  for (
+    let round = warmUp ? 0 : 1;
+    round <= repetitions || (recorded < STEADY_SECONDS && round <= MAX_ROUNDS);
+    round++
+  ) {
     const trials: Trial[] = []
     for (const name of names) trials.push(await prepare[name](round === 0))
     const seconds = names.map(() => 0)
@@ -60,8 +70,9 @@ export async function sideBySide<K extends string>(
       }
     }
     for (const trial of trials) await trial.dispose?.()
-    if (round > 0)
-      names.forEach((name, i) => rates[name].push(events[i]! / seconds[i]!))
+    if (round === 0) continue
+    names.forEach((name, i) => rates[name].push(events[i]! / seconds[i]!))
+    recorded += seconds.reduce((sum, s) => sum + s, 0)
   }
   return Object.fromEntries(
     names.map((name) => [name, summarize(rates[name])]),
