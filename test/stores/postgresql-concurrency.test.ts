@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  ExpectedVersion,
   OptimisticLockError,
   PostgreSQLEventStore,
   type EventStore,
@@ -287,5 +288,61 @@ describe('8 concurrent writers on the same streams', () => {
           e.globalPosition > (followed[index - 1]?.globalPosition ?? start),
       ),
     ).toBe(true)
+  })
+})
+
+describe('8 concurrent writers that expect no version', () => {
+  it('all land, whether ANY or STREAM_EXISTS: none is refused for a version another writer took first', async () => {
+    const aggregateId = `any-${randomUUID()}`
+    const created = new NoteCreated({ aggregateId, title: 'any', content: '' })
+    await reader.appendEvents({
+      aggregateId,
+      aggregateType: 'Note',
+      events: [created],
+      expectedVersion: 0,
+    })
+    const stores = Array.from(
+      { length: 8 },
+      () =>
+        new PostgreSQLEventStore({
+          connectionString: server.url,
+          eventRegistry: notesRegistry,
+        }),
+    )
+    await Promise.all(stores.map((store) => store.initialize()))
+    const appended: string[] = []
+    try {
+      // Rounds in which every writer appends at once, so that they race for the same next version.
+      for (let round = 0; round < 20; round++) {
+        await Promise.all(
+          stores.map(async (store, writer) => {
+            const events = Array.from(
+              { length: 1 + (writer % 2) },
+              (_, k) =>
+                new NoteUpdated({ aggregateId, content: `${round}:${k}` }),
+            )
+            await store.appendEvents({
+              aggregateId,
+              aggregateType: 'Note',
+              events,
+              expectedVersion:
+                writer < 4
+                  ? ExpectedVersion.ANY
+                  : ExpectedVersion.STREAM_EXISTS,
+            })
+            appended.push(...events.map((event) => event.eventId))
+          }),
+        )
+      }
+    } finally {
+      await Promise.all(stores.map((store) => store.close()))
+    }
+    const stream = await reader.getEvents(aggregateId, 'Note')
+    expect(stream.events.map((e) => e.aggregateVersion)).toEqual(
+      stream.events.map((_, index) => index + 1),
+    )
+    expect(stream.events.map((e) => e.eventId).sort()).toEqual(
+      [created.eventId, ...appended].sort(),
+    )
   })
 })

@@ -333,7 +333,8 @@ export class PostgreSQLEventStore
 /**
  * One append, through a server-side function. It writes in the plain case; otherwise planAppend decides
  * from what the function saw: a conflict, a retry already stored, or a partial retry, whose unstored
- * events go round again (fewer each time, so this ends).
+ * events go round again (fewer each time). An insert refused by a unique index goes round again too when
+ * the stream as it is then lets it write, as long as the stream moved on (so this ends).
  */
 async function appendTo(
   db: PostgreSQLQueryable,
@@ -342,6 +343,7 @@ async function appendTo(
 ): Promise<AppendResult> {
   let events = batch.events
   let skipped = 0
+  let refusedAt: number | undefined // the stream's version after the last refused insert
   for (;;) {
     const { row, refused } = await callAppend(db, batch, events, inTransaction)
     if (row.written)
@@ -358,15 +360,20 @@ async function appendTo(
     )
     if (!plan.write)
       return { ...plan.result, skipped: skipped + plan.result.skipped }
-    // Refused by a unique index with none of its ids stored, yet the stream as it is lets it write: another
-    // writer (one that came first, or bypassed the functions) stored that version. A conflict like any other.
-    if (refused && plan.skipped === 0)
-      throw new OptimisticLockError(
-        batch.aggregateId,
-        batch.aggregateType,
-        batch.expectedVersion,
-        row.stream_version,
-      )
+    // Refused by a unique index with none of its ids stored, yet the stream as it is lets it write: a writer
+    // took the version this append was to write, which ANY and STREAM_EXISTS allow for, so it tries
+    // again on the stream as it now is. When the stream did not move on since the last refusal, something else
+    // refuses the insert (such as a position taken by a writer outside the functions): a conflict.
+    if (refused && plan.skipped === 0) {
+      if (refusedAt !== undefined && row.stream_version <= refusedAt)
+        throw new OptimisticLockError(
+          batch.aggregateId,
+          batch.aggregateType,
+          batch.expectedVersion,
+          row.stream_version,
+        )
+      refusedAt = row.stream_version
+    }
     events = plan.events
     skipped += plan.skipped
   }
