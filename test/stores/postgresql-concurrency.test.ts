@@ -25,6 +25,20 @@ afterAll(async () => {
   await pool.end()
 })
 
+/** Stores of their own connections, initialized: writers that the server runs at the same time. */
+async function writerStores(count: number): Promise<PostgreSQLEventStore[]> {
+  const stores = Array.from(
+    { length: count },
+    () =>
+      new PostgreSQLEventStore({
+        connectionString: server.url,
+        eventRegistry: notesRegistry,
+      }),
+  )
+  await Promise.all(stores.map((store) => store.initialize()))
+  return stores
+}
+
 /** A reader that follows the log, as a subscription does: it resumes after the last position it has seen. */
 function tail(store: EventStore) {
   const seen: { eventId: string; globalPosition: number }[] = []
@@ -222,15 +236,7 @@ describe('8 concurrent writers on the same streams', () => {
   }
 
   it('lose nothing: every version exactly once, every acknowledged event where it was acknowledged, conflicts reported', async () => {
-    const stores = Array.from(
-      { length: WRITERS },
-      () =>
-        new PostgreSQLEventStore({
-          connectionString: server.url,
-          eventRegistry: notesRegistry,
-        }),
-    )
-    await Promise.all(stores.map((store) => store.initialize()))
+    const stores = await writerStores(WRITERS)
     const acknowledged: Acknowledged[] = []
     const conflicts: OptimisticLockError[] = []
     const follower = tail(reader)
@@ -301,15 +307,7 @@ describe('8 concurrent writers that expect no version', () => {
       events: [created],
       expectedVersion: 0,
     })
-    const stores = Array.from(
-      { length: 8 },
-      () =>
-        new PostgreSQLEventStore({
-          connectionString: server.url,
-          eventRegistry: notesRegistry,
-        }),
-    )
-    await Promise.all(stores.map((store) => store.initialize()))
+    const stores = await writerStores(8)
     const appended: string[] = []
     try {
       // Rounds in which every writer appends at once, so that they race for the same next version.
