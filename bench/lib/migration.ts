@@ -5,7 +5,8 @@ import {
   type DomainEvent,
   type EventStore,
 } from 'eventsource-ts'
-import { payloadOf } from '../../src/events/domain-event.ts'
+import { nextTurn } from '../../src/migration/migrate-events.ts'
+import { encodeEvent } from '../../src/stores/event-record.ts'
 import type { PgConnection } from '../floors/postgresql.ts'
 import { notesRegistry } from '../../test/support/notes.ts'
 import { writeNotesLog } from '../../test/support/notes-log.ts'
@@ -47,22 +48,25 @@ const BULK_INSERT = `INSERT INTO events (event_id, event_type, event_version, ag
   SELECT * FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::integer[], $7::text[],
     $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::jsonb[], $13::jsonb[])`
 
-/** An event as BULK_INSERT's columns take it. */
-const columnsOf = (event: DomainEvent): unknown[] => [
-  event.eventId,
-  event.eventType,
-  event.eventVersion,
-  event.aggregateId,
-  event.aggregateType,
-  event.aggregateVersion,
-  event.tenantId ?? null,
-  event.actorId ?? null,
-  event.correlationId,
-  event.causationId ?? null,
-  event.occurredAt.toISOString(),
-  JSON.stringify(payloadOf(event)),
-  JSON.stringify(event.metadata),
-]
+/** An event as BULK_INSERT's columns take it, encoded as the store encodes it. */
+function columnsOf(event: DomainEvent): unknown[] {
+  const e = encodeEvent(event)
+  return [
+    e.eventId,
+    e.eventType,
+    e.eventVersion,
+    e.aggregateId,
+    e.aggregateType,
+    event.aggregateVersion,
+    e.tenantId,
+    e.actorId,
+    e.correlationId,
+    e.causationId,
+    e.occurredAt,
+    e.payload,
+    e.metadata,
+  ]
+}
 
 /**
  * The floor of a copy: the same read of the source, each batch written by one plain multi-row INSERT, in
@@ -87,7 +91,7 @@ async function plainInsertCopy(
       await writing
       writing = write(batch)
       batch = []
-      await new Promise((resolve) => setImmediate(resolve)) // the write goes out first
+      await nextTurn()
     }
   }
   await writing

@@ -80,7 +80,7 @@ export async function pgliteBackend(): Promise<PostgresBackend> {
       store,
       connect,
       // PGlite has one session: the store's, whose search_path is the schema's.
-      connection: async () => pgliteConnection(db, async () => undefined),
+      connection: async () => pgliteConnection(db),
       dispose: async () => (await store.close(), await drop()),
     }
   }
@@ -104,9 +104,10 @@ export async function pgliteBackend(): Promise<PostgresBackend> {
   }
 }
 
+/** PGlite's one session as a floor's connection; `close` runs when the floor closes it. */
 const pgliteConnection = (
   db: PGlite,
-  close: () => Promise<void>,
+  close: () => Promise<void> = async () => undefined,
 ): PgConnection => ({
   query: async (sql, params) =>
     (await db.query<Record<string, unknown>>(sql, params)).rows,
@@ -116,7 +117,7 @@ const pgliteConnection = (
 /** A session of its own on a server; `close` ends it, then runs `after`. */
 async function pgConnection(
   url: string,
-  after: () => Promise<void>,
+  after: () => Promise<void> = async () => undefined,
 ): Promise<PgConnection> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
@@ -190,7 +191,7 @@ export async function serverBackend(): Promise<PostgresBackend> {
     return {
       store,
       connect,
-      connection: () => pgConnection(scoped, async () => undefined),
+      connection: () => pgConnection(scoped),
       dispose: async () => (await store.close(), await drop()),
     }
   }

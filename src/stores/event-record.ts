@@ -79,7 +79,8 @@ export function checkEventTable(
   }
 }
 
-function encodeEvent(event: DomainEvent): EncodedEvent {
+/** An event as a database store writes it. */
+export function encodeEvent(event: DomainEvent): EncodedEvent {
   return {
     eventId: event.eventId,
     eventType: event.eventType,
